@@ -1,0 +1,113 @@
+import type { RequestSpec } from "../http/request-spec.js";
+import { send } from "../http/send.js";
+import { plainCopy } from "../response/convert.js";
+import { type Page, PaginatedResponse } from "../response/paginated-response.js";
+import { readJson, toSnakeResult } from "../response/read-result.js";
+import { toResponseValue } from "../response/response.js";
+import { operationDetail } from "../spec/operation-detail.js";
+import type { Operation } from "../spec/types.js";
+import { type BoundCall, bindArguments, target } from "./bind-arguments.js";
+import type { ClientContext } from "./client-context.js";
+
+const warned = new WeakSet<Operation>();
+
+function requestOf(
+  ctx: ClientContext,
+  op: Operation,
+  call: BoundCall,
+  pageNum?: number,
+): RequestSpec {
+  const extra = Object.keys(call.headers).length > 0;
+  const headers =
+    call.hasBody || extra
+      ? {
+          ...ctx.headers,
+          ...(call.hasBody ? { "Content-Type": "application/json" } : {}),
+          ...call.headers,
+        }
+      : ctx.headers;
+  return {
+    method: op.verb.toUpperCase(),
+    target: target(call, pageNum),
+    headers,
+    body: call.hasBody ? JSON.stringify(call.body) : undefined,
+    signal: call.init?.signal,
+    timeout: call.init?.timeout,
+  };
+}
+
+async function single(ctx: ClientContext, op: Operation, call: BoundCall): Promise<unknown> {
+  const req = requestOf(ctx, op, call);
+  const response = await send(ctx.transport, req);
+  let result: unknown;
+  if (ctx.returnType === "raw") result = response;
+  else {
+    const body = await readJson(response, req);
+    result = ctx.returnType === "json" ? body : toSnakeResult(body, response.headers);
+  }
+  ctx.setLastResponse(result);
+  return result;
+}
+
+function paginate(ctx: ClientContext, op: Operation, call: BoundCall): PaginatedResponse {
+  return new PaginatedResponse(async (pageNum): Promise<Page<unknown>> => {
+    const req = requestOf(ctx, op, call, pageNum);
+    const response = await send(ctx.transport, req);
+    const body = await readJson(response, req);
+    const data = Array.isArray(body) ? body : [];
+    const snake = ctx.returnType === "snake";
+    const page = snake ? toSnakeResult(data, response.headers) : data;
+    ctx.setLastResponse(ctx.returnType === "raw" ? response : page);
+    const total = Number.parseInt(response.headers.get("x-pagination-total-pages") ?? "", 10);
+    return {
+      items: snake ? data.map((item) => toResponseValue(item, false)) : data,
+      plain: snake ? data.map((item) => plainCopy(item, true)) : data,
+      totalPages: Number.isInteger(total) && total >= 0 ? total : undefined,
+    };
+  });
+}
+
+function wantsIterator(op: Operation, args: readonly unknown[]): boolean {
+  const params = args[op.pathParams.length];
+  return (
+    typeof params === "object" &&
+    params !== null &&
+    (params as { iterator?: unknown }).iterator === true
+  );
+}
+
+/**
+ * One call of a generated method: checks the arguments, then sends. A paginated
+ * call with `iterator: true` returns a PaginatedResponse at once (and throws bad
+ * arguments at once); every other call returns a promise.
+ */
+export function callOperation(
+  ctx: ClientContext,
+  op: Operation,
+  args: readonly unknown[],
+): Promise<unknown> | PaginatedResponse {
+  if (op.deprecation !== undefined && !warned.has(op)) {
+    warned.add(op);
+    ctx.platform.warn(
+      `civis: ${op.resource}.${op.name}() (${op.verb.toUpperCase()} ${op.path}) is deprecated: ${op.deprecation}`,
+    );
+  }
+  const { model } = ctx;
+  if (wantsIterator(op, args)) {
+    const call = bindArguments(
+      op,
+      operationDetail(op, model.refs, model.version),
+      model.refs,
+      args,
+    );
+    if (call.iterator) return paginate(ctx, op, call);
+    return single(ctx, op, call);
+  }
+  let call: BoundCall;
+  try {
+    call = bindArguments(op, operationDetail(op, model.refs, model.version), model.refs, args);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return single(ctx, op, call);
+}

@@ -1,0 +1,140 @@
+import { createFetch } from "ofetch";
+import { buildResource, type CivisResource } from "../build/build-resource.js";
+import type { ClientContext } from "../build/client-context.js";
+import type { Transport } from "../http/send.js";
+import { safeMemberName } from "../naming/safe-name.js";
+import { platform } from "../platform/current.js";
+import { specCacheKey } from "../spec/cache-key.js";
+import { downloadSpecText } from "../spec/download-spec.js";
+import { modelOf } from "../spec/local-models.js";
+import { parseSpecText } from "../spec/parse-spec-text.js";
+import { cachedModel, type SpecOrigin } from "../spec/spec-cache.js";
+import type { ApiModel } from "../spec/types.js";
+import { baseHeaders } from "./base-headers.js";
+import { clientInfo } from "./client-internals.js";
+import type { ClientOptions } from "./client-options.js";
+import { DEFAULTS } from "./defaults.js";
+import { type ResolvedOptions, resolveOptions } from "./resolve-options.js";
+
+/** Resources of a client whose API is not typed: any name, any method. */
+export type LooseApi = { readonly [resource: string]: CivisResource };
+
+function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
+  return { $fetch: createFetch({ fetch: options.fetch }), baseUrl, retry: options.retry };
+}
+
+function storeOf(options: ResolvedOptions) {
+  const cache = options.specCache;
+  if (cache === false || cache === "memory") return undefined;
+  if (cache === "auto") return platform.persistentStore();
+  return cache;
+}
+
+/**
+ * The client: one property per API resource, built from the spec on first read.
+ * Create it with `await APIClient.create(options)`, or `new APIClient({ localApiSpec })`
+ * when you hold the spec object.
+ */
+export class APIClientBase {
+  #last: unknown;
+
+  constructor(options: ClientOptions, model?: ApiModel, origin: SpecOrigin = "local") {
+    const spec = options?.localApiSpec ?? options?.local_api_spec;
+    if (model === undefined && (typeof spec !== "object" || spec === null)) {
+      throw new TypeError(
+        "new APIClient() needs a spec object in { localApiSpec }; to download the spec or read it from a file or URL, use `await APIClient.create(options)`",
+      );
+    }
+    const resolved = resolveOptions(options, platform);
+    const apiModel = model ?? modelOf(spec as object);
+    const baseUrl =
+      resolved.baseUrl ?? (origin === "local" ? apiModel.server : undefined) ?? DEFAULTS.baseUrl;
+    const ctx: ClientContext = {
+      model: apiModel,
+      transport: transportOf(resolved, baseUrl),
+      headers: baseHeaders(resolved.apiKey, resolved.userAgent, platform),
+      returnType: resolved.returnType,
+      platform,
+      setLastResponse: (value) => {
+        this.#last = value;
+      },
+    };
+    const names = new Map<string, string>();
+    for (const [key, resourceModel] of apiModel.resources) {
+      const name = safeMemberName(key, (n) => names.has(n));
+      names.set(name, key);
+      // Resources are built on first read: a 900-method client costs little until used.
+      Object.defineProperty(this, name, {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          const resource = buildResource(ctx, key, resourceModel.operations());
+          Object.defineProperty(this, name, {
+            value: resource,
+            enumerable: true,
+            writable: false,
+            configurable: false,
+          });
+          return resource;
+        },
+      });
+    }
+    clientInfo.set(this, { ctx, resources: names, origin });
+  }
+
+  /** The last response object a method returned (for an iterator, the last page). */
+  get last_response(): unknown {
+    return this.#last;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "APIClient";
+  }
+
+  /** Downloads (or reads from the cache, a file or a URL) the spec, then builds the client. */
+  static async create<Api extends object = LooseApi>(
+    options: ClientOptions = {},
+  ): Promise<APIClient<Api>> {
+    const resolved = resolveOptions(options, platform);
+    const local = resolved.localApiSpec;
+    if (typeof local === "object") return new APIClientBase(options) as APIClient<Api>;
+    if (typeof local === "string") {
+      const spec = parseSpecText(await platform.readLocalSpec(local, resolved.fetch));
+      return new APIClientBase({
+        ...options,
+        localApiSpec: spec as object,
+        local_api_spec: undefined,
+      }) as APIClient<Api>;
+    }
+    const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
+    const headers = baseHeaders(resolved.apiKey, resolved.userAgent, platform);
+    const store = storeOf(resolved);
+    const { model, origin } = await cachedModel({
+      key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
+      ttlMs: resolved.specCacheTtlMs,
+      force: resolved.forceRefresh,
+      useMemory:
+        resolved.specCache !== false &&
+        (resolved.specCache === "auto" || resolved.specCache === "memory"),
+      store,
+      download: () => downloadSpecText(transportOf(resolved, baseUrl), headers),
+    });
+    return new APIClientBase(
+      { ...options, baseUrl, base_url: undefined },
+      model,
+      origin,
+    ) as APIClient<Api>;
+  }
+}
+
+/** A client typed with an API description (from `civis typegen`), or loosely with `LooseApi`. */
+export type APIClient<Api extends object = LooseApi> = APIClientBase & Api;
+
+/** The constructor, typed so `new APIClient<Api>()` gives an `APIClient<Api>`. */
+export interface APIClientConstructor {
+  new <Api extends object = LooseApi>(options: ClientOptions): APIClient<Api>;
+  create<Api extends object = LooseApi>(options?: ClientOptions): Promise<APIClient<Api>>;
+  readonly prototype: APIClientBase;
+}
+
+export const APIClient = APIClientBase as unknown as APIClientConstructor;

@@ -1,0 +1,31 @@
+import { checkHeaderValue } from "../errors/header-value-error.js";
+import type { Platform } from "../platform/platform.js";
+
+/** Base64 of UTF-8 bytes; `btoa` alone refuses characters above U+00FF. */
+function base64(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** The headers of every request a client sends. */
+export function baseHeaders(
+  apiKey: string | undefined,
+  userAgent: string,
+  platform: Platform,
+): Record<string, string> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (apiKey !== undefined) headers.Authorization = `Basic ${base64(`${apiKey}:`)}`;
+  const suffix = platform.userAgentSuffix();
+  if (suffix !== undefined) headers["User-Agent"] = userAgent + suffix;
+  for (const [variable, header] of [
+    ["CIVIS_JOB_ID", "X-Civis-Job-ID"],
+    ["CIVIS_RUN_ID", "X-Civis-Run-ID"],
+  ] as const) {
+    const value = platform.env(variable);
+    if (value === undefined) continue;
+    checkHeaderValue(variable, value);
+    headers[header] = value;
+  }
+  return headers;
+}

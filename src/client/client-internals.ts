@@ -1,0 +1,12 @@
+import type { ClientContext } from "../build/client-context.js";
+import type { SpecOrigin } from "../spec/spec-cache.js";
+
+/** What `help()` and the demo may read of a client, without exposing its headers (and key). */
+export interface ClientInfo {
+  readonly ctx: ClientContext;
+  /** Resource property name -> resource key in the model. */
+  readonly resources: ReadonlyMap<string, string>;
+  readonly origin: SpecOrigin;
+}
+
+export const clientInfo = new WeakMap<object, ClientInfo>();

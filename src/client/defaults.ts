@@ -1,0 +1,11 @@
+/** Every default of the client, in one place. */
+export const DEFAULTS = {
+  baseUrl: "https://api.civisanalytics.com/",
+  apiVersion: "1.0",
+  returnType: "snake",
+  userAgent: "civis-js",
+  specCacheTtlMs: 24 * 60 * 60 * 1000,
+  replSpecCacheTtlMs: 15 * 60 * 1000,
+} as const;
+
+export const API_VERSIONS: ReadonlySet<string> = new Set(["1.0"]);

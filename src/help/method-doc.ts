@@ -1,0 +1,41 @@
+import type { ApiModel, Operation } from "../spec/types.js";
+import { type DocEntry, methodDocModel } from "./doc-model.js";
+import { wrap } from "./wrap.js";
+
+const texts = new WeakMap<Operation, string>();
+
+function entryLines(entry: DocEntry, level: number, out: string[]): void {
+  const indent = " ".repeat(level * 4);
+  const dash = level > 0 ? "- " : "";
+  out.push(`${indent}${dash}${entry.name} : ${entry.type}${entry.optional ? ", optional" : ""}`);
+  if (entry.description) out.push(wrap(entry.description, " ".repeat((level + 1) * 4)));
+  for (const child of entry.children) entryLines(child, level + 1, out);
+}
+
+/**
+ * A method's help text in the civis-python layout: summary, `API URL`,
+ * `Parameters` (nested body properties with `- `), `Returns`.
+ */
+export function methodDoc(model: ApiModel, op: Operation): string {
+  const known = texts.get(op);
+  if (known !== undefined) return known;
+  const doc = methodDocModel(model, op);
+  const out: string[] = [];
+  if (doc.summary) out.push(wrap(doc.summary, ""), "");
+  out.push(`API URL: ${doc.verb} ${doc.path}`, "");
+  if (doc.deprecation) out.push(wrap(`Deprecated: ${doc.deprecation}`, ""), "");
+  if (doc.params.length > 0) {
+    out.push("Parameters", "----------");
+    for (const entry of doc.params) entryLines(entry, 0, out);
+    out.push("");
+  }
+  out.push("Returns", "-------", doc.returns.type);
+  if (doc.returns.fields.length > 0) {
+    for (const entry of doc.returns.fields) entryLines(entry, 1, out);
+  } else {
+    out.push(`    Response code ${doc.returns.status}: ${doc.returns.description || "no content"}`);
+  }
+  const text = out.join("\n");
+  texts.set(op, text);
+  return text;
+}

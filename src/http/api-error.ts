@@ -1,0 +1,49 @@
+import { CivisAPIError } from "../errors/civis-api-error.js";
+import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import type { RequestSpec } from "./request-spec.js";
+
+function messageOf(text: string, statusText: string, status: number): string {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body === "object" && body !== null) {
+      const { errorDescription, error_description, error } = body as Record<string, unknown>;
+      for (const m of [errorDescription, error_description, error]) {
+        if (typeof m === "string" && m !== "") return m;
+      }
+    }
+  } catch {
+    // Not JSON: the text itself is the message.
+  }
+  const trimmed = text.trim();
+  if (trimmed !== "") return trimmed.length > 300 ? `${trimmed.slice(0, 300)}…` : trimmed;
+  return statusText || `HTTP ${status}`;
+}
+
+/** The error a non-2xx answer rejects with; a 401 is a CivisAPIKeyError around it. */
+export async function apiErrorFrom(
+  response: globalThis.Response,
+  req: RequestSpec,
+  attempts: number,
+): Promise<CivisAPIError | CivisAPIKeyError> {
+  let text = "";
+  try {
+    text = await response.text();
+  } catch {
+    // A body cut short still leaves the status to report.
+  }
+  const error = new CivisAPIError({
+    statusCode: response.status,
+    errorMessage: messageOf(text, response.statusText, response.status),
+    method: req.method,
+    url: req.target,
+    response,
+    attempts,
+  });
+  if (response.status === 401) {
+    return new CivisAPIKeyError(
+      `The API refused the API key: ${error.message}. Check that the key is right and not expired.`,
+      error,
+    );
+  }
+  return error;
+}

@@ -1,0 +1,33 @@
+function decodeFully(value: string): string {
+  let current = value;
+  for (let i = 0; i < 5; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return current;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return current;
+}
+
+/** Percent-encodes one path parameter; `.`/`..` would let the URL parser climb the path. */
+export function encodePathParam(where: string, name: string, value: unknown): string {
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "bigint") {
+    const got = value === null ? "null" : typeof value;
+    throw new TypeError(
+      `${where}: the path parameter "${name}" must be a string or a number, got ${got}`,
+    );
+  }
+  const text = String(value);
+  if (text === "") throw new TypeError(`${where}: the path parameter "${name}" is empty`);
+  const decoded = decodeFully(text);
+  if (decoded === "." || decoded === "..") {
+    throw new TypeError(
+      `${where}: the path parameter "${name}" may not be "." or ".." (in any encoding)`,
+    );
+  }
+  return encodeURIComponent(text);
+}

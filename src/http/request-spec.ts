@@ -1,0 +1,11 @@
+/** Everything one call sends; every attempt sends exactly this. */
+export interface RequestSpec {
+  readonly method: string;
+  /** Path and query, as shown in errors, e.g. `/workflows/1?limit=5`. */
+  readonly target: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+  readonly signal: AbortSignal | undefined;
+  /** Per attempt, in ms. */
+  readonly timeout: number | undefined;
+}

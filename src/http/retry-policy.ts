@@ -1,0 +1,136 @@
+import { parseRetryAfter } from "./retry-after.js";
+
+/** Details of a retry about to happen, given to `RetryPolicy.onRetry`. */
+export interface RetryInfo {
+  /** The attempt that just failed (1 for the first request). */
+  readonly attempt: number;
+  /** How long the client will wait before the next attempt, in ms. */
+  readonly waitMs: number;
+  readonly method: string;
+  /** Path and query of the request. */
+  readonly url: string;
+  /** The status of the answer, or undefined after a connection failure. */
+  readonly status: number | undefined;
+  readonly error: Error;
+}
+
+/** Changes how long the client waits and when it stops; never which answers are retried. */
+export interface RetryPolicy {
+  /** Stop after this many requests. Default 10. */
+  readonly maxAttempts?: number;
+  /** Stop when the next wait would end later than this many ms after the first request. Default 600000. */
+  readonly maxElapsedMs?: number;
+  /** The wait before attempt `attempt + 1`, in ms. Default: random exponential, multiplier 2 s, at most 60 s. */
+  readonly backoff?: (attempt: number) => number;
+  /** Called before each wait. */
+  readonly onRetry?: (info: RetryInfo) => void;
+}
+
+export interface ResolvedRetryPolicy {
+  readonly maxAttempts: number;
+  readonly maxElapsedMs: number;
+  readonly backoff: (attempt: number) => number;
+  readonly onRetry: ((info: RetryInfo) => void) | undefined;
+}
+
+/** Full jitter (random exponential): uniform in [0, min(cap, multiplier * 2^(attempt-1))]. */
+export function randomExponential(attempt: number, multiplierMs = 2000, capMs = 60_000): number {
+  const ceiling = Math.min(capMs, multiplierMs * 2 ** Math.max(0, attempt - 1));
+  return Math.random() * ceiling;
+}
+
+export const DEFAULT_RETRY_POLICY: ResolvedRetryPolicy = {
+  maxAttempts: 10,
+  maxElapsedMs: 600_000,
+  backoff: (attempt) => randomExponential(attempt),
+  onRetry: undefined,
+};
+
+/** Validates a user's policy; a bad one is a TypeError naming the field. */
+export function resolveRetryPolicy(policy: RetryPolicy | false | undefined): ResolvedRetryPolicy {
+  if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
+  if (policy === undefined) return DEFAULT_RETRY_POLICY;
+  if (typeof policy !== "object" || policy === null) {
+    throw new TypeError("retries must be a retry policy object or false");
+  }
+  const known = new Set(["maxAttempts", "maxElapsedMs", "backoff", "onRetry"]);
+  for (const key of Object.keys(policy)) {
+    if (!known.has(key)) {
+      throw new TypeError(`retries: unknown field "${key}"; accepted: ${[...known].join(", ")}`);
+    }
+  }
+  const { maxAttempts, maxElapsedMs, backoff, onRetry } = policy;
+  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1)) {
+    throw new TypeError("retries.maxAttempts must be an integer of at least 1");
+  }
+  if (maxElapsedMs !== undefined && !(typeof maxElapsedMs === "number" && maxElapsedMs >= 0)) {
+    throw new TypeError("retries.maxElapsedMs must be a number of ms, 0 or more");
+  }
+  if (backoff !== undefined && typeof backoff !== "function") {
+    throw new TypeError("retries.backoff must be a function (attempt) => ms");
+  }
+  if (onRetry !== undefined && typeof onRetry !== "function") {
+    throw new TypeError("retries.onRetry must be a function");
+  }
+  return {
+    maxAttempts: maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
+    maxElapsedMs: maxElapsedMs ?? DEFAULT_RETRY_POLICY.maxElapsedMs,
+    backoff: backoff ?? DEFAULT_RETRY_POLICY.backoff,
+    onRetry,
+  };
+}
+
+const RETRY_AFTER_STATUSES = new Set([413, 429, 503]);
+const BACKOFF_STATUSES = new Set([429, 502, 503, 504]);
+const POST_STATUSES = new Set([429, 503]);
+const CONNECTION_RETRY_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+
+/** The outcome of one attempt, as far as the retry rules care. */
+export type AttemptOutcome =
+  | { readonly kind: "status"; readonly status: number; readonly retryAfter: string | null }
+  | { readonly kind: "connection" }
+  | { readonly kind: "abort" };
+
+/**
+ * The civis-python retry rules: which outcomes may be retried, and the least
+ * wait the server asked for. Returns undefined when the outcome is final.
+ */
+export function retryableWait(
+  method: string,
+  outcome: AttemptOutcome,
+  now = Date.now(),
+): { readonly minWaitMs: number } | undefined {
+  const verb = method.toUpperCase();
+  if (outcome.kind === "abort") return undefined;
+  if (outcome.kind === "connection")
+    return CONNECTION_RETRY_METHODS.has(verb) ? { minWaitMs: 0 } : undefined;
+  const { status } = outcome;
+  const retryAfter = RETRY_AFTER_STATUSES.has(status)
+    ? parseRetryAfter(outcome.retryAfter, now)
+    : undefined;
+  if (retryAfter !== undefined) return { minWaitMs: retryAfter };
+  if (verb === "PATCH") return undefined;
+  if (verb === "POST") return POST_STATUSES.has(status) ? { minWaitMs: 0 } : undefined;
+  return BACKOFF_STATUSES.has(status) ? { minWaitMs: 0 } : undefined;
+}
+
+/**
+ * The whole decision for one failed attempt: wait this many ms, or stop.
+ * `elapsedMs` counts from the first request.
+ */
+export function shouldRetry(
+  policy: ResolvedRetryPolicy,
+  method: string,
+  outcome: AttemptOutcome,
+  attempt: number,
+  elapsedMs: number,
+  now = Date.now(),
+): { readonly retry: true; readonly waitMs: number } | { readonly retry: false } {
+  const rule = retryableWait(method, outcome, now);
+  if (!rule || attempt >= policy.maxAttempts) return { retry: false };
+  const backoff = policy.backoff(attempt);
+  const waitMs = Math.max(rule.minWaitMs, Number.isFinite(backoff) && backoff > 0 ? backoff : 0);
+  // A wait that would outlast the policy's time is not started at all.
+  if (elapsedMs + waitMs > policy.maxElapsedMs) return { retry: false };
+  return { retry: true, waitMs };
+}

@@ -1,0 +1,76 @@
+import type { $Fetch } from "ofetch";
+import { CivisAPIError } from "../errors/civis-api-error.js";
+import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import { CivisNetworkError } from "../errors/civis-network-error.js";
+import { apiErrorFrom } from "./api-error.js";
+import type { RequestSpec } from "./request-spec.js";
+import { type AttemptOutcome, type ResolvedRetryPolicy, shouldRetry } from "./retry-policy.js";
+import { sendOnce } from "./send-once.js";
+import { sleep } from "./sleep.js";
+
+/** What a client needs to send requests. */
+export interface Transport {
+  readonly $fetch: $Fetch;
+  readonly baseUrl: string;
+  readonly retry: ResolvedRetryPolicy;
+}
+
+function setAttempts(
+  error: CivisAPIError | CivisAPIKeyError | CivisNetworkError,
+  attempts: number,
+): void {
+  if (error instanceof CivisAPIError || error instanceof CivisNetworkError)
+    error.attempts = attempts;
+  else if (error.cause) error.cause.attempts = attempts;
+}
+
+/**
+ * Sends a request, retrying by the documented rules, and resolves to the first
+ * 2xx answer (body unread). Rejects with the last answer's error.
+ */
+export async function send(transport: Transport, req: RequestSpec): Promise<globalThis.Response> {
+  const started = Date.now();
+  const policy = transport.retry;
+  for (let attempt = 1; ; attempt++) {
+    let outcome: AttemptOutcome;
+    let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
+    let status: number | undefined;
+    try {
+      const response = await sendOnce(transport.$fetch, transport.baseUrl, req);
+      if (response.ok) return response;
+      status = response.status;
+      outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
+      error = await apiErrorFrom(response, req, attempt);
+    } catch (thrown) {
+      if (!(thrown instanceof CivisNetworkError)) throw thrown;
+      outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
+      error = thrown;
+    }
+    const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
+    if (!decision.retry) {
+      setAttempts(error, attempt);
+      throw error;
+    }
+    policy.onRetry?.({
+      attempt,
+      waitMs: decision.waitMs,
+      method: req.method,
+      url: req.target,
+      status,
+      error,
+    });
+    try {
+      await sleep(decision.waitMs, req.signal);
+    } catch (reason) {
+      const aborted = new CivisNetworkError(
+        req.method,
+        req.target,
+        "Aborted while waiting to retry",
+        true,
+        reason,
+      );
+      aborted.attempts = attempt;
+      throw aborted;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/** setTimeout stores its delay in 32 bits; longer waits are taken in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    let remaining = ms;
+    let timer: ReturnType<typeof setTimeout>;
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const step = () => {
+      if (remaining <= 0) {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+        return;
+      }
+      const chunk = Math.min(remaining, MAX_TIMER_MS);
+      remaining -= chunk;
+      timer = setTimeout(step, chunk);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    step();
+  });
+}

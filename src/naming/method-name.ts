@@ -1,0 +1,30 @@
+const PARAM_SEGMENT = /^\{.*\}$/;
+
+export function isParamSegment(segment: string): boolean {
+  return PARAM_SEGMENT.test(segment);
+}
+
+/** A path's first segment as a resource name: `Git-Repos` -> `git_repos`. */
+export function resourceName(firstSegment: string): string {
+  return firstSegment.toLowerCase().replaceAll("-", "_");
+}
+
+/**
+ * The civis-python naming rule: the verb (`list` for a GET whose last segment is
+ * static), then the static segments after the first, plus a parameter segment that
+ * directly follows another parameter segment.
+ */
+export function methodName(verb: string, path: string): string {
+  const segments = path.split("/").filter((s) => s !== "");
+  const rest = segments.slice(1);
+  const parts: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const segment = rest[i]!;
+    if (!isParamSegment(segment)) parts.push(segment);
+    else if (i > 0 && isParamSegment(rest[i - 1]!)) parts.push(segment.slice(1, -1));
+  }
+  const last = segments[segments.length - 1] ?? "";
+  const lower = verb.toLowerCase();
+  const head = lower === "get" && !isParamSegment(last) ? "list" : lower;
+  return [head, ...parts].join("_").replaceAll("-", "_");
+}

@@ -1,0 +1,20 @@
+import { idbSpecStore } from "../spec/idb-spec-store.js";
+import type { Platform } from "./platform.js";
+
+/** Browsers: no environment, IndexedDB for the spec cache, fetch for local specs. */
+export const browserPlatform: Platform = {
+  name: "browser",
+  env: () => undefined,
+  isRepl: () => false,
+  userAgentSuffix: () => undefined,
+  async readLocalSpec(source, fetchImpl) {
+    const response = await fetchImpl(source, { headers: { Accept: "application/json" } });
+    if (!response.ok)
+      throw new Error(`Could not load the spec from ${source}: HTTP ${response.status}`);
+    return response.text();
+  },
+  persistentStore: () => idbSpecStore(),
+  warn(message) {
+    console.warn(message);
+  },
+};

@@ -1,0 +1,1 @@
+export { browserPlatform as platform } from "./browser.js";

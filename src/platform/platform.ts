@@ -1,0 +1,18 @@
+import type { SpecStore } from "../spec/spec-store.js";
+
+/** What differs between Node and browsers, behind one small seam. */
+export interface Platform {
+  readonly name: "node" | "browser";
+  /** An environment variable (Node), or undefined. */
+  env(name: string): string | undefined;
+  /** True in an interactive Node REPL: the spec cache then lives 15 minutes. */
+  isRepl(): boolean;
+  /** Appended to the user agent on Node: ` (Node v20.1.0; civis 0.1.0)`; browsers cannot set one. */
+  userAgentSuffix(): string | undefined;
+  /** Reads a local spec: a file path on Node, a URL in the browser. */
+  readLocalSpec(source: string, fetchImpl: typeof fetch): Promise<string>;
+  /** The persistent store behind the memory cache, if the platform has one (IndexedDB). */
+  persistentStore(): SpecStore | undefined;
+  /** Shows a deprecation warning once. */
+  warn(message: string): void;
+}

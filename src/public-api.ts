@@ -1,0 +1,23 @@
+// Everything the package exports on every platform; the entry files add the platform-only parts.
+
+export { type CivisMethod, CivisResource } from "./build/build-resource.js";
+export type { CallInit } from "./build/call-init.js";
+export { APIClient, type APIClientConstructor, type LooseApi } from "./client/api-client.js";
+export type { ClientOptions } from "./client/client-options.js";
+export { CivisAPIError } from "./errors/civis-api-error.js";
+export { CivisAPIKeyError } from "./errors/civis-api-key-error.js";
+export { CivisNetworkError } from "./errors/civis-network-error.js";
+export { SpecError } from "./errors/spec-error.js";
+export { describeMethod } from "./help/describe.js";
+export type { DocEntry, MethodDocModel } from "./help/doc-model.js";
+export { help } from "./help/help.js";
+export type { RetryInfo, RetryPolicy } from "./http/retry-policy.js";
+export { camelToSnake } from "./naming/camel-to-snake.js";
+export { type FindFilter, find, findOne } from "./response/find.js";
+export { ListResponse } from "./response/list-response.js";
+export { PaginatedResponse } from "./response/paginated-response.js";
+export type { ReturnType } from "./response/read-result.js";
+export { Response } from "./response/response.js";
+export { type GetApiSpecOptions, getApiSpec } from "./spec/get-api-spec.js";
+export type { CachedSpec, SpecStore } from "./spec/spec-store.js";
+export { VERSION } from "./version.js";

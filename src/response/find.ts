@@ -1,0 +1,41 @@
+/** A filter value: `true` means present and truthy; a function is a predicate; anything else must be equal. */
+export type FindFilter = boolean | ((value: unknown) => boolean) | string | number | null;
+
+function propertyOf(item: unknown, key: string): unknown {
+  if (typeof item !== "object" || item === null) return undefined;
+  const getter = (item as { get?: unknown }).get;
+  if (typeof getter === "function") return (getter as (k: string) => unknown).call(item, key);
+  return Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
+}
+
+function matches(item: unknown, filters: Readonly<Record<string, FindFilter>>): boolean {
+  for (const key of Object.keys(filters)) {
+    const want = filters[key];
+    const have = propertyOf(item, key);
+    if (typeof want === "function") {
+      if (!want(have)) return false;
+    } else if (want === true) {
+      if (!have) return false;
+    } else if (have !== want) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The items whose properties match every filter, as civis-python's `civis.find`. */
+export function find<T>(
+  list: Iterable<T>,
+  filters: Readonly<Record<string, FindFilter>> = {},
+): T[] {
+  return [...list].filter((item) => matches(item, filters));
+}
+
+/** The first item that matches every filter, or undefined. */
+export function findOne<T>(
+  list: Iterable<T>,
+  filters: Readonly<Record<string, FindFilter>> = {},
+): T | undefined {
+  for (const item of list) if (matches(item, filters)) return item;
+  return undefined;
+}

@@ -1,0 +1,42 @@
+import { CivisAPIError } from "../errors/civis-api-error.js";
+import type { RequestSpec } from "../http/request-spec.js";
+import { isPlainObject } from "./convert.js";
+import { ListResponse } from "./list-response.js";
+import { Response, toResponseValue } from "./response.js";
+
+/**
+ * What a call resolves to: `"snake"`, `Response` objects; `"raw"`, the fetch
+ * `Response`; `"json"`, the parsed body untouched.
+ */
+export type ReturnType = "snake" | "raw" | "json";
+
+/** Parses a 2xx body; one that is not JSON is an error that says so, with the status. */
+export async function readJson(response: globalThis.Response, req: RequestSpec): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CivisAPIError({
+      statusCode: response.status,
+      errorMessage: "The response body is not valid JSON",
+      method: req.method,
+      url: req.target,
+      response,
+    });
+  }
+}
+
+/** A parsed body as `Response` / `ListResponse`. */
+export function toSnakeResult(body: unknown, headers: Headers): Response | ListResponse | unknown {
+  if (body === null) return new Response(null, headers);
+  if (Array.isArray(body)) {
+    return ListResponse.create(
+      body.map((item) => toResponseValue(item, false) as Response),
+      body,
+      headers,
+    );
+  }
+  if (isPlainObject(body)) return new Response(body, headers);
+  return body;
+}

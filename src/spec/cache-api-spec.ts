@@ -1,0 +1,22 @@
+import { type GetApiSpecOptions, getApiSpec } from "./get-api-spec.js";
+
+export interface CacheApiSpecOptions extends GetApiSpecOptions {
+  readonly apiKey?: string;
+}
+
+/** Node: downloads the spec and writes it to a file (default `~/.civis_api_spec.json`); resolves to the path. */
+export async function cacheApiSpec(
+  path?: string,
+  options: CacheApiSpecOptions = {},
+): Promise<string> {
+  const { apiKey, ...rest } = options;
+  const spec = await getApiSpec(apiKey, rest);
+  const [{ writeFile }, { homedir }, { join }] = await Promise.all([
+    import("node:fs/promises"),
+    import("node:os"),
+    import("node:path"),
+  ]);
+  const target = path ?? join(homedir(), ".civis_api_spec.json");
+  await writeFile(target, JSON.stringify(spec));
+  return target;
+}

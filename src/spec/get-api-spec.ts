@@ -1,0 +1,32 @@
+import { createFetch } from "ofetch";
+import { baseHeaders } from "../client/base-headers.js";
+import { DEFAULTS } from "../client/defaults.js";
+import { resolveOptions } from "../client/resolve-options.js";
+import { platform } from "../platform/current.js";
+import { downloadSpecText } from "./download-spec.js";
+import { parseSpecText } from "./parse-spec-text.js";
+
+export interface GetApiSpecOptions {
+  /** Only "1.0". */
+  readonly apiVersion?: "1.0";
+  readonly userAgent?: string;
+  readonly baseUrl?: string;
+  readonly fetch?: typeof fetch;
+}
+
+/** Downloads the API spec (`GET {baseUrl}endpoints`) and resolves to the parsed object. */
+export async function getApiSpec(
+  apiKey?: string,
+  options: GetApiSpecOptions = {},
+): Promise<Record<string, unknown>> {
+  const resolved = resolveOptions(
+    { ...options, ...(apiKey === undefined ? {} : { apiKey }), specCache: false },
+    platform,
+  );
+  const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
+  const text = await downloadSpecText(
+    { $fetch: createFetch({ fetch: resolved.fetch }), baseUrl, retry: resolved.retry },
+    baseHeaders(resolved.apiKey, resolved.userAgent, platform),
+  );
+  return parseSpecText(text) as Record<string, unknown>;
+}

@@ -1,0 +1,164 @@
+import { SpecError } from "../errors/spec-error.js";
+import { isParamSegment, methodName, resourceName } from "../naming/method-name.js";
+import { safeMemberName } from "../naming/safe-name.js";
+import { RefResolver } from "./refs.js";
+import type {
+  ApiModel,
+  HttpVerb,
+  Operation,
+  RawOperation,
+  RawParameter,
+  RawSpec,
+  ResourceModel,
+} from "./types.js";
+
+const VERBS: ReadonlySet<string> = new Set<HttpVerb>([
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function specVersion(spec: Record<string, unknown>): ApiModel["version"] {
+  if (spec.swagger === "2.0") return "2.0";
+  if (typeof spec.openapi === "string") {
+    if (/^3\.0(\.|$)/.test(spec.openapi)) return "3.0";
+    if (/^3\.1(\.|$)/.test(spec.openapi)) return "3.1";
+    throw new SpecError(`OpenAPI version "${spec.openapi}" is not supported (use 3.0 or 3.1)`);
+  }
+  if (spec.swagger !== undefined) {
+    throw new SpecError(`Swagger version "${String(spec.swagger)}" is not supported (use 2.0)`);
+  }
+  throw new SpecError('it has neither a "swagger": "2.0" nor an "openapi": "3.x" field');
+}
+
+export function withSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+function specServer(spec: RawSpec): string | undefined {
+  const url = spec.servers?.[0]?.url;
+  if (typeof url === "string" && /^https?:\/\//i.test(url)) return withSlash(url);
+  if (typeof spec.host === "string" && spec.host !== "") {
+    const scheme = spec.schemes?.includes("https") ? "https" : (spec.schemes?.[0] ?? "https");
+    return withSlash(`${scheme}://${spec.host}${spec.basePath ?? ""}`);
+  }
+  return undefined;
+}
+
+function deprecationOf(op: RawOperation): string | undefined {
+  const warning = op["x-deprecation-warning"];
+  if (typeof warning === "string" && warning.trim() !== "") return warning.trim();
+  const summary = typeof op.summary === "string" ? op.summary : "";
+  if (/deprecated/i.test(summary)) return summary;
+  if (op.deprecated === true) return "This operation is deprecated.";
+  return undefined;
+}
+
+/** The resource key of a path, checked: `/Git-Repos/{id}` -> `git_repos`. */
+function resourceKeyOf(path: string): string {
+  if (path.charCodeAt(0) !== 47 /* / */ || path.charCodeAt(1) === 47) {
+    throw new SpecError(
+      `the path "${path}" must start with a single "/" (absolute URLs are refused)`,
+    );
+  }
+  const end = path.indexOf("/", 1);
+  const first = end === -1 ? path.slice(1) : path.slice(1, end);
+  if (first === "" || isParamSegment(first))
+    throw new SpecError(`the path "${path}" has no resource segment`);
+  return resourceName(first);
+}
+
+function operationsOf(
+  refs: RefResolver,
+  spec: RawSpec,
+  key: string,
+  paths: readonly string[],
+): Operation[] {
+  const ops: Operation[] = [];
+  const taken = new Set<string>();
+  for (const rawPath of paths) {
+    const item = refs.deref(spec.paths[rawPath]);
+    if (!isRecord(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
+    // civis-python calls paths without their trailing "/".
+    const path = rawPath.replace(/\/+$/, "");
+    const pathParams = path
+      .split("/")
+      .filter(isParamSegment)
+      .map((s) => s.slice(1, -1));
+    const pathItemParams = item.parameters as readonly RawParameter[] | undefined;
+    for (const verb of Object.keys(item)) {
+      // `parameters`, `$ref`, `summary`, `x-...` are not operations.
+      if (!VERBS.has(verb)) continue;
+      const raw = item[verb];
+      if (!isRecord(raw)) throw new SpecError(`${verb.toUpperCase()} ${rawPath} is not an object`);
+      const op = raw as RawOperation;
+      const name = safeMemberName(methodName(verb, path), (n) => taken.has(n));
+      taken.add(name);
+      ops.push({
+        resource: key,
+        name,
+        verb: verb as HttpVerb,
+        path,
+        pathParams,
+        summary: typeof op.summary === "string" ? op.summary : "",
+        deprecation: deprecationOf(op),
+        raw: op,
+        pathItemParams,
+      });
+    }
+  }
+  return ops;
+}
+
+/**
+ * Groups a spec's paths by resource and checks them. Operations are made per
+ * resource on first use, so building a client reads little more than the path keys.
+ */
+export function normalizeSpec(input: unknown): ApiModel {
+  if (!isRecord(input)) throw new SpecError("expected a JSON object");
+  const version = specVersion(input);
+  const spec = input as unknown as RawSpec;
+  if (!isRecord(spec.paths)) throw new SpecError('it has no "paths" object');
+
+  const refs = new RefResolver(spec);
+  const grouped = new Map<string, string[]>();
+  for (const path of Object.keys(spec.paths)) {
+    const key = resourceKeyOf(path);
+    const paths = grouped.get(key);
+    if (paths) paths.push(path);
+    else grouped.set(key, [path]);
+  }
+  const resources = new Map<string, ResourceModel>();
+  for (const [key, paths] of grouped) {
+    let ops: Operation[] | undefined;
+    resources.set(key, {
+      key,
+      operations: () => {
+        ops ??= operationsOf(refs, spec, key, paths);
+        return ops;
+      },
+    });
+  }
+
+  return {
+    version,
+    title: typeof spec.info?.title === "string" ? spec.info.title : "API",
+    server: specServer(spec),
+    resources,
+    operationCount: () => {
+      let count = 0;
+      for (const resource of resources.values()) count += resource.operations().length;
+      return count;
+    },
+    refs,
+  };
+}

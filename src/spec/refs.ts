@@ -1,0 +1,53 @@
+import { SpecError } from "../errors/spec-error.js";
+
+type Json = unknown;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * Resolves local `$ref`s (`#/definitions/X`) on demand, so a client for a large
+ * spec pays only for the schemas it touches. Never follows a URL or a file.
+ */
+export class RefResolver {
+  readonly #root: Json;
+  readonly #cache = new Map<string, Json>();
+
+  constructor(root: Json) {
+    this.#root = root;
+  }
+
+  /** Follows `$ref` chains until a node without `$ref`; cycles of pure refs are an error. */
+  deref<T>(node: T): T {
+    let current: unknown = node;
+    const seen = new Set<string>();
+    while (isObject(current) && typeof current.$ref === "string") {
+      const ref = current.$ref;
+      if (seen.has(ref)) throw new SpecError(`the $ref "${ref}" refers to itself`);
+      seen.add(ref);
+      current = this.#lookup(ref);
+    }
+    return current as T;
+  }
+
+  #lookup(ref: string): Json {
+    const cached = this.#cache.get(ref);
+    if (cached !== undefined) return cached;
+    if (!ref.startsWith("#/") && ref !== "#") {
+      throw new SpecError(`only local $refs ("#/...") are followed; refused "${ref}"`);
+    }
+    let node: Json = this.#root;
+    for (const raw of ref.slice(2).split("/")) {
+      if (ref === "#") break;
+      // JSON Pointer escapes, after URI fragment decoding (RFC 6901).
+      const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+      if (!isObject(node) || !Object.hasOwn(node, key)) {
+        throw new SpecError(`the $ref "${ref}" points to nothing in the spec`);
+      }
+      node = node[key];
+    }
+    this.#cache.set(ref, node);
+    return node;
+  }
+}

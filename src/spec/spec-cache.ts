@@ -1,0 +1,105 @@
+import { normalizeSpec } from "./normalize.js";
+import { parseSpecText } from "./parse-spec-text.js";
+import { type CachedSpec, isCachedSpec, type SpecStore } from "./spec-store.js";
+import type { ApiModel } from "./types.js";
+
+/** Where a client's spec came from. */
+export type SpecOrigin = "download" | "memory" | "store" | "local";
+
+interface MemoryEntry {
+  readonly savedAt: number;
+  readonly model: ApiModel;
+}
+
+/** Shared by every client in this process or page, so a second client costs almost nothing. */
+const memory = new Map<string, MemoryEntry>();
+const inFlight = new Map<string, Promise<MemoryEntry>>();
+
+export interface SpecCacheOptions {
+  readonly key: string;
+  readonly ttlMs: number;
+  readonly force: boolean;
+  /** Use the shared memory layer. */
+  readonly useMemory: boolean;
+  /** The persistent layer, if any (IndexedDB or the user's store). */
+  readonly store: SpecStore | undefined;
+  readonly download: () => Promise<string>;
+}
+
+async function tryStore<T>(action: () => T | Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch {
+    // IndexedDB missing, blocked, or over quota: the memory layer carries on alone.
+    return undefined;
+  }
+}
+
+async function fromStore(options: SpecCacheOptions, now: number): Promise<MemoryEntry | undefined> {
+  const { store, key, ttlMs } = options;
+  if (!store) return undefined;
+  const value = await tryStore(() => store.get(key));
+  if (value === undefined || value === null) return undefined;
+  if (isCachedSpec(value) && now - value.savedAt < ttlMs && value.savedAt <= now) {
+    try {
+      return { savedAt: value.savedAt, model: normalizeSpec(parseSpecText(value.text)) };
+    } catch {
+      // Corrupt: fall through, discard and download again.
+    }
+  } else if (isCachedSpec(value)) {
+    return undefined;
+  }
+  await tryStore(() => store.del(key));
+  return undefined;
+}
+
+async function download(options: SpecCacheOptions): Promise<MemoryEntry> {
+  const text = await options.download();
+  const entry: MemoryEntry = { savedAt: Date.now(), model: normalizeSpec(parseSpecText(text)) };
+  if (options.store) {
+    const record: CachedSpec = {
+      format: "civis-spec-cache",
+      version: 1,
+      savedAt: entry.savedAt,
+      text,
+    };
+    await tryStore(() => options.store!.set(options.key, record));
+  }
+  return entry;
+}
+
+/**
+ * The spec for a client: from memory, then the store, then a download that
+ * concurrent callers with the same key share. Expired or forced: downloaded and
+ * overwritten.
+ */
+export async function cachedModel(
+  options: SpecCacheOptions,
+): Promise<{ model: ApiModel; origin: SpecOrigin }> {
+  const now = Date.now();
+  const { key, useMemory, force, ttlMs } = options;
+  if (!force && useMemory) {
+    const hit = memory.get(key);
+    if (hit && now - hit.savedAt < ttlMs) return { model: hit.model, origin: "memory" };
+  }
+  if (!force) {
+    const stored = await fromStore(options, now);
+    if (stored) {
+      if (useMemory) memory.set(key, stored);
+      return { model: stored.model, origin: "store" };
+    }
+  }
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = download(options).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  const entry = await pending;
+  if (useMemory) memory.set(key, entry);
+  return { model: entry.model, origin: "download" };
+}
+
+/** Forgets every spec held in memory (tests, or a user who wants a clean slate). */
+export function clearMemorySpecCache(): void {
+  memory.clear();
+}

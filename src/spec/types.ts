@@ -1,0 +1,109 @@
+/** The subset of JSON Schema (Swagger 2.0 / OpenAPI 3.x) the client reads. */
+export interface Schema {
+  readonly $ref?: string;
+  readonly type?: string | readonly string[];
+  readonly format?: string;
+  readonly description?: string | null;
+  readonly properties?: Readonly<Record<string, Schema>>;
+  readonly items?: Schema;
+  readonly required?: readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly allOf?: readonly Schema[];
+  readonly oneOf?: readonly Schema[];
+  readonly anyOf?: readonly Schema[];
+  readonly nullable?: boolean;
+  readonly additionalProperties?: boolean | Schema;
+  readonly default?: unknown;
+}
+
+/** A parameter as written in either spec version (Swagger 2.0 inlines the schema). */
+export interface RawParameter {
+  readonly $ref?: string;
+  readonly name?: string;
+  readonly in?: string;
+  readonly required?: boolean;
+  readonly description?: string | null;
+  readonly schema?: Schema;
+  readonly type?: string;
+  readonly format?: string;
+  readonly items?: Schema;
+  readonly enum?: readonly unknown[];
+  readonly default?: unknown;
+}
+
+export interface RawResponse {
+  readonly $ref?: string;
+  readonly description?: string;
+  readonly schema?: Schema;
+  readonly content?: Readonly<Record<string, { readonly schema?: Schema }>>;
+}
+
+export interface RawOperation {
+  readonly summary?: string | null;
+  readonly description?: string | null;
+  readonly deprecated?: boolean | null;
+  readonly "x-deprecation-warning"?: string | null;
+  readonly parameters?: readonly RawParameter[];
+  readonly requestBody?: {
+    readonly $ref?: string;
+    readonly required?: boolean;
+    readonly description?: string;
+    readonly content?: Readonly<Record<string, { readonly schema?: Schema }>>;
+  };
+  readonly responses?: Readonly<Record<string, RawResponse>>;
+}
+
+export type RawPathItem = Readonly<Record<string, unknown>> & {
+  readonly parameters?: readonly RawParameter[];
+};
+
+export interface RawSpec {
+  readonly swagger?: string;
+  readonly openapi?: string;
+  readonly info?: { readonly title?: string; readonly version?: string };
+  readonly host?: string;
+  readonly basePath?: string;
+  readonly schemes?: readonly string[];
+  readonly servers?: readonly { readonly url?: string }[];
+  readonly paths: Readonly<Record<string, RawPathItem>>;
+}
+
+export type HttpVerb = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/**
+ * One operation of the API, as cheap to make as possible: the expensive parts
+ * (parameters, body, docs) are derived on first use by `operationDetail`.
+ */
+export interface Operation {
+  readonly resource: string;
+  readonly name: string;
+  readonly verb: HttpVerb;
+  /** The spec's path without a trailing `/`, as civis-python calls it. */
+  readonly path: string;
+  /** Path parameter names, in path order. */
+  readonly pathParams: readonly string[];
+  readonly summary: string;
+  /** The spec's own deprecation words, or undefined when not deprecated. */
+  readonly deprecation: string | undefined;
+  readonly raw: RawOperation;
+  readonly pathItemParams: readonly RawParameter[] | undefined;
+}
+
+/** The paths of one resource; their operations are made on first use. */
+export interface ResourceModel {
+  readonly key: string;
+  operations(): readonly Operation[];
+}
+
+/** The normalized spec: everything after this never reads the raw spec again. */
+export interface ApiModel {
+  readonly version: "2.0" | "3.0" | "3.1";
+  readonly title: string;
+  /** The server the spec names, with a trailing `/`, if it names one. */
+  readonly server: string | undefined;
+  /** Resources in spec order; each builds its operations on first use. */
+  readonly resources: ReadonlyMap<string, ResourceModel>;
+  /** Counts every operation (builds them all). */
+  operationCount(): number;
+  readonly refs: import("./refs.js").RefResolver;
+}
