@@ -9,6 +9,11 @@ export { CivisAPIKeyError } from "./errors/civis-api-key-error.js";
 export { CivisNetworkError } from "./errors/civis-network-error.js";
 export { SpecError } from "./errors/spec-error.js";
 export { describeMethod } from "./help/describe.js";
+export {
+  type ClientDescription,
+  describeClient,
+  type OperationSummary,
+} from "./help/describe-client.js";
 export type { DocEntry, MethodDocModel } from "./help/doc-model.js";
 export { help } from "./help/help.js";
 export type { RetryInfo, RetryPolicy } from "./http/retry-policy.js";
@@ -19,5 +24,6 @@ export { PaginatedResponse } from "./response/paginated-response.js";
 export type { ReturnType } from "./response/read-result.js";
 export { Response } from "./response/response.js";
 export { type GetApiSpecOptions, getApiSpec } from "./spec/get-api-spec.js";
+export type { SpecOrigin } from "./spec/spec-cache.js";
 export type { CachedSpec, SpecStore } from "./spec/spec-store.js";
 export { VERSION } from "./version.js";
