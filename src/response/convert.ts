@@ -23,7 +23,7 @@ export function plainCopy(value: unknown, snakeCase: boolean, keepCase = false):
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const mode = keyMode(key, keepCase);
-    const name = snakeCase && mode !== "keep" && !keepCase ? camelToSnake(key) : key;
+    const name = snakeCase && !keepCase ? camelToSnake(key) : key;
     const copied =
       mode === "as-sent"
         ? structuredClone(value[key])
