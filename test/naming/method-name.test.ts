@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { methodName } from "../../src/naming/method-name.js";
+import { isParamSegment, methodName, resourceName } from "../../src/naming/method-name.js";
 
 describe("methodName (the civis-python rule)", () => {
   it.each([
@@ -15,5 +15,41 @@ describe("methodName (the civis-python rule)", () => {
     ["DELETE", "/workflows/{id}", "delete"],
   ])("%s %s -> %s", (verb, path, expected) => {
     expect(methodName(verb, path)).toBe(expected);
+  });
+
+  it.each([
+    ["post", "/workflows", "post"],
+    ["put", "/workflows/{id}", "put"],
+    ["delete", "/workflows/{id}/executions/{execution_id}", "delete_executions"],
+    ["put", "/reports/{id}/shares/users", "put_shares_users"],
+    ["delete", "/reports/{id}/shares/users/{user_id}", "delete_shares_users"],
+    ["get", "/a/{b}/{c}/{d}", "get_c_d"],
+    ["get", "/imports/{id}/files", "list_files"],
+    ["get", "/workflows/", "list"],
+    ["head", "/workflows/{id}", "head"],
+    ["GET", "/json_values/{id}", "get"],
+  ])("more: %s %s -> %s", (verb, path, expected) => {
+    expect(methodName(verb, path)).toBe(expected);
+  });
+});
+
+describe("resourceName", () => {
+  it.each([
+    ["workflows", "workflows"],
+    ["json_values", "json_values"],
+    ["git-repos", "git_repos"],
+    ["Git-Repos", "git_repos"],
+    ["toString", "tostring"],
+  ])("%j -> %j", (segment, expected) => {
+    expect(resourceName(segment)).toBe(expected);
+  });
+});
+
+describe("isParamSegment", () => {
+  it("is true for `{name}` only", () => {
+    expect(isParamSegment("{id}")).toBe(true);
+    expect(isParamSegment("id")).toBe(false);
+    expect(isParamSegment("{id")).toBe(false);
+    expect(isParamSegment("x{id}")).toBe(false);
   });
 });
