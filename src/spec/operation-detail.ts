@@ -48,14 +48,20 @@ function jsonSchemaOf(
 }
 
 /** Merges `allOf` members so their properties read as one object. */
-export function flattenSchema(refs: RefResolver, schema: Schema | undefined): Schema | undefined {
+export function flattenSchema(
+  refs: RefResolver,
+  schema: Schema | undefined,
+  within: ReadonlySet<Schema> = new Set(),
+): Schema | undefined {
   if (!schema) return undefined;
   const resolved = refs.deref(schema);
-  if (!resolved.allOf) return resolved;
+  // An `allOf` that reaches itself again adds nothing new; following it would never end.
+  if (!resolved.allOf || within.has(resolved)) return resolved;
+  const inner = new Set(within).add(resolved);
   const properties: Record<string, Schema> = { ...resolved.properties };
   const required = [...(resolved.required ?? [])];
   for (const part of resolved.allOf) {
-    const flat = flattenSchema(refs, part);
+    const flat = flattenSchema(refs, part, inner);
     Object.assign(properties, flat?.properties);
     required.push(...(flat?.required ?? []));
   }

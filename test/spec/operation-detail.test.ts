@@ -238,6 +238,28 @@ describe("operationDetail: body", () => {
     ]);
   });
 
+  it("ends a circular `allOf` (regression: it overflowed the stack)", () => {
+    const spec = {
+      swagger: "2.0",
+      paths: {
+        "/t": {
+          post: {
+            parameters: [{ name: "body", in: "body", schema: { $ref: "#/definitions/A" } }],
+            responses: ok,
+          },
+        },
+      },
+      definitions: {
+        A: { allOf: [{ $ref: "#/definitions/B" }], properties: { aField: { type: "string" } } },
+        B: { allOf: [{ $ref: "#/definitions/A" }], properties: { bField: { type: "string" } } },
+      },
+    };
+    expect(paramsOf(detailOf(spec, "t", "post"))).toEqual([
+      ["aField", "a_field", "body", false],
+      ["bField", "b_field", "body", false],
+    ]);
+  });
+
   it("takes a body without properties as one parameter named after it", () => {
     const detail = detailOf(
       swagger({
