@@ -33,7 +33,9 @@ export function methodDoc(model: ApiModel, op: Operation): string {
   if (doc.returns.fields.length > 0) {
     for (const entry of doc.returns.fields) entryLines(entry, 1, out);
   } else {
-    out.push(`    Response code ${doc.returns.status}: ${doc.returns.description || "no content"}`);
+    const status = `Response code ${doc.returns.status}: ${doc.returns.description || "no content"}`;
+    // The spec's description can be long; every help line stays within 79 columns.
+    out.push(wrap(status, "    "));
   }
   const text = out.join("\n");
   texts.set(op, text);

@@ -41,6 +41,9 @@ describe.skipIf(!present)("the real Civis API spec", () => {
         const doc = methodDoc(model(), op);
         expect(doc).toContain(`API URL: ${op.verb.toUpperCase()} ${op.path}`);
         expect(doc).toContain("Returns\n-------\n");
+        // Only the API URL, which cannot be broken, may pass 79 columns.
+        const long = doc.split("\n").filter((line) => line.length > 79);
+        expect(long.filter((line) => !line.startsWith("API URL: "))).toEqual([]);
       }
     }
   });
