@@ -12,9 +12,10 @@ export function parseRetryAfter(
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
   if (WHOLE_SECONDS.test(text)) return Number(text) * 1000;
-  // An HTTP date always names a weekday and a month; this keeps numbers like
-  // "1.5" or "-1" from being read as dates by the lenient Date parser.
-  if (!/^[A-Za-z]{3},? /.test(text)) return undefined;
+  // An HTTP date always starts with a weekday ("Sun," or RFC 850's "Sunday,", which
+  // RFC 9110 still requires recipients to read); this keeps numbers like "1.5" or
+  // "-1" from being read as dates by the lenient Date parser.
+  if (!/^[A-Za-z]{3,9},? /.test(text)) return undefined;
   const at = Date.parse(/GMT$|UTC$|[+-]\d{4}$/.test(text) ? text : `${text} GMT`);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now);
