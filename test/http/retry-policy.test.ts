@@ -1,0 +1,249 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  type AttemptOutcome,
+  DEFAULT_RETRY_POLICY,
+  type ResolvedRetryPolicy,
+  randomExponential,
+  resolveRetryPolicy,
+  retryableWait,
+  shouldRetry,
+} from "../../src/http/retry-policy.js";
+
+const METHODS = ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "POST", "PATCH"] as const;
+const STATUSES = [400, 401, 404, 408, 413, 429, 500, 502, 503, 504] as const;
+
+/** Statuses retried without a Retry-After, per method (the civis-python rules, written out). */
+const BACKOFF: Record<(typeof METHODS)[number], readonly number[]> = {
+  GET: [429, 502, 503, 504],
+  HEAD: [429, 502, 503, 504],
+  PUT: [429, 502, 503, 504],
+  DELETE: [429, 502, 503, 504],
+  OPTIONS: [429, 502, 503, 504],
+  POST: [429, 503],
+  PATCH: [],
+};
+/** With a valid Retry-After, 413/429/503 are retried for every method, on top of the above. */
+const WITH_RETRY_AFTER = [413, 429, 503];
+
+const status = (code: number, retryAfter: string | null = null): AttemptOutcome => ({
+  kind: "status",
+  status: code,
+  retryAfter,
+});
+
+const fixed = (waitMs: number, over: Partial<ResolvedRetryPolicy> = {}): ResolvedRetryPolicy => ({
+  ...DEFAULT_RETRY_POLICY,
+  backoff: () => waitMs,
+  ...over,
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("retryableWait: which answers are retried", () => {
+  const cases = METHODS.flatMap((method) => STATUSES.map((code) => [method, code] as const));
+
+  it.each(cases)("%s %i without Retry-After", (method, code) => {
+    const expected = BACKOFF[method].includes(code) ? { minWaitMs: 0 } : undefined;
+    expect(retryableWait(method, status(code))).toEqual(expected);
+  });
+
+  it.each(cases)("%s %i with Retry-After: 7", (method, code) => {
+    const expected = WITH_RETRY_AFTER.includes(code)
+      ? { minWaitMs: 7000 }
+      : BACKOFF[method].includes(code)
+        ? { minWaitMs: 0 }
+        : undefined;
+    expect(retryableWait(method, status(code, "7"))).toEqual(expected);
+  });
+
+  it.each(METHODS)("%s 503 with an HTTP-date Retry-After waits until that date", (method) => {
+    const now = Date.UTC(2030, 0, 1, 12, 0, 0);
+    const at = new Date(now + 30_000).toUTCString();
+    expect(retryableWait(method, status(503, at), now)).toEqual({ minWaitMs: 30_000 });
+  });
+
+  it.each(["1.5", "0x10", "-1", "inf", "", "  "])(
+    "an invalid Retry-After (%j) is ignored: backoff for GET, nothing for PATCH",
+    (value) => {
+      expect(retryableWait("GET", status(503, value))).toEqual({ minWaitMs: 0 });
+      expect(retryableWait("POST", status(503, value))).toEqual({ minWaitMs: 0 });
+      expect(retryableWait("PATCH", status(503, value))).toBeUndefined();
+      expect(retryableWait("PUT", status(413, value))).toBeUndefined();
+    },
+  );
+
+  it("reads the method case-insensitively", () => {
+    expect(retryableWait("get", status(502))).toEqual({ minWaitMs: 0 });
+    expect(retryableWait("post", status(502))).toBeUndefined();
+    expect(retryableWait("patch", status(429))).toBeUndefined();
+  });
+
+  it.each(METHODS)("connection failure on %s", (method) => {
+    const retried = !["POST", "PATCH"].includes(method);
+    expect(retryableWait(method, { kind: "connection" })).toEqual(
+      retried ? { minWaitMs: 0 } : undefined,
+    );
+  });
+
+  it.each(METHODS)("an abort on %s is never retried", (method) => {
+    expect(retryableWait(method, { kind: "abort" })).toBeUndefined();
+  });
+});
+
+describe("shouldRetry: when to stop and how long to wait", () => {
+  it("waits the backoff when the answer names no time", () => {
+    expect(shouldRetry(fixed(250), "GET", status(503), 1, 0)).toEqual({
+      retry: true,
+      waitMs: 250,
+    });
+  });
+
+  it("waits at least the Retry-After, or the backoff if longer", () => {
+    expect(shouldRetry(fixed(10), "GET", status(503, "3"), 1, 0)).toEqual({
+      retry: true,
+      waitMs: 3000,
+    });
+    expect(shouldRetry(fixed(9000), "GET", status(503, "3"), 1, 0)).toEqual({
+      retry: true,
+      waitMs: 9000,
+    });
+  });
+
+  it("treats a backoff that is not a positive number as no wait", () => {
+    for (const bad of [Number.NaN, -5, 0]) {
+      expect(shouldRetry(fixed(bad), "GET", status(502), 1, 0)).toEqual({
+        retry: true,
+        waitMs: 0,
+      });
+    }
+  });
+
+  it("passes the attempt number to the backoff", () => {
+    const backoff = vi.fn((attempt: number) => attempt * 100);
+    const policy = fixed(0, { backoff });
+    expect(shouldRetry(policy, "GET", status(504), 3, 0)).toEqual({ retry: true, waitMs: 300 });
+    expect(backoff).toHaveBeenCalledWith(3);
+  });
+
+  it("never retries what the rules do not retry, whatever the policy", () => {
+    const generous = fixed(1, { maxAttempts: 1000, maxElapsedMs: Number.POSITIVE_INFINITY });
+    expect(shouldRetry(generous, "GET", status(500), 1, 0)).toEqual({ retry: false });
+    expect(shouldRetry(generous, "POST", status(502), 1, 0)).toEqual({ retry: false });
+    expect(shouldRetry(generous, "PATCH", status(503), 1, 0)).toEqual({ retry: false });
+    expect(shouldRetry(generous, "GET", { kind: "abort" }, 1, 0)).toEqual({ retry: false });
+  });
+
+  it("stops at maxAttempts", () => {
+    const policy = fixed(1, { maxAttempts: 3 });
+    expect(shouldRetry(policy, "GET", status(503), 2, 0).retry).toBe(true);
+    expect(shouldRetry(policy, "GET", status(503), 3, 0)).toEqual({ retry: false });
+  });
+
+  it("stops with the default policy after 10 attempts", () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, backoff: () => 1 };
+    expect(shouldRetry(policy, "GET", status(503), 9, 0).retry).toBe(true);
+    expect(shouldRetry(policy, "GET", status(503), 10, 0)).toEqual({ retry: false });
+  });
+
+  it("stops when the wait would end after maxElapsedMs", () => {
+    const policy = fixed(100, { maxElapsedMs: 1000 });
+    expect(shouldRetry(policy, "GET", status(503), 1, 900)).toEqual({ retry: true, waitMs: 100 });
+    expect(shouldRetry(policy, "GET", status(503), 1, 901)).toEqual({ retry: false });
+  });
+
+  it("stops at once when Retry-After asks for more than the time left", () => {
+    const policy = fixed(1, { maxElapsedMs: 60_000 });
+    expect(shouldRetry(policy, "GET", status(429, "61"), 1, 0)).toEqual({ retry: false });
+    expect(shouldRetry(policy, "GET", status(429, "59"), 1, 0)).toEqual({
+      retry: true,
+      waitMs: 59_000,
+    });
+  });
+
+  it("stops with the default policy when a wait would pass 600 s", () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, backoff: () => 1 };
+    expect(shouldRetry(policy, "GET", status(503, "600"), 1, 0).retry).toBe(true);
+    expect(shouldRetry(policy, "GET", status(503, "601"), 1, 0)).toEqual({ retry: false });
+  });
+});
+
+describe("the default backoff: full jitter, multiplier 2 s, at most 60 s", () => {
+  const ceilings = [
+    [1, 2000],
+    [2, 4000],
+    [3, 8000],
+    [4, 16_000],
+    [5, 32_000],
+    [6, 60_000],
+    [10, 60_000],
+    [5000, 60_000],
+  ] as const;
+
+  it.each(ceilings)("attempt %i waits up to %i ms", (attempt, ceiling) => {
+    vi.spyOn(Math, "random").mockReturnValue(0.999_999_999);
+    expect(DEFAULT_RETRY_POLICY.backoff(attempt)).toBeCloseTo(ceiling, 0);
+    expect(DEFAULT_RETRY_POLICY.backoff(attempt)).toBeLessThanOrEqual(ceiling);
+  });
+
+  it.each(ceilings)("attempt %i may wait as little as 0 ms", (attempt) => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    expect(DEFAULT_RETRY_POLICY.backoff(attempt)).toBe(0);
+  });
+
+  it("spreads waits over the whole range (jitter)", () => {
+    const waits = Array.from({ length: 2000 }, () => randomExponential(3));
+    expect(Math.min(...waits)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(8000);
+    expect(Math.min(...waits)).toBeLessThan(800);
+    expect(Math.max(...waits)).toBeGreaterThan(7200);
+    expect(new Set(waits).size).toBeGreaterThan(1900);
+  });
+
+  it("stops after 10 attempts or 600 s by default", () => {
+    expect(DEFAULT_RETRY_POLICY.maxAttempts).toBe(10);
+    expect(DEFAULT_RETRY_POLICY.maxElapsedMs).toBe(600_000);
+  });
+});
+
+describe("resolveRetryPolicy", () => {
+  it("is the default policy when none is given", () => {
+    expect(resolveRetryPolicy(undefined)).toBe(DEFAULT_RETRY_POLICY);
+  });
+
+  it("sends once with retries: false", () => {
+    expect(resolveRetryPolicy(false).maxAttempts).toBe(1);
+  });
+
+  it("keeps the defaults for the fields not given", () => {
+    const onRetry = () => {};
+    const policy = resolveRetryPolicy({ maxAttempts: 3, onRetry });
+    expect(policy.maxAttempts).toBe(3);
+    expect(policy.maxElapsedMs).toBe(600_000);
+    expect(policy.backoff).toBe(DEFAULT_RETRY_POLICY.backoff);
+    expect(policy.onRetry).toBe(onRetry);
+  });
+
+  it.each([
+    ["null", null],
+    ["true", true],
+    ["a number", 3],
+    ["maxAttempts 0", { maxAttempts: 0 }],
+    ["maxAttempts 1.5", { maxAttempts: 1.5 }],
+    ["maxAttempts as a string", { maxAttempts: "3" }],
+    ["maxElapsedMs -1", { maxElapsedMs: -1 }],
+    ["maxElapsedMs NaN", { maxElapsedMs: Number.NaN }],
+    ["backoff not a function", { backoff: 5 }],
+    ["onRetry not a function", { onRetry: "log" }],
+    ["an unknown field", { retryOn: [500] }],
+  ])("a bad policy (%s) is a TypeError", (_name, policy) => {
+    expect(() => resolveRetryPolicy(policy as never)).toThrow(TypeError);
+  });
+
+  it("names the unknown field and the accepted ones", () => {
+    expect(() => resolveRetryPolicy({ statuses: [500] } as never)).toThrow(
+      /"statuses".*maxAttempts, maxElapsedMs, backoff, onRetry/,
+    );
+  });
+});
