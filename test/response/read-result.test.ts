@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { CivisAPIError } from "../../src/errors/civis-api-error.js";
+import type { RequestSpec } from "../../src/http/request-spec.js";
+import { ListResponse } from "../../src/response/list-response.js";
+import { readJson, toSnakeResult } from "../../src/response/read-result.js";
+import { Response } from "../../src/response/response.js";
+
+const req: RequestSpec = {
+  method: "GET",
+  target: "/workflows",
+  headers: {},
+  body: undefined,
+  signal: undefined,
+  timeout: undefined,
+};
+
+/** A fetch Response made locally: parsing needs no request. */
+const answer = (body: string | null, status = 200) => new globalThis.Response(body, { status });
+
+describe("readJson", () => {
+  it("parses a JSON body", async () => {
+    expect(await readJson(answer('{"a": [1]}'), req)).toEqual({ a: [1] });
+    expect(await readJson(answer("[]"), req)).toEqual([]);
+  });
+
+  it("gives null for an empty body", async () => {
+    expect(await readJson(answer(null, 204), req)).toBeNull();
+    expect(await readJson(answer("  \n"), req)).toBeNull();
+  });
+
+  it("rejects a body that is not JSON with an error that says so, with the status", async () => {
+    const error = await readJson(answer("<html>oops</html>", 200), req).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CivisAPIError);
+    expect((error as CivisAPIError).status_code).toBe(200);
+    expect((error as CivisAPIError).message).toBe(
+      "(200) The response body is not valid JSON (GET /workflows)",
+    );
+  });
+});
+
+describe("toSnakeResult", () => {
+  const headers = new Headers();
+
+  it("gives a Response for an object, a ListResponse for an array", () => {
+    expect(toSnakeResult({ a: 1 }, headers)).toBeInstanceOf(Response);
+    expect(toSnakeResult([{ a: 1 }], headers)).toBeInstanceOf(ListResponse);
+  });
+
+  it("gives a Response with json_data null for an empty body", () => {
+    const empty = toSnakeResult(null, headers) as Response;
+    expect(empty).toBeInstanceOf(Response);
+    expect(empty.json_data).toBeNull();
+    expect(empty.headers).toBe(headers);
+  });
+
+  it("gives other JSON values as they are", () => {
+    expect(toSnakeResult("text", headers)).toBe("text");
+    expect(toSnakeResult(3, headers)).toBe(3);
+    expect(toSnakeResult(true, headers)).toBe(true);
+  });
+});
