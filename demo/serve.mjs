@@ -1,0 +1,154 @@
+// The demo: one local server for the explorer page, the built UMD bundle and the
+// sample API. `npm run demo` builds first, then runs this file; PORT picks the port.
+
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { extname, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createSampleApi } from "./sample-api/handlers.mjs";
+
+const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
+const DIST_DIR = fileURLToPath(new URL("../dist/", import.meta.url));
+const API_BASE_PATH = "/api";
+
+// Only the bundle and its source map are served from dist/: the page needs nothing else.
+const VENDOR_FILES = new Map([
+  ["/vendor/civis.umd.js", "civis.umd.js"],
+  ["/vendor/civis.umd.js.map", "civis.umd.js.map"],
+]);
+
+const CONTENT_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+};
+
+// The page never builds HTML from spec text; the policy makes an injected script inert anyway.
+// connect-src stays open because a person may load a spec from any URL or talk to a live API.
+const PAGE_HEADERS = {
+  "Content-Security-Policy":
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src *; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cache-Control": "no-store",
+};
+
+/** Thrown when the built bundle is missing: the demo serves the package as built. */
+export class MissingBuildError extends Error {
+  name = "MissingBuildError";
+}
+
+function assertBuilt() {
+  if (!existsSync(resolve(DIST_DIR, "civis.umd.js"))) {
+    throw new MissingBuildError(
+      "civis demo: dist/civis.umd.js is missing; run `npm run build` first (or `npm run demo`, which builds).",
+    );
+  }
+}
+
+/** Maps a URL path to a file under public/, refusing anything that escapes it. */
+function publicFile(pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes("\0")) return undefined;
+  const relative = decoded.endsWith("/") ? `${decoded}index.html` : decoded;
+  const file = resolve(PUBLIC_DIR, `.${relative}`);
+  return file.startsWith(PUBLIC_DIR.endsWith(sep) ? PUBLIC_DIR : PUBLIC_DIR + sep)
+    ? file
+    : undefined;
+}
+
+async function sendFile(res, method, file) {
+  let body;
+  try {
+    body = await readFile(file);
+  } catch {
+    return false;
+  }
+  res.writeHead(200, {
+    ...PAGE_HEADERS,
+    "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+    "Content-Length": body.length,
+  });
+  res.end(method === "HEAD" ? undefined : body);
+  return true;
+}
+
+function sendText(res, status, text) {
+  res.writeHead(status, { ...PAGE_HEADERS, "Content-Type": "text/plain; charset=utf-8" });
+  res.end(text);
+}
+
+async function serveStatic(req, res) {
+  const method = req.method ?? "GET";
+  if (method !== "GET" && method !== "HEAD") {
+    res.setHeader("Allow", "GET, HEAD");
+    sendText(res, 405, "Method not allowed");
+    return;
+  }
+  const { pathname } = new URL(req.url ?? "/", "http://demo.invalid");
+  const vendor = VENDOR_FILES.get(pathname);
+  const file = vendor ? resolve(DIST_DIR, vendor) : publicFile(pathname);
+  if (file && (await sendFile(res, method, file))) return;
+  sendText(res, 404, "Not found");
+}
+
+/**
+ * Starts the demo on 127.0.0.1 (port 0 picks a free one).
+ *
+ * @param {{ port?: number }} [options]
+ * @returns {Promise<{ url: string, apiUrl: string, api: ReturnType<typeof createSampleApi>,
+ *   close: () => Promise<void> }>}
+ */
+export async function startDemoServer({ port = 0 } = {}) {
+  assertBuilt();
+  const api = createSampleApi({ basePath: API_BASE_PATH });
+  const server = createServer(async (req, res) => {
+    try {
+      if (await api.handle(req, res)) return;
+      await serveStatic(req, res);
+    } catch (error) {
+      if (!res.headersSent) sendText(res, 500, String(error?.message ?? error));
+      else res.end();
+    }
+  });
+  await new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", fail);
+      done();
+    });
+  });
+  const address = server.address();
+  const url = `http://127.0.0.1:${address.port}/`;
+
+  function close() {
+    return new Promise((done, fail) => {
+      server.close((error) => (error ? fail(error) : done()));
+      // Keep-alive sockets from the browser would otherwise hold close() open.
+      server.closeAllConnections();
+    });
+  }
+
+  return { url, apiUrl: `${url}${API_BASE_PATH.slice(1)}/`, api, close };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const port = Number(process.env.PORT ?? 0);
+    const { url, api } = await startDemoServer({ port: Number.isInteger(port) ? port : 0 });
+    console.log(`civis demo: ${url}  (API key: ${api.apiKey})`);
+    console.log("Press Ctrl+C to stop.");
+  } catch (error) {
+    console.error(error instanceof MissingBuildError ? error.message : error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,183 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { hasChromium, useBrowser } from "./helpers/browser.js";
+import {
+  type DemoServer,
+  openDemo,
+  openMethod,
+  send,
+  shownJson,
+  startDemoServer,
+  visibleMethodLinks,
+} from "./helpers/demo-page.js";
+import { assertBuilt } from "./helpers/paths.js";
+
+const OUTPUT_DIR = fileURLToPath(new URL("./output/", import.meta.url));
+
+interface Execution {
+  id: number;
+  started_at: string;
+}
+interface Workflow {
+  id: number;
+  name: string;
+  time_zone: string;
+}
+
+describe.skipIf(!hasChromium)("the demo explorer with the built-in sample API", () => {
+  const session = useBrowser();
+  let demo: DemoServer;
+
+  beforeAll(async () => {
+    assertBuilt();
+    demo = await startDemoServer();
+  });
+  afterAll(async () => {
+    await demo?.close();
+  });
+  beforeEach(() => {
+    demo.api.reset();
+  });
+
+  it("lists every sample operation, finds `executions` from the keyboard and runs a method", async () => {
+    const { page } = session;
+    const operationCount = Object.values(demo.api.spec.paths).reduce(
+      (n, item) => n + Object.keys(item).length,
+      0,
+    );
+    const status = await openDemo(page, demo.url);
+    expect(status).toContain("Civis Sample API");
+    expect(status).toContain(`${operationCount} methods`);
+    expect(await visibleMethodLinks(page).count()).toBe(operationCount);
+
+    // `/` focuses the search; arrows walk the matches; Enter opens one.
+    await page.keyboard.press("/");
+    await page.keyboard.type("executions");
+    await expect
+      .poll(() => page.locator("#match-count").textContent())
+      .toMatch(/^\d+ of \d+ methods match$/);
+    const shown = await visibleMethodLinks(page).allInnerTexts();
+    expect(shown.length).toBeGreaterThan(1);
+    for (const text of shown) expect(text).toContain("executions");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#/workflows/list_executions");
+    await expect
+      .poll(() => page.locator("#method-title").textContent())
+      .toContain("list_executions");
+
+    const docs = page.locator(".doc-html");
+    expect(await docs.textContent()).toContain("API URL: GET /workflows/{id}/executions");
+    expect(await docs.locator(".entry-name").allInnerTexts()).toEqual(
+      expect.arrayContaining(["id", "limit", "page_num", "iterator"]),
+    );
+    // The plain help() text is the same method's `doc`.
+    await page.getByLabel("Show the plain help() text", { exact: true }).check();
+    const helpText = await page.locator(".help-text").textContent();
+    expect(helpText).toContain("API URL: GET /workflows/{id}/executions");
+    expect(helpText).toContain("limit : integer, optional");
+
+    await page.getByLabel("id integer, required", { exact: true }).fill("1");
+    await page.getByLabel("limit integer", { exact: true }).fill("5");
+    expect(await page.getByTestId("code-line").textContent()).toBe(
+      "await client.workflows.list_executions(1, { limit: 5 })",
+    );
+    expect(await send(page)).toBe("200 OK");
+    const executions = (await shownJson(page)) as Execution[];
+    expect(executions).toHaveLength(5);
+    expect(executions[0]).toHaveProperty("started_at");
+    expect(await page.getByTestId("rate-limit").textContent()).toBe("1000");
+    expect(await page.getByTestId("calls-remaining").textContent()).toMatch(/^\d+$/);
+    expect(await page.getByTestId("retries").textContent()).toBe("0");
+    expect(demo.api.stats["GET /workflows/1/executions"]).toBe(1);
+  });
+
+  it("creates a workflow with POST, then lists it: the data persists", async () => {
+    const { page } = session;
+    await openDemo(page, demo.url);
+    await openMethod(page, "workflows", "post");
+
+    const editor = page.getByLabel("JSON parameters", { exact: true });
+    const skeleton = JSON.parse(await editor.inputValue());
+    // Prefilled with every body property, nested ones included, under help()'s names.
+    expect(skeleton).toMatchObject({ name: "", time_zone: "", schedule: { scheduled_days: [] } });
+    await editor.fill(JSON.stringify({ name: "Made in the demo", time_zone: "Europe/Paris" }));
+    expect(await page.getByTestId("code-line").textContent()).toBe(
+      'await client.workflows.post({ name: "Made in the demo", time_zone: "Europe/Paris" })',
+    );
+    expect(await send(page)).toBe("201 Created");
+    const created = (await shownJson(page)) as Workflow;
+    expect(created).toMatchObject({ name: "Made in the demo", time_zone: "Europe/Paris" });
+
+    await openMethod(page, "workflows", "list");
+    await page.getByLabel("order string", { exact: true }).fill("id");
+    expect(await send(page)).toBe("200 OK");
+    const listed = (await shownJson(page)) as Workflow[];
+    expect(listed[0]).toMatchObject({ id: created.id, name: "Made in the demo" });
+
+    await openMethod(page, "workflows", "get");
+    await page.getByLabel("id integer, required", { exact: true }).fill(String(created.id));
+    expect(await send(page)).toBe("200 OK");
+    expect(await shownJson(page)).toMatchObject({ id: created.id, time_zone: "Europe/Paris" });
+  });
+
+  it("iterates all pages of a paginated method", async () => {
+    const { page } = session;
+    await openDemo(page, demo.url);
+    await openMethod(page, "workflows", "list");
+    await page.getByLabel("limit integer", { exact: true }).fill("50");
+    await page.getByLabel(/iterator boolean/).check();
+    expect(await page.getByTestId("code-line").textContent()).toBe(
+      "await client.workflows.list({ limit: 50, iterator: true }).json()",
+    );
+    expect(await send(page)).toBe("200 OK");
+    // 120 unarchived seed workflows at 50 a page: three requests, every item shown.
+    expect(await shownJson(page)).toHaveLength(120);
+    expect(await page.getByTestId("requests").textContent()).toBe("3");
+    expect(demo.api.stats["GET /workflows"]).toBe(3);
+  });
+
+  it("shows a 503 with Retry-After being retried", async () => {
+    const { page } = session;
+    session.allowConsoleError(/status of 503/);
+    await openDemo(page, demo.url);
+    await openMethod(page, "workflows", "list_executions");
+    await page.getByLabel("id integer, required", { exact: true }).fill("1");
+    await page.getByLabel(/Make the sample API answer 503/).check();
+    expect(await page.getByTestId("code-line").textContent()).toContain(
+      '{ headers: { "X-Sample-Fault": "503;retry-after=1;times=1" } }',
+    );
+
+    const started = Date.now();
+    expect(await send(page)).toBe("200 OK");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(await page.getByTestId("retries").textContent()).toBe("1");
+    expect(await page.getByTestId("requests").textContent()).toBe("2");
+    const retry = (await page.getByRole("list", { name: "Retries" }).textContent()) ?? "";
+    expect(retry).toMatch(/^Attempt 1 got 503; waited (\d+\.\d) s before retrying$/);
+    expect(Number(/waited (\S+) s/.exec(retry)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(demo.api.stats["GET /workflows/1/executions"]).toBe(2);
+    // The fault is for one request only: the box clears itself.
+    expect(await page.getByLabel(/Make the sample API answer 503/).isChecked()).toBe(false);
+  });
+
+  it("is readable at 1280x800 and in a narrow window (screenshot in e2e/output/demo.png)", async () => {
+    const { page } = session;
+    await openDemo(page, demo.url);
+    await openMethod(page, "workflows", "list_executions");
+    await page.getByLabel("id integer, required", { exact: true }).fill("1");
+    await page.getByLabel("limit integer", { exact: true }).fill("3");
+    await send(page);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: `${OUTPUT_DIR}demo.png` });
+
+    await page.setViewportSize({ width: 400, height: 800 });
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await page.locator("#search").isVisible()).toBe(true);
+    await page.screenshot({ path: `${OUTPUT_DIR}demo-narrow.png`, fullPage: true });
+  });
+});
