@@ -25,7 +25,7 @@ const sizes = () => ({
   name: "sizes",
   writeBundle(options, bundle) {
     for (const file of Object.keys(bundle)) {
-      if (!file.endsWith(".js") && !file.endsWith(".cjs")) continue;
+      if (!/\.(c?js|d\.c?ts)$/.test(file)) continue;
       const path = `${options.dir ?? options.file.replace(/[^/]+$/, "")}/${file}`.replace(
         "//",
         "/",
@@ -81,7 +81,19 @@ export default [
   },
   {
     input: "src/index.ts",
-    plugins: [dts()],
-    output: [{ file: "dist/index.d.ts", format: "es" }],
+    plugins: [dts(), sizes()],
+    // Under node16/nodenext a `.d.ts` in a `"type": "module"` package types an ES module, so
+    // `require` needs its own `.d.cts` (arethetypeswrong: "Masquerading as ESM").
+    output: [
+      { file: "dist/index.d.ts", format: "es" },
+      { file: "dist/index.d.cts", format: "es" },
+    ],
+  },
+  {
+    // The `civis` command line (package.json `bin`): Node only, run as `node dist/cli.js` or `civis`.
+    input: "src/cli/main.ts",
+    external,
+    plugins: [ts(), sizes()],
+    output: [{ file: "dist/cli.js", format: "es", banner: "#!/usr/bin/env node", sourcemap: true }],
   },
 ];

@@ -1,0 +1,89 @@
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { chromiumPath } from "./chromium-path.js";
+
+// Quiet, deterministic Chromium: no sandbox (containers), no GPU, no calls home.
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** True when a Chromium binary exists; the browser suites skip (loudly, in global setup) without one. */
+export const hasChromium = chromiumPath() !== undefined;
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    throw new Error("No Chromium: install Debian's `chromium` or set CHROMIUM_PATH");
+  }
+  return chromium.launch({ executablePath, args: ARGS });
+}
+
+export interface BrowserSession {
+  /** The current test's page, in a fresh context (its own IndexedDB, cookies, cache). */
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /**
+   * Console errors matching `pattern` are expected in the current test: Chromium logs
+   * "Failed to load resource" for every 4xx/5xx a test provokes on purpose.
+   */
+  allowConsoleError(pattern: RegExp): void;
+}
+
+/**
+ * Registers the hooks of a browser suite: one Chromium per file, a fresh context and
+ * page per test, and, after each test, a failure if any page threw an uncaught error
+ * or logged an unexpected console error.
+ */
+export function useBrowser(): BrowserSession {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let problems: string[] = [];
+  let allowed: RegExp[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    problems = [];
+    allowed = [];
+    context = await browser!.newContext();
+    // Context-wide, so pages opened by the test are watched too; unhandled
+    // rejections arrive here as well.
+    context.on("weberror", (error) => problems.push(`uncaught: ${error.error().stack}`));
+    context.on("console", (message) => {
+      if (message.type() !== "error") return;
+      const where = message.location().url;
+      problems.push(`console.error: ${message.text()}${where ? ` (${where})` : ""}`);
+    });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+    const unexpected = problems.filter((problem) => !allowed.some((re) => re.test(problem)));
+    expect(unexpected, "uncaught page errors or console errors").toEqual([]);
+  });
+
+  return {
+    get page() {
+      if (!page) throw new Error("useBrowser(): the page exists only inside a test");
+      return page;
+    },
+    get context() {
+      if (!context) throw new Error("useBrowser(): the context exists only inside a test");
+      return context;
+    },
+    allowConsoleError(pattern) {
+      allowed.push(pattern);
+    },
+  };
+}
