@@ -1,20 +1,29 @@
 /**
  * The request never got an answer: connection refused or reset, DNS failure,
- * timeout, or an abort. `cause` is the platform's own error, stripped of the
+ * a timeout, or an abort. `cause` is the platform's own error, stripped of the
  * request options (which carry the Authorization header).
  */
 export class CivisNetworkError extends Error {
   override readonly name = "CivisNetworkError";
   readonly method: string;
   readonly url: string;
-  /** True when `init.signal` or `init.timeout` ended the request. */
+  /** True when `init.signal` ended the request: never retried. */
   readonly aborted: boolean;
+  /** True when the attempt outlasted `init.timeout`: retried like a lost connection. */
+  readonly timedOut: boolean;
   attempts = 1;
 
-  constructor(method: string, url: string, reason: string, aborted: boolean, cause?: unknown) {
+  constructor(
+    method: string,
+    url: string,
+    reason: string,
+    ended: "aborted" | "timed-out" | "failed",
+    cause?: unknown,
+  ) {
     super(`${reason} (${method} ${url})`, cause === undefined ? undefined : { cause });
     this.method = method;
     this.url = url;
-    this.aborted = aborted;
+    this.aborted = ended === "aborted";
+    this.timedOut = ended === "timed-out";
   }
 }

@@ -65,14 +65,14 @@ export async function sendOnce(
         req.method,
         req.target,
         `Timed out after ${req.timeout} ms`,
-        true,
+        "timed-out",
       );
     }
     if (req.signal?.aborted) {
-      throw new CivisNetworkError(req.method, req.target, "Aborted", true, req.signal.reason);
+      throw new CivisNetworkError(req.method, req.target, "Aborted", "aborted", req.signal.reason);
     }
     const cause = (platformError as { cause?: unknown }).cause ?? platformError;
-    throw new CivisNetworkError(req.method, req.target, describe(platformError), false, cause);
+    throw new CivisNetworkError(req.method, req.target, describe(platformError), "failed", cause);
   } finally {
     attempt.done();
   }

@@ -43,6 +43,8 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       error = await apiErrorFrom(response, req, attempt);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
+      // A timed-out attempt is retried like a lost connection (only for idempotent
+      // methods); the caller's own abort never is.
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
       error = thrown;
     }
@@ -66,7 +68,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
         req.method,
         req.target,
         "Aborted while waiting to retry",
-        true,
+        "aborted",
         reason,
       );
       aborted.attempts = attempt;

@@ -423,16 +423,25 @@ describe("aborts and timeouts", () => {
     expect(retries).toHaveLength(1);
   });
 
-  it("an attempt that times out ends the call, like an abort", async () => {
+  it("a GET whose attempt times out is retried like a lost connection", async () => {
+    const { client, retries } = observed();
+    server.script({ delayMs: 5000 }, { body: { done: true } });
+    await expect(call(client, "GET", { timeout: 200 })).resolves.toEqual({ done: true });
+    expect(retries).toHaveLength(1);
+    expect(server.count()).toBe(2);
+  });
+
+  it("a POST whose attempt times out ends the call, with a timed-out error", async () => {
     const { client, retries } = observed();
     server.script({ delayMs: 5000 });
     const started = performance.now();
-    const error = await failure(call(client, "GET", { timeout: 200 }));
+    const error = await failure(call(client, "POST", { timeout: 200 }));
     expect(performance.now() - started).toBeLessThan(2000);
     expect(error).toBeInstanceOf(CivisNetworkError);
-    expect(error).toMatchObject({ aborted: true, attempts: 1 });
+    expect(error).toMatchObject({ aborted: false, timedOut: true, attempts: 1 });
     expect(error.message).toMatch(/Timed out after 200 ms/);
     expect(retries).toHaveLength(0);
+    expect(server.count()).toBe(1);
   });
 });
 
