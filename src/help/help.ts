@@ -22,7 +22,10 @@ function oneLine(text: string): string {
 function resourceText(name: string, ops: readonly Operation[]): string {
   const rows = ops.map(
     (op) =>
-      [signature(op), `${oneLine(op.summary)}${op.deprecation && !/deprecated/i.test(op.summary) ? " (deprecated)" : ""}`] as const,
+      [
+        signature(op),
+        `${oneLine(op.summary)}${op.deprecation && !/deprecated/i.test(op.summary) ? " (deprecated)" : ""}`,
+      ] as const,
   );
   const width = Math.min(48, Math.max(...rows.map(([s]) => s.length)) + 2);
   const lines = rows.map(([sig, summary]) =>

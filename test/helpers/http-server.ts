@@ -23,14 +23,21 @@ export interface TestServer {
 }
 
 /** Answers JSON with the given status and headers. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = body === undefined ? "" : JSON.stringify(body);
   res.writeHead(status, { "Content-Type": "application/json", ...headers });
   res.end(text);
 }
 
 /** A real HTTP server on 127.0.0.1, port 0, that records every request. */
-export async function startServer(handler: Handler = (_req, res) => sendJson(res, 404, {})): Promise<TestServer> {
+export async function startServer(
+  handler: Handler = (_req, res) => sendJson(res, 404, {}),
+): Promise<TestServer> {
   let current = handler;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
