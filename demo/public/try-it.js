@@ -6,10 +6,6 @@ import { h, replace } from "./dom.js";
 import { headerInt, renderResult } from "./result-view.js";
 import { inputKind, parseJson, parseValue, pathValue, skeleton } from "./values.js";
 
-// Verbs whose other parameters go in the query string; the rest take a JSON body. The client
-// routes each name to the query or the body itself, so the editor may hold either kind.
-const QUERY_VERBS = new Set(["GET", "DELETE", "HEAD", "OPTIONS"]);
-
 function faultId() {
   return globalThis.crypto?.randomUUID?.() ?? String(Math.random()).slice(2);
 }
@@ -69,13 +65,13 @@ export function tryIt({ client, doc, recorder, canFault }) {
       doc.params[i] ?? { name, type: "string", optional: false, description: "", children: [] },
   );
   const otherEntries = doc.params.slice(doc.pathParams.length);
-  const useQuery = QUERY_VERBS.has(doc.verb);
+  // Query, header and client options get one input each; body properties share a JSON editor.
+  const bodyEntries = otherEntries.filter((entry) => entry.in === "body");
 
   const pathFields = pathEntries.map((entry, i) => inputField(entry, `try-path-${i}`, true));
-  const queryFields = useQuery
-    ? otherEntries.map((entry, i) => inputField(entry, `try-param-${i}`, !entry.optional))
-    : [];
-  const bodyEntries = useQuery ? [] : otherEntries;
+  const queryFields = otherEntries
+    .filter((entry) => entry.in !== "body")
+    .map((entry, i) => inputField(entry, `try-param-${i}`, !entry.optional));
   const editor = bodyEntries.length
     ? h("textarea", {
         id: "try-body",
@@ -278,7 +274,9 @@ export function tryIt({ client, doc, recorder, canFault }) {
       : null,
     h("div", { class: "actions" }, send, cancel),
   );
-  if (editor) setSkeleton(false);
+  // A PATCH sends only what it names: start it with the required keys, so a person who
+  // presses Send does not blank out every other field.
+  if (editor) setSkeleton(doc.verb === "PATCH");
   updateCode();
 
   return h(

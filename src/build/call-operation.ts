@@ -93,21 +93,14 @@ export function callOperation(
     );
   }
   const { model } = ctx;
-  if (wantsIterator(op, args)) {
-    const call = bindArguments(
-      op,
-      operationDetail(op, model.refs, model.version),
-      model.refs,
-      args,
-    );
-    if (call.iterator) return paginate(ctx, op, call);
-    return single(ctx, op, call);
-  }
   let call: BoundCall;
   try {
     call = bindArguments(op, operationDetail(op, model.refs, model.version), model.refs, args);
   } catch (error) {
+    // Only a call that asked for an iterator gets its error at once: it has no promise.
+    if (wantsIterator(op, args) && operationDetail(op, model.refs, model.version).paginated)
+      throw error;
     return Promise.reject(error);
   }
-  return single(ctx, op, call);
+  return call.iterator ? paginate(ctx, op, call) : single(ctx, op, call);
 }

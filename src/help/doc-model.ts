@@ -10,6 +10,12 @@ export interface DocEntry {
   readonly optional: boolean;
   readonly description: string;
   readonly children: readonly DocEntry[];
+  /** Where a method parameter goes (`iterator` is the client's own); absent for nested properties and returned fields. */
+  readonly in?: "path" | "query" | "header" | "body" | "client";
+  /** The values the spec allows, when it lists them. */
+  readonly enum?: readonly unknown[];
+  /** The spec's default, when it gives one. */
+  readonly default?: unknown;
 }
 
 /** A method's documentation as data: the text `help()` prints and the demo's HTML both come from it. */
@@ -97,6 +103,9 @@ function paramEntry(refs: RefResolver, p: Param): DocEntry {
     optional: !p.required,
     description: p.description,
     children: child ? entries(refs, child, false, [child]) : [],
+    in: p.in,
+    ...(p.schema.enum ? { enum: p.schema.enum } : {}),
+    ...(p.schema.default !== undefined ? { default: p.schema.default } : {}),
   };
 }
 

@@ -38,3 +38,12 @@ export function plainCopy(value: unknown, snakeCase: boolean, keepCase = false):
   }
   return out;
 }
+
+/** Freezes a parsed JSON value all the way down, so `json_data` is as read-only as the Response. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -1,6 +1,6 @@
 import { CivisAPIError } from "../errors/civis-api-error.js";
 import type { RequestSpec } from "../http/request-spec.js";
-import { isPlainObject } from "./convert.js";
+import { deepFreeze, isPlainObject } from "./convert.js";
 import { ListResponse } from "./list-response.js";
 import { Response, toResponseValue } from "./response.js";
 
@@ -29,6 +29,7 @@ export async function readJson(response: globalThis.Response, req: RequestSpec):
 
 /** A parsed body as `Response` / `ListResponse`. */
 export function toSnakeResult(body: unknown, headers: Headers): Response | ListResponse | unknown {
+  deepFreeze(body);
   if (body === null) return new Response(null, headers);
   if (Array.isArray(body)) {
     return ListResponse.create(

@@ -299,25 +299,19 @@ const civisSpecPath = fileURLToPath(
 const hasCivisSpec = existsSync(civisSpecPath);
 if (!hasCivisSpec) {
   console.info(
-    `spec-cache: the Civis spec is absent (${civisSpecPath}); its timing check is skipped`,
+    `spec-cache: the Civis spec is absent (${civisSpecPath}); its reuse check is skipped`,
   );
 }
 
 describe.skipIf(!hasCivisSpec)("with the real Civis spec", () => {
-  it("a second create() costs a small part of the first", async () => {
+  it("a second create() reuses the first one's operations without a request", async () => {
     served = JSON.parse(readFileSync(civisSpecPath, "utf8")) as object;
-    let started = performance.now();
     const first = await create();
-    const firstMs = performance.now() - started;
-    started = performance.now();
     const second = await create();
-    const secondMs = performance.now() - started;
     expect(downloads()).toBe(1);
     expect(originOf(second)).toBe("memory");
     expect(Object.keys(second)).toEqual(Object.keys(first));
-    console.info(
-      `spec-cache: first create() ${firstMs.toFixed(1)} ms, second ${secondMs.toFixed(2)} ms`,
-    );
-    expect(secondMs).toBeLessThan(Math.max(firstMs / 5, 5));
+    // Speed is measured in bench/, not asserted here: sharing is what makes it cheap.
+    expect(clientInfo.get(second)?.ctx.model).toBe(clientInfo.get(first)?.ctx.model);
   });
 });
