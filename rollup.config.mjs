@@ -90,6 +90,15 @@ export default [
     ],
   },
   {
+    // Browser users get the browser entry's types: no Node-only exports such as cacheApiSpec.
+    input: "src/browser.ts",
+    plugins: [browserPlatform(), dts(), sizes()],
+    output: [
+      { file: "dist/browser.d.ts", format: "es" },
+      { file: "dist/browser.d.cts", format: "es" },
+    ],
+  },
+  {
     // The `civis` command line (package.json `bin`): Node only, run as `node dist/cli.js` or `civis`.
     input: "src/cli/main.ts",
     external,
