@@ -26,4 +26,9 @@ export { Response } from "./response/response.js";
 export { type GetApiSpecOptions, getApiSpec } from "./spec/get-api-spec.js";
 export type { SpecOrigin } from "./spec/spec-cache.js";
 export type { CachedSpec, SpecStore } from "./spec/spec-store.js";
+export type {
+  TypedListResponse,
+  TypedPaginatedResponse,
+  TypedResponse,
+} from "./typegen/runtime-types.js";
 export { VERSION } from "./version.js";

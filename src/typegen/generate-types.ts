@@ -1,0 +1,133 @@
+import { safeMemberName } from "../naming/safe-name.js";
+import { normalizeSpec } from "../spec/normalize.js";
+import type { ApiModel } from "../spec/types.js";
+import { docBlock } from "./jsdoc.js";
+import { methodTypes } from "./method-types.js";
+import { SchemaTypes } from "./schema-types.js";
+import { NameRegistry, pascalCase, propertyKey } from "./ts-names.js";
+
+export interface GenerateTypesOptions {
+  /** The name of the exported API interface. Default `"CivisApi"`. */
+  readonly typeName?: string;
+  /** Where the generated file imports the client's types from. Default `"civis"`. */
+  readonly importFrom?: string;
+}
+
+/** A declaration file for one API, and what it covers. */
+export interface GeneratedTypes {
+  readonly text: string;
+  readonly resources: number;
+  readonly operations: number;
+  /** Named schema types (each view of a spec definition counts once). */
+  readonly schemas: number;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The spec's named schemas by object identity: `$ref`s resolve to these same
+ * objects, so a definition keeps its name wherever it is used.
+ */
+function definitionNames(spec: Record<string, unknown>, model: ApiModel): Map<object, string> {
+  const names = new Map<object, string>();
+  const components = isRecord(spec.components) ? spec.components.schemas : undefined;
+  for (const group of [spec.definitions, components]) {
+    if (!isRecord(group)) continue;
+    for (const [name, schema] of Object.entries(group)) {
+      const resolved: unknown = model.refs.deref(schema);
+      if (isRecord(resolved) && !names.has(resolved)) names.set(resolved, name);
+    }
+  }
+  return names;
+}
+
+/** The client's property names for the resources, exactly as `APIClient` assigns them. */
+function resourceNames(model: ApiModel): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const key of model.resources.keys()) {
+    names.set(
+      safeMemberName(key, (n) => names.has(n)),
+      key,
+    );
+  }
+  return names;
+}
+
+const IMPORTS = [
+  "CallInit",
+  "PaginatedResponse",
+  "Response",
+  "TypedListResponse",
+  "TypedResponse",
+] as const;
+
+/** The client types the declarations use (comments aside), so a strict lint finds no unused import. */
+function usedImports(body: string): string[] {
+  const code = body.replace(/\/\*\*[\s\S]*?\*\//g, "");
+  return IMPORTS.filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+}
+
+/**
+ * Writes a TypeScript declaration file for an API spec: an interface for
+ * `APIClient.create<CivisApi>()` whose resources and methods, parameters, answers
+ * and docs are those the runtime builds from the same spec.
+ */
+export function generateTypes(spec: unknown, options: GenerateTypesOptions = {}): GeneratedTypes {
+  const model = normalizeSpec(spec);
+  const typeName = options.typeName ?? "CivisApi";
+  const names = new NameRegistry();
+  names.claim(typeName);
+  const types = new SchemaTypes(
+    model.refs,
+    definitionNames(spec as Record<string, unknown>, model),
+    names,
+  );
+
+  const apiMembers: string[] = [];
+  const sections: string[] = [];
+  let operations = 0;
+  for (const [property, key] of resourceNames(model)) {
+    const ops = model.resources.get(key)!.operations();
+    operations += ops.length;
+    const resourceType = names.claim(`${pascalCase(key)}Resource`);
+    apiMembers.push(
+      docBlock(`\`/${key}\`: ${count(ops.length, "method")}.`, "  ") +
+        `  readonly ${propertyKey(property)}: ${resourceType};\n`,
+    );
+    const members: string[] = [];
+    const declarations: string[] = [];
+    for (const op of ops) {
+      const method = methodTypes(model, op, pascalCase(key), types, names);
+      members.push(method.member);
+      if (method.declaration) declarations.push(method.declaration);
+    }
+    sections.push(`export interface ${resourceType} {\n${members.join("")}}`, ...declarations);
+  }
+  const schemas = types.declarations();
+
+  const apiDoc = docBlock(
+    `The ${model.title}: \`await APIClient.create<${typeName}>()\` types a client with it.`,
+    "",
+  );
+  const api = `${apiDoc}export interface ${typeName} {\n${apiMembers.join("")}}`;
+  const body = [api, ...sections, ...schemas].join("\n\n");
+  const header = [
+    `// The ${model.title} for TypeScript: ${count(operations, "method")} in ${count(model.resources.size, "resource")}.`,
+    "// Written by `civis typegen` from the API's spec; do not edit, run it again instead.",
+    "/* eslint-disable */",
+    `import type { ${usedImports(body).join(", ")} } from ${JSON.stringify(options.importFrom ?? "civis")};`,
+  ].join("\n");
+  const text = `${header}\n\n${body}\n`;
+  return {
+    text,
+    resources: model.resources.size,
+    operations,
+    schemas: schemas.length,
+  };
+}

@@ -1,0 +1,92 @@
+import { methodDoc } from "../help/method-doc.js";
+import { operationDetail, type Param } from "../spec/operation-detail.js";
+import type { ApiModel, Operation, Schema } from "../spec/types.js";
+import { docBlock, helpDocBlock } from "./jsdoc.js";
+import type { SchemaTypes } from "./schema-types.js";
+import { type NameRegistry, parameterName, pascalCase, propertyKey } from "./ts-names.js";
+
+/** One method of a resource interface, and the params interface it names (if any). */
+export interface MethodTypes {
+  readonly member: string;
+  readonly declaration: string | undefined;
+}
+
+const INDENT = "  ";
+
+/** Path parameters as positional arguments; names made valid and distinct. */
+function pathArguments(params: readonly Param[]): string[] {
+  const taken = new Set<string>();
+  return params.map((p) => {
+    let name = parameterName(p.snake);
+    while (taken.has(name)) name = `${name}_`;
+    taken.add(name);
+    return `${name}: string | number`;
+  });
+}
+
+/** The params interface: one property per query, header and body parameter, by snake_case name. */
+function paramsDeclaration(name: string, params: readonly Param[], types: SchemaTypes): string {
+  const seen = new Set<string>();
+  let out = `export interface ${name} {\n`;
+  for (const p of params) {
+    if (seen.has(p.snake)) continue;
+    seen.add(p.snake);
+    out += docBlock(p.description, INDENT);
+    out += `${INDENT}${propertyKey(p.snake)}${p.required ? "" : "?"}: ${types.type(p.schema, "in", INDENT)};\n`;
+  }
+  return `${out}}`;
+}
+
+/** What a call resolves to, and the item type when the answer is a list. */
+function resultTypes(
+  schema: Schema | undefined,
+  model: ApiModel,
+  types: SchemaTypes,
+): { result: string; item: string } {
+  if (schema === undefined) return { result: "Response", item: "Response" };
+  const resolved = model.refs.deref(schema);
+  if (resolved.type === "array") {
+    const item = types.type(resolved.items, "out", INDENT + INDENT);
+    return { result: `TypedListResponse<${item}>`, item };
+  }
+  return { result: types.type(schema, "out", INDENT + INDENT), item: "Response" };
+}
+
+/**
+ * A method as a property of its resource interface: its call signature(s) with
+ * the arguments the runtime checks, its `doc`, and its `help()` text as JSDoc.
+ */
+export function methodTypes(
+  model: ApiModel,
+  op: Operation,
+  resourceType: string,
+  types: SchemaTypes,
+  names: NameRegistry,
+): MethodTypes {
+  const detail = operationDetail(op, model.refs, model.version);
+  const path = pathArguments(detail.pathParams);
+  let paramsType = "Record<string, never>";
+  let declaration: string | undefined;
+  if (detail.params.length > 0) {
+    paramsType = names.claim(`${resourceType}${pascalCase(op.name)}Params`);
+    declaration = paramsDeclaration(paramsType, detail.params, types);
+  }
+  const optional = detail.params.every((p) => !p.required);
+  const { result, item } = resultTypes(detail.response.schema, model, types);
+  const init = "init?: CallInit";
+  const inner = INDENT + INDENT;
+  const signatures: string[] = [];
+  if (detail.paginated) {
+    const iterated = [...path, `params: ${paramsType} & { iterator: true }`, init];
+    signatures.push(`${inner}(${iterated.join(", ")}): PaginatedResponse<${item}>;`);
+    paramsType = `${paramsType} & { iterator?: false }`;
+  }
+  const single = [...path, `params${optional ? "?" : ""}: ${paramsType}`, init];
+  signatures.push(`${inner}(${single.join(", ")}): Promise<${result}>;`);
+  signatures.push(`${inner}/** The method's help text, as \`help()\` prints it. */`);
+  signatures.push(`${inner}readonly doc: string;`);
+  const member =
+    helpDocBlock(methodDoc(model, op), op.deprecation, INDENT) +
+    `${INDENT}readonly ${propertyKey(op.name)}: {\n${signatures.join("\n")}\n${INDENT}};\n`;
+  return { member, declaration };
+}
