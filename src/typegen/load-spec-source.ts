@@ -12,13 +12,22 @@ function basicAuth(apiKey: string): string {
   return `Basic ${Buffer.from(`${apiKey}:`, "utf8").toString("base64")}`;
 }
 
+async function readSpecFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    throw new Error(`Could not read the spec file ${path} (${code})`);
+  }
+}
+
 /** A spec object as given, a file's JSON, or an http(s) URL's JSON. */
 export async function loadSpecSource(
   source: object | string,
   options: SpecSourceOptions = {},
 ): Promise<unknown> {
   if (typeof source !== "string") return source;
-  if (!/^https?:\/\//i.test(source)) return parseSpecText(await readFile(source, "utf8"));
+  if (!/^https?:\/\//i.test(source)) return parseSpecText(await readSpecFile(source));
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.apiKey !== undefined) headers.Authorization = basicAuth(options.apiKey);
   const response = await (options.fetch ?? fetch)(source, { headers });

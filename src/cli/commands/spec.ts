@@ -1,0 +1,23 @@
+import { writeFile } from "node:fs/promises";
+import { getApiSpec } from "../../spec/get-api-spec.js";
+import { requireApiKey } from "../api-key.js";
+import { apiBaseUrl, type CliContext } from "../open-client.js";
+import { specDownloadProgress } from "../progress.js";
+
+/**
+ * `civis spec [--out file]`: downloads the spec, as `cacheApiSpec()` does, to
+ * `--out`, or prints it. Resolves to what to print, if anything.
+ */
+export async function specCommand(context: CliContext): Promise<string | undefined> {
+  const spec = await getApiSpec(requireApiKey(context.key), {
+    baseUrl: apiBaseUrl(context),
+    userAgent: "civis-cli",
+    fetch: specDownloadProgress(globalThis.fetch, context.stderr),
+  });
+  const text = JSON.stringify(spec);
+  const { out } = context.options;
+  if (out === undefined) return text;
+  await writeFile(out, text);
+  context.stderr.write(`Wrote the API spec to ${out}\n`);
+  return undefined;
+}

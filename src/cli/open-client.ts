@@ -1,0 +1,74 @@
+import { APIClient } from "../client/api-client.js";
+import { DEFAULTS } from "../client/defaults.js";
+import { loadSpecSource } from "../typegen/load-spec-source.js";
+import { type ApiKeySource, requireApiKey } from "./api-key.js";
+import { cacheDir } from "./cache-dir.js";
+import type { CliOptions } from "./cli-options.js";
+import { diskSpecStore } from "./disk-spec-store.js";
+import { type ProgressStream, specDownloadProgress } from "./progress.js";
+
+/** What every command reads besides its arguments. */
+export interface CliContext {
+  readonly options: CliOptions;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly key: ApiKeySource;
+  readonly stderr: ProgressStream;
+}
+
+const USER_AGENT = "civis-cli";
+
+/** `--base-url`, else `CIVIS_API_ENDPOINT`, else the Civis API. */
+export function apiBaseUrl(context: CliContext): string {
+  return context.options.baseUrl ?? context.env.CIVIS_API_ENDPOINT ?? DEFAULTS.baseUrl;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The key to send with a spec URL: one named on the command line goes anywhere the
+ * user points; one from the environment only to the API's own origin, so
+ * `--spec https://example.com/spec.json` never carries CIVIS_API_KEY elsewhere.
+ */
+export function keyForSpecUrl(context: CliContext, url: string): string | undefined {
+  const { apiKey, explicit } = context.key;
+  if (explicit) return apiKey;
+  const origin = originOf(url);
+  return origin !== undefined && origin === originOf(apiBaseUrl(context)) ? apiKey : undefined;
+}
+
+/**
+ * The client for a command: from `--spec` when given, else from the spec cached on
+ * disk (24 hours, keyed like every spec cache), downloaded when missing, expired
+ * or `--refresh`ed. `keyOptional`: `help` may read a local spec without a key.
+ */
+export async function openClient(context: CliContext, keyOptional = false): Promise<APIClient> {
+  const { options, env, key } = context;
+  const fetchImpl = specDownloadProgress(globalThis.fetch, context.stderr);
+  const common = {
+    userAgent: USER_AGENT,
+    fetch: fetchImpl,
+    ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+  };
+  if (options.spec !== undefined) {
+    const spec = await loadSpecSource(options.spec, {
+      apiKey: keyForSpecUrl(context, options.spec),
+      fetch: fetchImpl,
+    });
+    // Nothing is sent when only help is read, so no key is needed then.
+    const apiKey = key.apiKey ?? (keyOptional ? "unused-by-help" : requireApiKey(key));
+    return new APIClient({ ...common, apiKey, localApiSpec: spec as object });
+  }
+  return APIClient.create({
+    ...common,
+    apiKey: requireApiKey(key),
+    specCache: diskSpecStore(cacheDir(env)),
+    specCacheTtlMs: DEFAULTS.specCacheTtlMs,
+    forceRefreshApiSpec: options.refresh,
+  });
+}

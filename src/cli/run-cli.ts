@@ -1,0 +1,81 @@
+import { CivisAPIError } from "../errors/civis-api-error.js";
+import { VERSION } from "../version.js";
+import { apiKeyOf } from "./api-key.js";
+import { BOOLEAN_FLAGS, splitOptions } from "./cli-options.js";
+import { callCommand } from "./commands/call.js";
+import { helpCommand } from "./commands/help.js";
+import { specCommand } from "./commands/spec.js";
+import { typegenCommand } from "./commands/typegen.js";
+import { formatResult } from "./format-result.js";
+import { type CliContext, openClient } from "./open-client.js";
+import { type FlagValues, parseArgs } from "./parse-args.js";
+import type { ProgressStream } from "./progress.js";
+import { redactor } from "./redact.js";
+import { USAGE } from "./usage.js";
+import { UsageError } from "./usage-error.js";
+
+/** The process around the command line, injectable for tests. */
+export interface CliIO {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: ProgressStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** 2: the command line is wrong (a bad option, an unknown parameter); 1: anything else failed. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return 2;
+  if (error instanceof TypeError && !(error instanceof CivisAPIError)) return 2;
+  return 1;
+}
+
+function noApiFlags(command: string, apiFlags: ReadonlyMap<string, FlagValues>): void {
+  const [first] = apiFlags.keys();
+  if (first !== undefined) throw new UsageError(`civis ${command} has no option --${first}`);
+}
+
+/** Runs a command; resolves to what it prints on stdout, if anything. */
+async function dispatch(
+  [command, ...words]: readonly string[],
+  apiFlags: ReadonlyMap<string, FlagValues>,
+  context: CliContext,
+): Promise<string | undefined> {
+  const { options } = context;
+  if (options.version) return VERSION;
+  if (command === undefined) {
+    if (options.help) return USAGE;
+    throw new UsageError(`a command is needed\n\n${USAGE}`);
+  }
+  if (command === "spec" || command === "typegen") {
+    noApiFlags(command, apiFlags);
+    if (options.help) return USAGE;
+    return command === "spec" ? specCommand(context) : typegenCommand(context);
+  }
+  if (command === "help") {
+    noApiFlags(command, apiFlags);
+    return helpCommand(await openClient(context, true), words);
+  }
+  const client = await openClient(context, options.help);
+  // `civis workflows --help`, `civis workflows list --help`
+  if (options.help) return helpCommand(client, [command, ...words.slice(0, 1)]);
+  const result = await callCommand(client, [command, ...words], apiFlags, context);
+  return formatResult(result, options.output);
+}
+
+/** Runs one command line; resolves to the exit code. Errors go to stderr, never the key. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let redact = redactor([io.env.CIVIS_API_KEY]);
+  try {
+    const { positionals, flags } = parseArgs(argv, BOOLEAN_FLAGS);
+    const { options, apiFlags } = splitOptions(flags);
+    const key = await apiKeyOf(options, io.env);
+    redact = redactor([io.env.CIVIS_API_KEY, key.apiKey]);
+    const context: CliContext = { options, env: io.env, key, stderr: io.stderr };
+    const text = await dispatch(positionals, apiFlags, context);
+    if (text !== undefined) io.stdout.write(`${redact(text)}\n`);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`civis: ${redact(message)}\n`);
+    return exitCodeOf(error);
+  }
+}

@@ -1,0 +1,86 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { OutputOptions, RollupOptions } from "rollup";
+
+const root = new URL("../../../", import.meta.url);
+export const CLI_PATH = fileURLToPath(new URL("dist/cli.js", root));
+const CLI_ENTRY = "src/cli/main.ts";
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function isCurrent(): boolean {
+  try {
+    return statSync(CLI_PATH).mtimeMs >= newestSource(fileURLToPath(new URL("src", root)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes sure dist/cli.js exists and is newer than src/ (`npm test` builds first;
+ * a lone `vitest run` may not have): builds it with rollup.config.mjs's own CLI
+ * entry otherwise. Written through a rename, so a test file running the binary in
+ * parallel never sees half of it.
+ */
+export async function ensureCliBuilt(): Promise<void> {
+  if (isCurrent()) return;
+  const { rollup } = await import("rollup");
+  const configUrl = pathToFileURL(fileURLToPath(new URL("rollup.config.mjs", root))).href;
+  const configs = ((await import(configUrl)) as { default: RollupOptions[] }).default;
+  const config = configs.find((c) => c.input === CLI_ENTRY);
+  if (!config) throw new Error(`rollup.config.mjs has no build with input ${CLI_ENTRY}`);
+  const bundle = await rollup({ ...config, input: fileURLToPath(new URL(CLI_ENTRY, root)) });
+  const output = (Array.isArray(config.output) ? config.output[0] : config.output) as OutputOptions;
+  const { output: chunks } = await bundle.generate({ ...output, sourcemap: false });
+  await bundle.close();
+  const temporary = `${CLI_PATH}.${process.pid}.tmp`;
+  writeFileSync(temporary, chunks[0].code);
+  renameSync(temporary, CLI_PATH);
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `node dist/cli.js ...args` in a clean environment (only PATH, a throwaway
+ * HOME, and `env`), so the developer's own key and cache never leak in.
+ */
+export function runCli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI_PATH, ...args],
+      { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A throwaway HOME (and cache folder) for a test file. */
+export function tempHome(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "civis-cli-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Writes a file in a folder and returns its path. */
+export function writeIn(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
