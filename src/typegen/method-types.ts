@@ -75,18 +75,21 @@ export function methodTypes(
   const { result, item } = resultTypes(detail.response.schema, model, types);
   const init = "init?: CallInit";
   const inner = INDENT + INDENT;
+  const help = methodDoc(model, op);
+  // A hover on an overloaded call shows the chosen signature's docs, not the property's.
+  const overloadHelp = detail.paginated ? helpDocBlock(help, op.deprecation, inner) : "";
   const signatures: string[] = [];
   if (detail.paginated) {
     const iterated = [...path, `params: ${paramsType} & { iterator: true }`, init];
-    signatures.push(`${inner}(${iterated.join(", ")}): PaginatedResponse<${item}>;`);
-    paramsType = `${paramsType} & { iterator?: false }`;
+    signatures.push(
+      `${overloadHelp}${inner}(${iterated.join(", ")}): PaginatedResponse<${item}>;\n`,
+    );
   }
-  const single = [...path, `params${optional ? "?" : ""}: ${paramsType}`, init];
-  signatures.push(`${inner}(${single.join(", ")}): Promise<${result}>;`);
-  signatures.push(`${inner}/** The method's help text, as \`help()\` prints it. */`);
-  signatures.push(`${inner}readonly doc: string;`);
-  const member =
-    helpDocBlock(methodDoc(model, op), op.deprecation, INDENT) +
-    `${INDENT}readonly ${propertyKey(op.name)}: {\n${signatures.join("\n")}\n${INDENT}};\n`;
+  const singleParams = detail.paginated ? `${paramsType} & { iterator?: false }` : paramsType;
+  const single = [...path, `params${optional ? "?" : ""}: ${singleParams}`, init];
+  signatures.push(`${overloadHelp}${inner}(${single.join(", ")}): Promise<${result}>;\n`);
+  signatures.push(`${inner}/** The method's help text, as \`help()\` prints it. */\n`);
+  signatures.push(`${inner}readonly doc: string;\n`);
+  const member = `${helpDocBlock(help, op.deprecation, INDENT)}${INDENT}readonly ${propertyKey(op.name)}: {\n${signatures.join("")}${INDENT}};\n`;
   return { member, declaration };
 }

@@ -28,13 +28,9 @@ export function typeWorkspace(): TypeWorkspace {
   };
 }
 
-/**
- * Type-checks files as a user's strict project would (`civis` mapped to this
- * repository's source, declaration files checked too) and returns the errors in
- * the workspace's own files, formatted. An unused `@ts-expect-error` is one.
- */
-export function typeErrors(workspace: TypeWorkspace, files: readonly string[]): string[] {
-  const options: ts.CompilerOptions = {
+/** A user's strict project, with `civis` mapped to this repository's source. */
+export function strictOptions(): ts.CompilerOptions {
+  return {
     strict: true,
     noEmit: true,
     noUncheckedIndexedAccess: true,
@@ -49,6 +45,15 @@ export function typeErrors(workspace: TypeWorkspace, files: readonly string[]): 
     skipLibCheck: false,
     paths: { civis: [join(root, "src/index.ts")] },
   };
+}
+
+/**
+ * Type-checks files as a user's strict project would (`civis` mapped to this
+ * repository's source, declaration files checked too) and returns the errors in
+ * the workspace's own files, formatted. An unused `@ts-expect-error` is one.
+ */
+export function typeErrors(workspace: TypeWorkspace, files: readonly string[]): string[] {
+  const options = strictOptions();
   const program = ts.createProgram([...files], options);
   return ts
     .getPreEmitDiagnostics(program)
