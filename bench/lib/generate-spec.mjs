@@ -1,0 +1,163 @@
+// A Civis-shaped Swagger 2.0 spec of about 900 operations, for machines without
+// the real one: no operationIds, snake_case query and path parameters, camelCase
+// bodies, nested objects written inline (as the Civis spec does), no $refs.
+
+const RESOURCES = [
+  "admin",
+  "aliases",
+  "announcements",
+  "apps",
+  "clusters",
+  "credentials",
+  "databases",
+  "endpoints",
+  "enhancements",
+  "exports",
+  "feature_flags",
+  "files",
+  "git_repos",
+  "groups",
+  "imports",
+  "jobs",
+  "json_values",
+  "match_targets",
+  "media",
+  "models",
+  "notebooks",
+  "notifications",
+  "ontology",
+  "permission_sets",
+  "predictions",
+  "projects",
+  "queries",
+  "remote_hosts",
+  "reports",
+  "roles",
+  "saml_service_providers",
+  "scripts",
+  "search",
+  "services",
+  "storage_hosts",
+  "table_tags",
+  "tables",
+  "templates",
+  "users",
+  "workflows",
+  "dashboards",
+  "datasets",
+  "pipelines",
+  "schedules",
+  "secrets",
+  "audiences",
+  "campaigns",
+  "segments",
+  "surveys",
+  "uploads",
+  "vaults",
+  "warehouses",
+  "monitors",
+  "alerts",
+  "budgets",
+  "catalogs",
+  "runs_archive",
+];
+
+const str = (description) => ({ type: "string", description });
+const int = (description) => ({ type: "integer", description });
+const time = (description) => ({ type: "string", format: "date-time", description });
+
+function objectOf(name, depth) {
+  const properties = {
+    id: int(`The ID of the ${name}.`),
+    name: str(`The name of the ${name}.`),
+    state: str(`The state of the ${name}'s last run.`),
+    createdAt: time(`The time the ${name} was created.`),
+    updatedAt: time(`The time the ${name} was last updated.`),
+    archived: str("The archival status of the requested item(s)."),
+    description: str(`A longer description of the ${name}, shown in the Platform UI.`),
+    timeZone: str("The time zone of this schedule, an IANA name such as America/Chicago."),
+    notificationsEnabled: { type: "boolean", description: "Whether notifications are sent." },
+    hidden: { type: "boolean", description: "The hidden status of the item." },
+  };
+  if (depth > 0) {
+    properties.author = objectOf("author", depth - 1);
+    properties.schedule = objectOf("schedule", depth - 1);
+    properties.tags = { type: "array", items: objectOf("tag", depth - 1) };
+  }
+  return { type: "object", properties };
+}
+
+const idParam = (name) => ({
+  name,
+  in: "path",
+  required: true,
+  type: "integer",
+  description: `The ID of the ${name}.`,
+});
+const query = (name, type) => ({
+  name,
+  in: "query",
+  required: false,
+  type,
+  description: `Filter by ${name}.`,
+});
+const listParams = () =>
+  ["hidden", "archived", "author", "state", "order", "order_dir"]
+    .map((n) => query(n, "string"))
+    .concat([query("limit", "integer"), query("page_num", "integer")]);
+const body = (name) => ({ name: "body", in: "body", required: true, schema: objectOf(name, 0) });
+const ok = (schema) => ({ 200: { description: "success", schema } });
+
+function op(summary, parameters, schema) {
+  return { summary, tags: [], parameters, responses: ok(schema) };
+}
+
+/** The paths of one resource: 16 operations, as a typical Civis resource has. */
+function resourcePaths(r) {
+  const one = objectOf(r, 1);
+  const many = { type: "array", items: objectOf(r, 0) };
+  const id = [idParam("id")];
+  return {
+    [`/${r}/`]: {
+      get: op(`List ${r}`, listParams(), many),
+      post: op(`Create ${r}`, [body(r)], one),
+    },
+    [`/${r}/{id}`]: {
+      get: op(`Get ${r}`, id, one),
+      put: op(`Replace ${r}`, [...id, body(r)], one),
+      patch: op(`Update ${r}`, [...id, body(r)], one),
+      delete: op(`Delete ${r}`, id, { type: "object" }),
+    },
+    [`/${r}/{id}/shares`]: { get: op(`List shares of ${r}`, id, many) },
+    [`/${r}/{id}/shares/users`]: { put: op("Share with users", [...id, body("share")], one) },
+    [`/${r}/{id}/shares/users/{user_id}`]: {
+      delete: op("Revoke a user", [...id, idParam("user_id")], { type: "object" }),
+    },
+    [`/${r}/{id}/shares/groups`]: { put: op("Share with groups", [...id, body("share")], one) },
+    [`/${r}/{id}/shares/groups/{group_id}`]: {
+      delete: op("Revoke a group", [...id, idParam("group_id")], { type: "object" }),
+    },
+    [`/${r}/{id}/archive`]: { put: op(`Archive ${r}`, [...id, body("archive")], one) },
+    [`/${r}/{id}/runs`]: {
+      get: op(`List runs of ${r}`, [...id, ...listParams()], many),
+      post: op(`Start a run of ${r}`, id, one),
+    },
+    [`/${r}/{id}/runs/{run_id}`]: {
+      get: op("Get a run", [...id, idParam("run_id")], one),
+      delete: op("Cancel a run", [...id, idParam("run_id")], { type: "object" }),
+    },
+  };
+}
+
+/** Builds the spec object; the same every time. */
+export function generateCivisLikeSpec() {
+  const paths = {};
+  for (const r of RESOURCES) Object.assign(paths, resourcePaths(r));
+  return {
+    swagger: "2.0",
+    info: { title: "Civis-like API (generated by bench)", version: "1.0" },
+    host: "api.example.com",
+    schemes: ["https"],
+    paths,
+  };
+}

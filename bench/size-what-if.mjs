@@ -1,0 +1,36 @@
+// What the UMD bundle would weigh without parts of it, for FINDINGS.md (not
+// part of `npm run bench`): civis's sources bundled by esbuild as in size.mjs,
+// with ofetch replaced by a one-line fetch wrapper, and then with src/help/
+// replaced by empty functions. Sizes only: the stubbed bundles do not work.
+// Usage: node bench/size-what-if.mjs
+import { bundle, civisSources } from "./lib/bundle.mjs";
+
+const FETCH_ONLY =
+  "export const createFetch = ({ fetch }) => Object.assign((u, o) => fetch(u, o), { raw: (u, o) => fetch(u, o) });";
+const NO_HELP = [
+  "describeClient",
+  "describeMethod",
+  "help",
+  "helpText",
+  "methodDoc",
+  "methodDocModel",
+  "wrap",
+]
+  .map((name) => `export const ${name} = () => {};`)
+  .join("\n");
+
+const VARIANTS = {
+  "civis as is": () => undefined,
+  "without ofetch (fetch called directly)": (path) => (path === "ofetch" ? FETCH_ONLY : undefined),
+  "without ofetch and without src/help/": (path) =>
+    path === "ofetch" ? FETCH_ONLY : /\/src\/help\//.test(path) ? NO_HELP : undefined,
+};
+
+for (const [name, stub] of Object.entries(VARIANTS)) {
+  const { bytes, gzip } = await bundle(`what-if-${name}`, 'export * from "./src/browser.ts";', [
+    civisSources(stub),
+  ]);
+  console.log(
+    `${name.padEnd(42)} ${String(bytes).padStart(7)} B minified  ${String(gzip).padStart(6)} B gzip -9`,
+  );
+}
