@@ -45,13 +45,8 @@ export function specText(name) {
   throw new Error(`unknown spec "${name}"`);
 }
 
-/**
- * Edits every client gets alike, after parsing. GitHub's `GET /` (the API root)
- * has no resource segment, which civis refuses; it is dropped for all clients
- * so they all build the same 1,222 operations.
- */
-export function prepareSpec(name, spec) {
-  if (name === "github") delete spec.paths["/"];
+/** Edits every client gets alike, after parsing: none today (civis puts GitHub's `GET /` on `root`). */
+export function prepareSpec(_name, spec) {
   return spec;
 }
 

@@ -63,6 +63,9 @@ function deprecationOf(op: RawOperation): string | undefined {
   return undefined;
 }
 
+/** The resource of paths with no static first segment, such as GitHub's `GET /`. */
+export const ROOT_RESOURCE = "root";
+
 /** The resource key of a path, checked: `/Git-Repos/{id}` -> `git_repos`. */
 function resourceKeyOf(path: string): string {
   if (path.charCodeAt(0) !== 47 /* / */ || path.charCodeAt(1) === 47) {
@@ -72,8 +75,9 @@ function resourceKeyOf(path: string): string {
   }
   const end = path.indexOf("/", 1);
   const first = end === -1 ? path.slice(1) : path.slice(1, end);
-  if (first === "" || isParamSegment(first))
-    throw new SpecError(`the path "${path}" has no resource segment`);
+  // `/` and `/{id}` have no resource segment; their operations live on `client.root`
+  // (README: "Methods"), so none is dropped.
+  if (first === "" || isParamSegment(first)) return ROOT_RESOURCE;
   return resourceName(first);
 }
 

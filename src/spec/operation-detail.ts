@@ -82,7 +82,8 @@ function paramOf(refs: RefResolver, raw: RawParameter, where: string): Param | u
   const schema: Schema = p.schema ? refs.deref(p.schema) : (p as Schema);
   return {
     name: p.name,
-    snake: camelToSnake(p.name),
+    // Header names are dashed words (`X-Request-Id`), not camelCase: `x_request_id`.
+    snake: location === "header" ? p.name.toLowerCase().replaceAll("-", "_") : camelToSnake(p.name),
     in: location,
     required: location === "path" || p.required === true,
     schema,

@@ -246,9 +246,13 @@ describe("normalizeSpec: unsafe paths", () => {
     expect(build).toThrow(`"${path}"`);
   });
 
-  it("refuses a path without a resource segment", () => {
-    expect(() => normalizeSpec(swagger({ "/{id}": { get: ok } }))).toThrow(/resource segment/);
-    expect(() => normalizeSpec(swagger({ "/": { get: ok } }))).toThrow(SpecError);
+  it("puts paths without a resource segment on the root resource", () => {
+    const model = normalizeSpec(swagger({ "/": { get: ok }, "/{id}": { get: ok, delete: ok } }));
+    const names = model.resources
+      .get("root")
+      ?.operations()
+      .map((op) => op.name);
+    expect(names).toEqual(["list", "get", "delete"]);
   });
 });
 

@@ -30,6 +30,22 @@ function swagger(paths: Record<string, unknown>): unknown {
 const ok = { "200": { description: "ok" } };
 
 describe("operationDetail: parameters", () => {
+  it("names header parameters by their dashed words", () => {
+    const detail = detailOf(
+      swagger({
+        "/items": {
+          get: {
+            parameters: [{ name: "X-Request-Id", in: "header", type: "string" }],
+            responses: ok,
+          },
+        },
+      }),
+      "items",
+      "list",
+    );
+    expect(paramsOf(detail)).toEqual([["X-Request-Id", "x_request_id", "header", false]]);
+  });
+
   it("reads query parameters with their types and descriptions", () => {
     const detail = fixtureDetail("swagger2-basic", "workflows", "list");
     expect(paramsOf(detail)).toEqual([

@@ -6,7 +6,7 @@ import { civisSpec, githubSpec, type RealSpec } from "./helpers/real-specs.js";
 
 const CASES = [
   { spec: civisSpec, file: "civis", typeName: "CivisApi", operations: 910 },
-  { spec: githubSpec, file: "github", typeName: "GitHubApi", operations: 1222 },
+  { spec: githubSpec, file: "github", typeName: "GitHubApi", operations: 1223 },
 ] as const;
 
 function usage(file: string): string {
