@@ -1,9 +1,8 @@
 import type { RequestSpec } from "../http/request-spec.js";
 import { send } from "../http/send.js";
-import { plainCopy } from "../response/convert.js";
+import type { ListResponse } from "../response/list-response.js";
 import { type Page, PaginatedResponse } from "../response/paginated-response.js";
 import { readJson, toSnakeResult } from "../response/read-result.js";
-import { toResponseValue } from "../response/response.js";
 import { operationDetail } from "../spec/operation-detail.js";
 import type { Operation } from "../spec/types.js";
 import { type BoundCall, bindArguments, target } from "./bind-arguments.js";
@@ -55,15 +54,15 @@ function paginate(ctx: ClientContext, op: Operation, call: BoundCall): Paginated
     const response = await send(ctx.transport, req);
     const body = await readJson(response, req);
     const data = Array.isArray(body) ? body : [];
-    const snake = ctx.returnType === "snake";
-    const page = snake ? toSnakeResult(data, response.headers) : data;
-    ctx.setLastResponse(ctx.returnType === "raw" ? response : page);
     const total = Number.parseInt(response.headers.get("x-pagination-total-pages") ?? "", 10);
-    return {
-      items: snake ? data.map((item) => toResponseValue(item, false)) : data,
-      plain: snake ? data.map((item) => plainCopy(item, true)) : data,
-      totalPages: Number.isInteger(total) && total >= 0 ? total : undefined,
-    };
+    const totalPages = Number.isInteger(total) && total >= 0 ? total : undefined;
+    if (ctx.returnType !== "snake") {
+      ctx.setLastResponse(ctx.returnType === "raw" ? response : data);
+      return { items: data, plain: () => data, totalPages };
+    }
+    const page = toSnakeResult(data, response.headers) as ListResponse;
+    ctx.setLastResponse(page);
+    return { items: page, plain: () => page.json(), totalPages };
   });
 }
 

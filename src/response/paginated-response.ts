@@ -1,8 +1,8 @@
 /** One page as the client fetched it: its items (already converted) and the total page count if the API sent one. */
 export interface Page<T> {
   readonly items: readonly T[];
-  /** Plain copies of the items, for `json()`. */
-  readonly plain: readonly unknown[];
+  /** Plain copies of the items, for `json()`: made only when asked for. */
+  plain(): readonly unknown[];
   readonly totalPages: number | undefined;
 }
 
@@ -35,7 +35,7 @@ export class PaginatedResponse<T = unknown> implements AsyncIterable<T> {
   /** All items of all pages as plain objects (snake_case keys by default). */
   async json(): Promise<unknown[]> {
     const all: unknown[] = [];
-    for await (const page of this.#pages()) all.push(...page.plain);
+    for await (const page of this.#pages()) all.push(...page.plain());
     return all;
   }
 

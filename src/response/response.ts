@@ -21,7 +21,8 @@ export function toResponseValue(value: unknown, keepCase: boolean): unknown {
 export class Response {
   readonly #data: Record<string, unknown> | null;
   readonly #headers: Headers | null;
-  readonly #values = new Map<string, unknown>();
+  /** Data whose snake_case key is a member name (`headers`, `json`...): reachable through `get()`. */
+  #hidden: Map<string, unknown> | undefined;
   /** The data, by snake_case key. Member names always win over data keys; use `get()` for those. */
   readonly [key: string]: unknown;
 
@@ -37,19 +38,26 @@ export class Response {
   ) {
     this.#data = data;
     this.#headers = headers;
+    const self = this as Record<string, unknown>;
     for (const key of data ? Object.keys(data) : []) {
       const mode = keyMode(key, keepCase);
       const name = mode === "keep" && keepCase ? key : camelToSnake(key);
       const raw = data![key];
       const value = mode === "as-sent" ? raw : toResponseValue(raw, mode === "keep");
-      this.#values.set(name, value);
-      if (MEMBERS.has(name)) continue;
-      Object.defineProperty(this, name, {
-        value,
-        enumerable: true,
-        writable: false,
-        configurable: false,
-      });
+      if (MEMBERS.has(name)) {
+        this.#hidden ??= new Map();
+        this.#hidden.set(name, value);
+      } else if (name === "__proto__") {
+        // Assignment would set the prototype; a defined property stays data.
+        Object.defineProperty(this, name, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        self[name] = value;
+      }
     }
     Object.freeze(this);
   }
@@ -76,8 +84,10 @@ export class Response {
 
   /** A value by its snake_case key or by the key as sent; finds keys that collide with members too. */
   get(key: string): unknown {
-    if (this.#values.has(key)) return this.#values.get(key);
-    return this.#values.get(camelToSnake(key));
+    if (Object.hasOwn(this, key)) return this[key];
+    const snake = camelToSnake(key);
+    if (Object.hasOwn(this, snake)) return this[snake];
+    return this.#hidden?.get(snake);
   }
 
   /** A plain deep copy: snake_case keys by default, the API's keys with `false`. */

@@ -11,7 +11,7 @@ function pager(pages: readonly (readonly Item[])[], totalPages?: number) {
   const fetchPage = async (pageNum: number): Promise<Page<Item>> => {
     asked.push(pageNum);
     const items = pages[pageNum - 1] ?? [];
-    return { items, plain: items.map((item) => ({ ...item, plain: true })), totalPages };
+    return { items, plain: () => items.map((item) => ({ ...item, plain: true })), totalPages };
   };
   return { asked, fetchPage };
 }
@@ -75,7 +75,7 @@ describe("PaginatedResponse", () => {
   it("rejects with a page's error", async () => {
     const failing = new PaginatedResponse<Item>(async (pageNum) => {
       if (pageNum === 2) throw new Error("page 2 failed");
-      return { items: [{ id: 1 }], plain: [], totalPages: undefined };
+      return { items: [{ id: 1 }], plain: () => [], totalPages: undefined };
     });
     await expect(collect(failing)).rejects.toThrow("page 2 failed");
   });
