@@ -54,7 +54,7 @@ describe("method signatures", () => {
       }),
     ).text;
     expect(text).toContain(
-      'export interface JobsPostParams {\n  x_request_id: string;\n  job_name: string;\n  dry_run?: boolean;\n}',
+      "export interface JobsPostParams {\n  x_request_id: string;\n  job_name: string;\n  dry_run?: boolean;\n}",
     );
     expect(text).toContain("(params: JobsPostParams, init?: CallInit): Promise<Response>;");
   });
