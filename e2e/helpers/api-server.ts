@@ -1,7 +1,6 @@
 import { Buffer } from "node:buffer";
-import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "../../test/helpers/listen.js";
 
 /** The parts of demo/sample-api's `createSampleApi()` these tests use. */
 export interface SampleApi {
@@ -56,7 +55,6 @@ export async function startApiServer(
   const apis = new Map<string, SampleApi>();
   for (const key of apiKeys) apis.set(key, await createSampleApi(key));
   const first = apis.get(apiKeys[0]!)!;
-  const sockets = new Set<Socket>();
   const server = createServer(async (req, res) => {
     const api = apis.get(basicUser(req.headers.authorization) ?? "") ?? first;
     try {
@@ -68,21 +66,13 @@ export async function startApiServer(
     res.writeHead(404, { "Content-Type": "application/json", "Access-Control-Allow-Origin": "*" });
     res.end(JSON.stringify({ errorDescription: "Not found" }));
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: listening.url,
     apis,
     count: (apiKey, route) => apis.get(apiKey)?.stats[route] ?? 0,
     async close() {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-      await once(server, "close");
+      await listening.close();
     },
   };
 }

@@ -1,8 +1,7 @@
-import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { extname, resolve, sep } from "node:path";
+import { listenOnLoopback } from "../../test/helpers/listen.js";
 import { distDir, pagesDir } from "./paths.js";
 
 const TYPES: Record<string, string> = {
@@ -39,7 +38,6 @@ export async function startStaticServer(
   const mounts = Object.entries({ "/": pagesDir, "/dist/": distDir, ...extra }).sort(
     ([a], [b]) => b.length - a.length,
   );
-  const sockets = new Set<Socket>();
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
     if (pathname === "/favicon.ico") {
@@ -67,19 +65,11 @@ export async function startStaticServer(
       res.writeHead(404, { "Content-Type": "text/plain" }).end(`Not found: ${pathname}`);
     }
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: listening.url,
     async close() {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-      await once(server, "close");
+      await listening.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./listen.js";
 
 /** How the server answers one request. */
 export interface Fault {
@@ -72,7 +72,6 @@ export async function startFaultServer(
   let requests: ArrivedRequest[] = [];
   let seen = 0;
   const events = new EventEmitter();
-  const sockets = new Set<Socket>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
   const server = createServer(async (req, res) => {
@@ -104,16 +103,10 @@ export async function startFaultServer(
     }, fault.delayMs);
     timers.add(timer);
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: listening.url,
     get requests() {
       return requests;
     },
@@ -139,9 +132,7 @@ export async function startFaultServer(
     },
     async close() {
       for (const timer of timers) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
-      server.close();
-      await once(server, "close");
+      await listening.close();
     },
   };
 }

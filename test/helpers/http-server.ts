@@ -1,6 +1,5 @@
-import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./listen.js";
 
 /** A request as the server saw it. */
 export interface RecordedRequest {
@@ -40,7 +39,6 @@ export async function startServer(
 ): Promise<TestServer> {
   let current = handler;
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -57,23 +55,15 @@ export async function startServer(
       if (!res.headersSent) sendJson(res, 500, { errorDescription: String(error) });
     }
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const { port } = server.address() as AddressInfo;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: listening.url,
     requests,
     handle(next) {
       current = next;
     },
     async close() {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-      await once(server, "close");
+      await listening.close();
     },
   };
 }
