@@ -2,6 +2,10 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // CI also writes a JSON report, from which .ci/run prints its closing "N passed, N failed" line.
+    reporters: process.env.CI
+      ? ["default", ["json", { outputFile: "test-results.json" }]]
+      : ["default"],
     projects: [
       {
         test: {
