@@ -1,15 +1,19 @@
 import { VERSION } from "../version.js";
 import type { Platform } from "./platform.js";
 
+/**
+ * An interactive `node` (or `node -i`) has no script argument and no code to
+ * evaluate; `node -e` / `-p` look alike otherwise (both expose built-ins as globals).
+ */
+export function looksLikeRepl(argv: readonly string[], execArgv: readonly string[]): boolean {
+  return argv.length <= 1 && !execArgv.some((arg) => /^(-e|-p|--eval|--print)/.test(arg));
+}
+
 /** Node: environment variables, files, the REPL, and `process.emitWarning`. */
 export const nodePlatform: Platform = {
   name: "node",
   env: (name) => process.env[name] || undefined,
-  // The REPL module sets this on the global object it evaluates in; `node -i` and
-  // a bare `node` both run there.
-  isRepl: () =>
-    typeof (globalThis as { repl?: unknown }).repl !== "undefined" ||
-    (process.argv.length <= 1 && process.stdin.isTTY === true),
+  isRepl: () => looksLikeRepl(process.argv, process.execArgv),
   userAgentSuffix: () => ` (Node ${process.version}; civis ${VERSION})`,
   async readLocalSpec(source) {
     const { readFile } = await import("node:fs/promises");
