@@ -135,11 +135,30 @@ export function normalizeSpec(input: unknown): ApiModel {
 
   const refs = new RefResolver(spec);
   const grouped = new Map<string, string[]>();
+  // Specs list a resource's paths together: a path under the previous one's first segment
+  // joins its group without being parsed again (the check below already passed for it).
+  let prefix = "";
+  let group: string[] | undefined;
   for (const path of Object.keys(spec.paths)) {
+    if (
+      group !== undefined &&
+      path.startsWith(prefix) &&
+      (path.length === prefix.length || path.charCodeAt(prefix.length) === 47)
+    ) {
+      group.push(path);
+      continue;
+    }
     const key = resourceKeyOf(path);
-    const paths = grouped.get(key);
-    if (paths) paths.push(path);
-    else grouped.set(key, [path]);
+    group = grouped.get(key);
+    if (group) group.push(path);
+    else {
+      group = [path];
+      grouped.set(key, group);
+    }
+    const end = path.indexOf("/", 1);
+    prefix = end === -1 ? path : path.slice(0, end);
+    // `/` and `/{id}` are grouped by their key only: their prefix would match other paths.
+    if (key === ROOT_RESOURCE) group = undefined;
   }
   const resources = new Map<string, ResourceModel>();
   for (const [key, paths] of grouped) {
