@@ -141,6 +141,26 @@ describe("normalizeSpec: resources and method names", () => {
 });
 
 describe("normalizeSpec: path items", () => {
+  it("groups paths by resource wherever they stand and however they are cased", () => {
+    const model = normalizeSpec(
+      swagger({
+        "/workflows": { get: ok },
+        "/workflows-x/{id}": { get: ok },
+        "/workflows/{id}": { get: ok },
+        "/Workflows/{id}/runs": { get: ok },
+        "/workflows_x": { get: ok },
+      }),
+    );
+    const groups = [...model.resources].map(([key, r]) => [
+      key,
+      r.operations().map((op) => op.path),
+    ]);
+    expect(groups).toEqual([
+      ["workflows", ["/workflows", "/workflows/{id}", "/Workflows/{id}/runs"]],
+      ["workflows_x", ["/workflows-x/{id}", "/workflows_x"]],
+    ]);
+  });
+
   it("merges path-level parameters into every operation (Swagger 2.0)", () => {
     const model = normalizeSpec(loadFixture("swagger2-basic"));
     for (const name of ["list_files", "post_files"]) {
