@@ -47,6 +47,9 @@ function jsonSchemaOf(
   return schema ? refs.deref(schema) : undefined;
 }
 
+/** Merged `allOf` schemas: body keys are mapped through them on every call. */
+const flattened = new WeakMap<Schema, Schema>();
+
 /** Merges `allOf` members so their properties read as one object. */
 export function flattenSchema(
   refs: RefResolver,
@@ -57,6 +60,8 @@ export function flattenSchema(
   const resolved = refs.deref(schema);
   // An `allOf` that reaches itself again adds nothing new; following it would never end.
   if (!resolved.allOf || within.has(resolved)) return resolved;
+  const known = flattened.get(resolved);
+  if (known) return known;
   const inner = new Set(within).add(resolved);
   const properties: Record<string, Schema> = { ...resolved.properties };
   const required = [...(resolved.required ?? [])];
@@ -65,7 +70,10 @@ export function flattenSchema(
     Object.assign(properties, flat?.properties);
     required.push(...(flat?.required ?? []));
   }
-  return { ...resolved, type: resolved.type ?? "object", properties, required };
+  const flat: Schema = { ...resolved, type: resolved.type ?? "object", properties, required };
+  // Only a complete merge is kept: one cut short by a cycle depends on where it started.
+  if (within.size === 0) flattened.set(resolved, flat);
+  return flat;
 }
 
 function paramOf(refs: RefResolver, raw: RawParameter, where: string): Param | undefined {
