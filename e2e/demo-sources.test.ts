@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +89,42 @@ describe.skipIf(!hasChromium)("the demo explorer's spec sources", () => {
     // Every method opens, and hostile names stay text.
     await visibleMethodLinks(page).last().click();
     await expect.poll(() => page.locator(".method-doc").count()).toBe(1);
+  });
+
+  it("shows spec text as text, never as HTML", async () => {
+    const { page } = session;
+    const hostile = '<img src=x onerror="window.__civisPwned = 1"><b>bold</b>';
+    const spec = {
+      swagger: "2.0",
+      info: { title: `Hostile ${hostile}`, version: "1" },
+      paths: {
+        "/things/{id}": {
+          get: {
+            summary: `Get a thing ${hostile}`,
+            description: hostile,
+            parameters: [
+              { name: "id", in: "path", required: true, type: "integer", description: hostile },
+            ],
+            responses: { "200": { description: hostile, schema: { $ref: "#/definitions/Thing" } } },
+          },
+        },
+      },
+      definitions: {
+        Thing: { type: "object", properties: { name: { type: "string", description: hostile } } },
+      },
+    };
+    const path = join(mkdtempSync(join(tmpdir(), "civis-hostile-")), "hostile.json");
+    writeFileSync(path, JSON.stringify(spec));
+    await openDemo(page, demo.url);
+    await chooseSource(page, /local file/);
+    await page.getByLabel("Spec file (JSON)").setInputFiles(path);
+    await expect.poll(() => page.getByTestId("spec-title").textContent()).toContain("<img src=x");
+    await visibleMethodLinks(page).first().click();
+    await expect.poll(() => page.locator(".method-doc").textContent()).toContain("<b>bold</b>");
+    expect(await page.locator("img, b").count()).toBe(0);
+    expect(
+      await page.evaluate(() => (window as { __civisPwned?: number }).__civisPwned),
+    ).toBeUndefined();
   });
 
   it("loads a spec dropped on the page", async () => {
