@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { assertBuilt, distDir, repoRoot } from "./helpers/paths.js";
+
+interface PackageJson {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  bundleDependencies?: unknown;
+  bundledDependencies?: unknown;
+}
+
+const RUNTIME = ["idb-keyval", "ofetch"];
+
+/** Every module a built file loads: `import ... from`, `require()` and `import()`. */
+function specifiers(code: string): string[] {
+  const found = new Set<string>();
+  const patterns = [
+    /\bfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*["']([^"']+)["']/g,
+    /\brequire\(\s*["']([^"']+)["']\s*\)/g,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+  ];
+  for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[1]!);
+  return [...found].sort();
+}
+
+describe("runtime dependencies", () => {
+  beforeAll(assertBuilt);
+
+  it("package.json depends on ofetch and idb-keyval only", () => {
+    const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, "utf8")) as PackageJson;
+    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual(RUNTIME);
+    expect(pkg.peerDependencies ?? {}).toEqual({});
+    expect(pkg.optionalDependencies ?? {}).toEqual({});
+    expect(pkg.bundleDependencies ?? pkg.bundledDependencies).toBeUndefined();
+  });
+
+  it.each(["index.js", "index.cjs", "cli.js"])(
+    "dist/%s loads nothing but them and Node built-ins",
+    (file) => {
+      const loaded = specifiers(readFileSync(`${distDir}${file}`, "utf8"));
+      expect(loaded).toContain("ofetch");
+      for (const name of loaded) {
+        expect(RUNTIME.includes(name) || name.startsWith("node:"), name).toBe(true);
+      }
+    },
+  );
+
+  it.each(["browser.js", "browser.cjs"])("dist/%s loads ofetch and idb-keyval only", (file) => {
+    expect(specifiers(readFileSync(`${distDir}${file}`, "utf8"))).toEqual(RUNTIME);
+  });
+});
