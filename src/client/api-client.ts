@@ -113,9 +113,7 @@ export class APIClientBase {
       key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
       ttlMs: resolved.specCacheTtlMs,
       force: resolved.forceRefresh,
-      useMemory:
-        resolved.specCache !== false &&
-        (resolved.specCache === "auto" || resolved.specCache === "memory"),
+      useMemory: resolved.specCache === "auto" || resolved.specCache === "memory",
       store,
       download: () => downloadSpecText(transportOf(resolved, baseUrl), headers),
     });
