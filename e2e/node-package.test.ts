@@ -54,7 +54,7 @@ describe("the packed tarball, installed as a user would", () => {
     await writeFile(join(project, "package.json"), '{ "name": "civis-user", "private": true }\n');
     const install = ["install", "--no-audit", "--no-fund", "--no-save", tarball.path];
     try {
-      // ofetch and idb-keyval are in the npm cache since this repository installed them.
+      // idb-keyval is in the npm cache since this repository installed it.
       await run("npm", [...install, "--offline"], { cwd: project });
     } catch {
       await run("npm", install, { cwd: project });

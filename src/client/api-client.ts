@@ -1,4 +1,3 @@
-import { createFetch } from "ofetch";
 import { buildResource, type CivisResource } from "../build/build-resource.js";
 import type { ClientContext } from "../build/client-context.js";
 import type { Transport } from "../http/send.js";
@@ -20,7 +19,7 @@ import { type ResolvedOptions, resolveOptions } from "./resolve-options.js";
 export type LooseApi = { readonly [resource: string]: CivisResource };
 
 function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
-  return { $fetch: createFetch({ fetch: options.fetch }), baseUrl, retry: options.retry };
+  return { fetch: options.fetch, baseUrl, retry: options.retry };
 }
 
 function storeOf(options: ResolvedOptions) {

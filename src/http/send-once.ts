@@ -1,4 +1,3 @@
-import type { $Fetch } from "ofetch";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
 import type { RequestSpec } from "./request-spec.js";
 
@@ -38,28 +37,24 @@ function describe(error: unknown): string {
 }
 
 /**
- * Sends one attempt through ofetch with its own retry off (our loop decides) and
- * the body left unread. Network failures become a CivisNetworkError whose cause
- * is the platform's error, never ofetch's, which carries the request headers.
+ * Sends one attempt with the body left unread; the retry loop decides what
+ * follows. Network failures become a CivisNetworkError whose cause is the
+ * platform's own (the system error when there is one), never the request.
  */
 export async function sendOnce(
-  $fetch: $Fetch,
+  fetchImpl: typeof fetch,
   baseUrl: string,
   req: RequestSpec,
 ): Promise<globalThis.Response> {
   const attempt = attemptSignal(req);
   try {
-    return await $fetch.raw(baseUrl + req.target.slice(1), {
+    return await fetchImpl(baseUrl + req.target.slice(1), {
       method: req.method,
       headers: req.headers,
       body: req.body,
       signal: attempt.signal,
-      retry: 0,
-      ignoreResponseError: true,
-      responseType: "stream",
     });
   } catch (error) {
-    const platformError = (error as { cause?: unknown }).cause ?? error;
     if (attempt.timedOut()) {
       throw new CivisNetworkError(
         req.method,
@@ -71,8 +66,8 @@ export async function sendOnce(
     if (req.signal?.aborted) {
       throw new CivisNetworkError(req.method, req.target, "Aborted", "aborted", req.signal.reason);
     }
-    const cause = (platformError as { cause?: unknown }).cause ?? platformError;
-    throw new CivisNetworkError(req.method, req.target, describe(platformError), "failed", cause);
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    throw new CivisNetworkError(req.method, req.target, describe(error), "failed", cause);
   } finally {
     attempt.done();
   }

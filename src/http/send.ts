@@ -1,4 +1,3 @@
-import type { $Fetch } from "ofetch";
 import { CivisAPIError } from "../errors/civis-api-error.js";
 import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
@@ -10,7 +9,8 @@ import { sleep } from "./sleep.js";
 
 /** What a client needs to send requests. */
 export interface Transport {
-  readonly $fetch: $Fetch;
+  /** Called as a plain function: a browser's fetch throws when called as a method. */
+  readonly fetch: typeof fetch;
   readonly baseUrl: string;
   readonly retry: ResolvedRetryPolicy;
 }
@@ -36,7 +36,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
     let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
     let status: number | undefined;
     try {
-      const response = await sendOnce(transport.$fetch, transport.baseUrl, req);
+      const response = await sendOnce(transport.fetch, transport.baseUrl, req);
       if (response.ok) return response;
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };

@@ -1,4 +1,3 @@
-import { createFetch } from "ofetch";
 import { baseHeaders } from "../client/base-headers.js";
 import { DEFAULTS } from "../client/defaults.js";
 import { resolveOptions } from "../client/resolve-options.js";
@@ -25,7 +24,7 @@ export async function getApiSpec(
   );
   const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
   const text = await downloadSpecText(
-    { $fetch: createFetch({ fetch: resolved.fetch }), baseUrl, retry: resolved.retry },
+    { fetch: resolved.fetch, baseUrl, retry: resolved.retry },
     baseHeaders(resolved.apiKey, resolved.userAgent, platform),
   );
   return parseSpecText(text) as Record<string, unknown>;
