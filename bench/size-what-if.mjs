@@ -1,12 +1,11 @@
 // What the UMD bundle would weigh without parts of it, for FINDINGS.md (not
 // part of `npm run bench`): civis's sources bundled by esbuild as in size.mjs,
-// with ofetch replaced by a one-line fetch wrapper, and then with src/help/
-// replaced by empty functions. Sizes only: the stubbed bundles do not work.
+// then with src/help/ replaced by empty functions. Sizes only: the stubbed
+// bundle does not work. (civis called fetch through ofetch until the size work
+// of issue 6; that variant is gone with ofetch.)
 // Usage: node bench/size-what-if.mjs
 import { bundle, civisSources } from "./lib/bundle.mjs";
 
-const FETCH_ONLY =
-  "export const createFetch = ({ fetch }) => Object.assign((u, o) => fetch(u, o), { raw: (u, o) => fetch(u, o) });";
 const NO_HELP = [
   "describeClient",
   "describeMethod",
@@ -21,9 +20,7 @@ const NO_HELP = [
 
 const VARIANTS = {
   "civis as is": () => undefined,
-  "without ofetch (fetch called directly)": (path) => (path === "ofetch" ? FETCH_ONLY : undefined),
-  "without ofetch and without src/help/": (path) =>
-    path === "ofetch" ? FETCH_ONLY : /\/src\/help\//.test(path) ? NO_HELP : undefined,
+  "without src/help/": (path) => (/\/src\/help\//.test(path) ? NO_HELP : undefined),
 };
 
 for (const [name, stub] of Object.entries(VARIANTS)) {
