@@ -7,5 +7,3 @@ export const DEFAULTS = {
   specCacheTtlMs: 24 * 60 * 60 * 1000,
   replSpecCacheTtlMs: 15 * 60 * 1000,
 } as const;
-
-export const API_VERSIONS: ReadonlySet<string> = new Set(["1.0"]);

@@ -6,7 +6,7 @@ import type { ReturnType } from "../response/read-result.js";
 import { withSlash } from "../spec/normalize.js";
 import type { SpecStore } from "../spec/spec-store.js";
 import type { ClientOptions } from "./client-options.js";
-import { API_VERSIONS, DEFAULTS } from "./defaults.js";
+import { DEFAULTS } from "./defaults.js";
 
 export interface ResolvedOptions {
   readonly apiKey: string | undefined;
@@ -34,6 +34,7 @@ const ALIASES = {
   userAgent: "user_agent",
 } as const;
 const OTHERS = ["retries", "fetch", "specCache", "specCacheTtlMs"];
+const STORE_VERBS = ["get", "set", "del"] as const;
 const KNOWN = new Set<string>([...Object.keys(ALIASES), ...Object.values(ALIASES), ...OTHERS]);
 
 function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
@@ -44,6 +45,15 @@ function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): 
     throw new TypeError(`both "${name}" and "${alias}" are given with different values; give one`);
   }
   return a ?? b;
+}
+
+/** Refuses a value outside a short list, naming the list. */
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) {
+    const list = allowed.map((v) => `"${v}"`).join(", ");
+    throw new TypeError(`${name} must be one of ${list}, got "${String(value)}"`);
+  }
+  return value as T;
 }
 
 function checkUrl(baseUrl: string): string {
@@ -76,16 +86,14 @@ export function resolveOptions(
     }
   }
 
-  const apiVersion = pick(given, "apiVersion") ?? DEFAULTS.apiVersion;
-  if (!API_VERSIONS.has(apiVersion)) {
-    throw new TypeError(
-      `apiVersion must be one of ${[...API_VERSIONS].map((v) => `"${v}"`).join(", ")}, got "${String(apiVersion)}"`,
-    );
-  }
-  const returnType = pick(given, "returnType") ?? DEFAULTS.returnType;
-  if (returnType !== "snake" && returnType !== "raw" && returnType !== "json") {
-    throw new TypeError(`returnType must be "snake", "raw" or "json", got "${String(returnType)}"`);
-  }
+  const apiVersion = oneOf("apiVersion", pick(given, "apiVersion") ?? DEFAULTS.apiVersion, [
+    DEFAULTS.apiVersion,
+  ]);
+  const returnType = oneOf("returnType", pick(given, "returnType") ?? DEFAULTS.returnType, [
+    "snake",
+    "raw",
+    "json",
+  ]);
   const localApiSpec = pick(given, "localApiSpec");
   if (
     localApiSpec !== undefined &&
@@ -107,11 +115,7 @@ export function resolveOptions(
   if (apiKey !== undefined) {
     if (typeof apiKey !== "string" || apiKey === "")
       throw new CivisAPIKeyError("apiKey must be a non-empty string");
-    try {
-      checkHeaderValue("The API key", apiKey);
-    } catch (error) {
-      throw new CivisAPIKeyError((error as Error).message);
-    }
+    checkHeaderValue("The API key", apiKey, CivisAPIKeyError);
   } else if (platform.name === "node") {
     throw new CivisAPIKeyError(
       "No API key: pass { apiKey } or set the CIVIS_API_KEY environment variable",
@@ -128,17 +132,10 @@ export function resolveOptions(
     throw new TypeError("fetch must be a function; this platform has no global fetch");
 
   const specCache = given.specCache ?? "auto";
-  if (
-    specCache !== "auto" &&
-    specCache !== "memory" &&
-    specCache !== false &&
-    !(
-      typeof specCache === "object" &&
-      typeof specCache.get === "function" &&
-      typeof specCache.set === "function" &&
-      typeof specCache.del === "function"
-    )
-  ) {
+  const isStore =
+    typeof specCache === "object" &&
+    STORE_VERBS.every((verb) => typeof specCache[verb] === "function");
+  if (specCache !== "auto" && specCache !== "memory" && specCache !== false && !isStore) {
     throw new TypeError('specCache must be "auto", "memory", false, or a store { get, set, del }');
   }
   const ttl =

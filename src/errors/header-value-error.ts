@@ -1,8 +1,15 @@
 const FORBIDDEN = /[\r\n\0]/;
 
-/** Refuses header values that could split a request; the message never repeats the value. */
-export function checkHeaderValue(what: string, value: string): void {
+/**
+ * Refuses header values that could split a request; the message never repeats the value.
+ * `ErrorClass` lets the API key be refused with the client's key error.
+ */
+export function checkHeaderValue(
+  what: string,
+  value: string,
+  ErrorClass: new (message: string) => Error = TypeError,
+): void {
   if (FORBIDDEN.test(value)) {
-    throw new TypeError(`${what} contains a CR, LF or NUL character, which a header cannot carry`);
+    throw new ErrorClass(`${what} contains a CR, LF or NUL character, which a header cannot carry`);
   }
 }
