@@ -48,9 +48,7 @@ function typeName(refs: RefResolver, schema: Schema, returned: boolean): string 
     : (raw as string | undefined);
   const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
   if (base === "array") {
-    const items = schema.items ? refs.deref(schema.items) : undefined;
-    const item = items ? typeName(refs, items, returned) : undefined;
-    return item ? `array<${item}>` : "array";
+    return schema.items ? `array<${typeName(refs, refs.deref(schema.items), returned)}>` : "array";
   }
   const shown = base === "object" && returned ? "Response" : base;
   return schema.format && base !== "object" ? `${shown} (${schema.format})` : shown;

@@ -32,7 +32,6 @@ export async function readJson(response: globalThis.Response, req: RequestSpec):
 /** A parsed body as `Response` / `ListResponse`. */
 export function toSnakeResult(body: unknown, headers: Headers): Response | ListResponse | unknown {
   deepFreeze(body);
-  if (body === null) return new Response(null, headers);
   if (Array.isArray(body)) {
     return ListResponse.create(
       body.map((item) => toResponseValue(item, false) as Response),
@@ -40,6 +39,6 @@ export function toSnakeResult(body: unknown, headers: Headers): Response | ListR
       headers,
     );
   }
-  if (isPlainObject(body)) return new Response(body, headers);
-  return body;
+  // An empty body (null) is a Response too, whose json_data is null.
+  return body === null || isPlainObject(body) ? new Response(body, headers) : body;
 }
