@@ -65,12 +65,12 @@ export class Response {
 
   /** `X-RateLimit-Remaining` as an integer, or null. */
   get calls_remaining(): number | null {
-    return headerInt(this.#headers, "x-ratelimit-remaining");
+    return headerInt(this.headers, "x-ratelimit-remaining");
   }
 
   /** `X-RateLimit-Limit` as an integer, or null. */
   get rate_limit(): number | null {
-    return headerInt(this.#headers, "x-ratelimit-limit");
+    return headerInt(this.headers, "x-ratelimit-limit");
   }
 
   /** A value by its snake_case key or by the key as sent; finds keys that collide with members too. */
@@ -83,7 +83,7 @@ export class Response {
 
   /** A plain deep copy: snake_case keys by default, the API's keys with `false`. */
   json(snakeCase = true): Record<string, unknown> | null {
-    return plainCopy(this.#data, snakeCase) as Record<string, unknown> | null;
+    return plainCopy(this.json_data, snakeCase) as Record<string, unknown> | null;
   }
 
   get [Symbol.toStringTag](): string {
