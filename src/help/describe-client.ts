@@ -23,7 +23,8 @@ export interface ClientDescription {
 
 /** Lists a client's operations and says where its spec came from (the demo's explorer uses it). */
 export function describeClient(client: unknown): ClientDescription {
-  const info = typeof client === "object" && client !== null ? clientInfo.get(client) : undefined;
+  // WeakMap.get answers undefined for a key that is not an object.
+  const info = clientInfo.get(client as object);
   if (!info) throw new TypeError("describeClient() takes an APIClient");
   const { model, transport } = info.ctx;
   const operations: OperationSummary[] = [];

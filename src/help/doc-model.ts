@@ -48,64 +48,55 @@ function typeName(refs: RefResolver, schema: Schema, returned: boolean): string 
     : (raw as string | undefined);
   const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
   if (base === "array") {
-    const items = schema.items ? refs.deref(schema.items) : undefined;
-    const item = items ? typeName(refs, items, returned) : undefined;
-    return item ? `array<${item}>` : "array";
+    return schema.items ? `array<${typeName(refs, refs.deref(schema.items), returned)}>` : "array";
   }
   const shown = base === "object" && returned ? "Response" : base;
   return schema.format && base !== "object" ? `${shown} (${schema.format})` : shown;
 }
 
-function childProperties(refs: RefResolver, schema: Schema): Schema | undefined {
-  const flat = flattenSchema(refs, schema);
-  if (flat?.properties) return flat;
-  const items = flat?.items ? flattenSchema(refs, flat.items) : undefined;
-  return items?.properties ? items : undefined;
+/** Spec text, or "" where the spec gives none (or something that is not text). */
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
 }
 
-function entries(
+/** The documented properties of an object schema, or of an array's items; [] for anything else. */
+function properties(
   refs: RefResolver,
-  schema: Schema,
+  schema: Schema | undefined,
   returned: boolean,
-  stack: Schema[],
+  stack: readonly Schema[],
 ): DocEntry[] {
-  const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, raw]) =>
-    entry(refs, name, refs.deref(raw), !returned && !required.has(name), returned, stack),
-  );
-}
-
-function entry(
-  refs: RefResolver,
-  name: string,
-  schema: Schema,
-  optional: boolean,
-  returned: boolean,
-  stack: Schema[],
-): DocEntry {
-  const child = childProperties(refs, schema);
+  const flat = flattenSchema(refs, schema);
+  const items = flat?.properties || !flat?.items ? undefined : flattenSchema(refs, flat.items);
+  const object = flat?.properties ? flat : items?.properties ? items : undefined;
   // A schema already being documented (a circular definition) is named, not expanded again.
-  const expand = child && !stack.includes(child) && stack.length < MAX_DEPTH;
-  return {
-    name: camelToSnake(name),
-    type: name === "value" ? "any" : typeName(refs, schema, returned),
-    optional,
-    description: typeof schema.description === "string" ? schema.description : "",
-    children: expand ? entries(refs, child, returned, [...stack, child]) : [],
-  };
+  if (!object || stack.includes(object) || stack.length >= MAX_DEPTH) return [];
+  const inner = [...stack, object];
+  const required = new Set(object.required ?? []);
+  return Object.entries(object.properties ?? {}).map(([name, raw]) => {
+    const schema = refs.deref(raw);
+    return {
+      name: camelToSnake(name),
+      // The `value` of a JSON value object is whatever the user stored.
+      type: name === "value" ? "any" : typeName(refs, schema, returned),
+      optional: !returned && !required.has(name),
+      description: text(schema.description),
+      children: properties(refs, schema, returned, inner),
+    };
+  });
 }
 
 function paramEntry(refs: RefResolver, p: Param): DocEntry {
-  const child = childProperties(refs, p.schema);
+  const { schema } = p;
   return {
     name: p.snake,
-    type: typeName(refs, p.schema, false),
+    type: typeName(refs, schema, false),
     optional: !p.required,
     description: p.description,
-    children: child ? entries(refs, child, false, [child]) : [],
+    children: properties(refs, schema, false, []),
     in: p.in,
-    ...(p.schema.enum ? { enum: p.schema.enum } : {}),
-    ...(p.schema.default !== undefined ? { default: p.schema.default } : {}),
+    ...(schema.enum ? { enum: schema.enum } : {}),
+    ...(schema.default !== undefined ? { default: schema.default } : {}),
   };
 }
 
@@ -130,19 +121,16 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
     });
   }
   const { response } = detail;
-  const fields = response.schema ? childProperties(refs, response.schema) : undefined;
-  const isArray =
-    response.schema !== undefined && flattenSchema(refs, response.schema)?.type === "array";
   const type = detail.paginated
     ? "ListResponse | PaginatedResponse"
-    : isArray
+    : flattenSchema(refs, response.schema)?.type === "array"
       ? "ListResponse"
       : "Response";
   return {
     resource: op.resource,
     name: op.name,
     summary: op.summary,
-    description: typeof op.raw.description === "string" ? op.raw.description : "",
+    description: text(op.raw.description),
     verb: op.verb.toUpperCase(),
     path: op.path,
     deprecation: op.deprecation,
@@ -151,7 +139,7 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
     params,
     returns: {
       type,
-      fields: fields ? entries(refs, fields, true, [fields]) : [],
+      fields: properties(refs, response.schema, true, []),
       status: response.status,
       description: response.description,
     },

@@ -1,32 +1,31 @@
 import { methodOperations, resourceOperations } from "../build/build-resource.js";
-import { clientInfo } from "../client/client-internals.js";
+import { type ClientInfo, clientInfo } from "../client/client-internals.js";
 import type { Operation } from "../spec/types.js";
 import { methodDoc } from "./method-doc.js";
 import { wrap } from "./wrap.js";
 
-const USAGE = [
-  "help(client)                    lists the API's resources",
-  "help(client.workflows)          lists a resource's methods",
-  "help(client.workflows.list)     shows a method's parameters and what it returns",
-].join("\n");
+const USAGE =
+  "help(client)                    lists the API's resources\n" +
+  "help(client.workflows)          lists a resource's methods\n" +
+  "help(client.workflows.list)     shows a method's parameters and what it returns";
 
-function signature(op: Operation): string {
-  const args = [...op.pathParams, "params?"];
-  return `${op.name}(${args.join(", ")})`;
+/** `1 method`, `2 methods`. */
+function methodCount(count: number): string {
+  return `${count} method${count === 1 ? "" : "s"}`;
 }
 
-function oneLine(text: string): string {
-  return text.split(/\r?\n/, 1)[0]!.trim();
+function signature(op: Operation): string {
+  return `${op.name}(${[...op.pathParams, "params?"].join(", ")})`;
+}
+
+/** The summary's first line, marked when the operation is deprecated and the summary does not say so. */
+function shortSummary(op: Operation): string {
+  const line = op.summary.split(/\r?\n/, 1)[0]!.trim();
+  return op.deprecation && !/deprecated/i.test(op.summary) ? `${line} (deprecated)` : line;
 }
 
 function resourceText(name: string, ops: readonly Operation[]): string {
-  const rows = ops.map(
-    (op) =>
-      [
-        signature(op),
-        `${oneLine(op.summary)}${op.deprecation && !/deprecated/i.test(op.summary) ? " (deprecated)" : ""}`,
-      ] as const,
-  );
+  const rows = ops.map((op) => [signature(op), shortSummary(op)] as const);
   const width = Math.min(48, Math.max(...rows.map(([s]) => s.length)) + 2);
   const lines = rows.map(([sig, summary]) =>
     summary === ""
@@ -36,7 +35,7 @@ function resourceText(name: string, ops: readonly Operation[]): string {
         : `${sig.padEnd(width)}${summary}`,
   );
   return [
-    `Civis API /${name} resource: ${ops.length} method${ops.length === 1 ? "" : "s"}`,
+    `Civis API /${name} resource: ${methodCount(ops.length)}`,
     "",
     "Methods",
     "-------",
@@ -44,34 +43,33 @@ function resourceText(name: string, ops: readonly Operation[]): string {
   ].join("\n");
 }
 
-/** The help text of a client, a resource, or a method; undefined for anything else. */
+function clientText(client: ClientInfo): string {
+  const { model } = client.ctx;
+  const lines = [...client.resources].map(
+    ([name, key]) =>
+      `${name.padEnd(24)}${methodCount(model.resources.get(key)?.operations().length ?? 0)}`,
+  );
+  return [
+    `APIClient for ${model.title}: ${client.resources.size} resources, ${model.operationCount()} methods`,
+    "",
+    "Resources",
+    "---------",
+    ...lines,
+    "",
+    "Call help(client.<resource>) to list its methods.",
+  ].join("\n");
+}
+
+/** The help text of a client, a resource, or a method; a TypeError for anything else. */
 export function helpText(target?: unknown): string {
   if (target === undefined) return USAGE;
-  if (typeof target === "function") {
-    const meta = methodOperations.get(target);
-    if (meta) return methodDoc(meta.ctx.model, meta.op);
-  }
-  if (typeof target === "object" && target !== null) {
-    const resource = resourceOperations.get(target);
-    if (resource) return resourceText(resource.name, resource.ops);
-    const client = clientInfo.get(target);
-    if (client) {
-      const { model } = client.ctx;
-      const lines = [...client.resources].map(([name, key]) => {
-        const count = model.resources.get(key)?.operations().length ?? 0;
-        return `${name.padEnd(24)}${count} method${count === 1 ? "" : "s"}`;
-      });
-      return [
-        `APIClient for ${model.title}: ${client.resources.size} resources, ${model.operationCount()} methods`,
-        "",
-        "Resources",
-        "---------",
-        ...lines,
-        "",
-        "Call help(client.<resource>) to list its methods.",
-      ].join("\n");
-    }
-  }
+  // WeakMap.get answers undefined for a key that is not an object, so no typeof check is needed.
+  const method = methodOperations.get(target as Function);
+  if (method) return methodDoc(method.ctx.model, method.op);
+  const resource = resourceOperations.get(target as object);
+  if (resource) return resourceText(resource.name, resource.ops);
+  const client = clientInfo.get(target as object);
+  if (client) return clientText(client);
   throw new TypeError("help() takes a client, one of its resources, or one of their methods");
 }
 

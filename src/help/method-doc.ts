@@ -4,12 +4,13 @@ import { wrap } from "./wrap.js";
 
 const texts = new WeakMap<Operation, string>();
 
-function entryLines(entry: DocEntry, level: number, out: string[]): void {
-  const indent = " ".repeat(level * 4);
-  const dash = level > 0 ? "- " : "";
+/** Lines of one entry at `indent`; nested entries (all but top-level parameters) start with `- `. */
+function entryLines(entry: DocEntry, indent: string, out: string[]): void {
+  const dash = indent === "" ? "" : "- ";
   out.push(`${indent}${dash}${entry.name} : ${entry.type}${entry.optional ? ", optional" : ""}`);
-  if (entry.description) out.push(wrap(entry.description, " ".repeat((level + 1) * 4)));
-  for (const child of entry.children) entryLines(child, level + 1, out);
+  const inner = `${indent}    `;
+  if (entry.description) out.push(wrap(entry.description, inner));
+  for (const child of entry.children) entryLines(child, inner, out);
 }
 
 /**
@@ -26,12 +27,12 @@ export function methodDoc(model: ApiModel, op: Operation): string {
   if (doc.deprecation) out.push(wrap(`Deprecated: ${doc.deprecation}`, ""), "");
   if (doc.params.length > 0) {
     out.push("Parameters", "----------");
-    for (const entry of doc.params) entryLines(entry, 0, out);
+    for (const entry of doc.params) entryLines(entry, "", out);
     out.push("");
   }
   out.push("Returns", "-------", doc.returns.type);
   if (doc.returns.fields.length > 0) {
-    for (const entry of doc.returns.fields) entryLines(entry, 1, out);
+    for (const entry of doc.returns.fields) entryLines(entry, "    ", out);
   } else {
     const status = `Response code ${doc.returns.status}: ${doc.returns.description || "no content"}`;
     // The spec's description can be long; every help line stays within 79 columns.

@@ -16,15 +16,15 @@ export function resourceName(firstSegment: string): string {
  */
 export function methodName(verb: string, path: string): string {
   const segments = path.split("/").filter((s) => s !== "");
-  const rest = segments.slice(1);
   const parts: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const segment = rest[i]!;
-    if (!isParamSegment(segment)) parts.push(segment);
-    else if (i > 0 && isParamSegment(rest[i - 1]!)) parts.push(segment.slice(1, -1));
+  let afterParam = false;
+  for (const segment of segments.slice(1)) {
+    const isParam = isParamSegment(segment);
+    if (!isParam) parts.push(segment);
+    else if (afterParam) parts.push(segment.slice(1, -1));
+    afterParam = isParam;
   }
-  const last = segments[segments.length - 1] ?? "";
   const lower = verb.toLowerCase();
-  const head = lower === "get" && !isParamSegment(last) ? "list" : lower;
+  const head = lower === "get" && !isParamSegment(segments.at(-1) ?? "") ? "list" : lower;
   return [head, ...parts].join("_").replaceAll("-", "_");
 }

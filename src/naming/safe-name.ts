@@ -14,13 +14,10 @@ const RESERVED = new Set<string>([
 ]);
 
 export function safeMemberName(name: string, taken: (candidate: string) => boolean): string {
-  let candidate = RESERVED.has(name) ? `${name}_` : name;
+  const base = RESERVED.has(name) ? `${name}_` : name;
   // Two operations (or resources) that map to one name: later ones get `_2`, `_3`...
   // in spec order, so every operation stays reachable.
-  if (taken(candidate)) {
-    let n = 2;
-    while (taken(`${candidate}_${n}`)) n++;
-    candidate = `${candidate}_${n}`;
-  }
+  let candidate = base;
+  for (let n = 2; taken(candidate); n++) candidate = `${base}_${n}`;
   return candidate;
 }

@@ -16,6 +16,20 @@ export function keyMode(key: string, keepCase: boolean): "keep" | "as-sent" | "s
   return "snake";
 }
 
+/** Sets a data property; `__proto__` is defined, not assigned, so it stays data instead of setting the prototype. */
+export function setData(target: object, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    (target as Record<string, unknown>)[key] = value;
+  }
+}
+
 /** A plain deep copy with snake_case keys (or the keys as sent), for `json()`. */
 export function plainCopy(value: unknown, snakeCase: boolean, keepCase = false): unknown {
   if (Array.isArray(value)) return value.map((item) => plainCopy(item, snakeCase, keepCase));
@@ -23,18 +37,13 @@ export function plainCopy(value: unknown, snakeCase: boolean, keepCase = false):
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const mode = keyMode(key, keepCase);
-    const name = snakeCase && !keepCase ? camelToSnake(key) : key;
-    const copied =
+    setData(
+      out,
+      snakeCase && !keepCase ? camelToSnake(key) : key,
       mode === "as-sent"
         ? structuredClone(value[key])
-        : plainCopy(value[key], snakeCase, mode === "keep");
-    // defineProperty keeps a `__proto__` key as data instead of setting the prototype.
-    Object.defineProperty(out, name, {
-      value: copied,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+        : plainCopy(value[key], snakeCase, mode === "keep"),
+    );
   }
   return out;
 }

@@ -9,18 +9,12 @@ function propertyOf(item: unknown, key: string): unknown {
 }
 
 function matches(item: unknown, filters: Readonly<Record<string, FindFilter>>): boolean {
-  for (const key of Object.keys(filters)) {
+  return Object.keys(filters).every((key) => {
     const want = filters[key];
     const have = propertyOf(item, key);
-    if (typeof want === "function") {
-      if (!want(have)) return false;
-    } else if (want === true) {
-      if (!have) return false;
-    } else if (have !== want) {
-      return false;
-    }
-  }
-  return true;
+    if (typeof want === "function") return want(have);
+    return want === true ? Boolean(have) : have === want;
+  });
 }
 
 /** The items whose properties match every filter, as civis-python's `civis.find`. */

@@ -18,8 +18,7 @@ export class ListResponse extends Array<Response> {
   static create(items: Response[], data: unknown[], headers: Headers | null): ListResponse {
     Object.setPrototypeOf(items, ListResponse.prototype);
     const list = items as ListResponse;
-    Object.defineProperty(list, "headers", { value: headers, enumerable: false });
-    Object.defineProperty(list, "json_data", { value: data, enumerable: false });
+    Object.defineProperties(list, { headers: { value: headers }, json_data: { value: data } });
     return Object.freeze(list);
   }
 

@@ -13,12 +13,12 @@ export type ReturnType = "snake" | "raw" | "json";
 /** Parses a 2xx body; one that is not JSON is an error that says so, with the status. */
 export async function readJson(response: globalThis.Response, req: RequestSpec): Promise<unknown> {
   const text = await response.text();
-  if (text === "") return null;
+  // An empty body (204), or whitespace alone, reads as null. The test stops at the first
+  // character that is not whitespace, so it costs nothing on a real body.
+  if (!/\S/.test(text)) return null;
   try {
     return JSON.parse(text);
   } catch {
-    // Whitespace alone is an empty body too; checked only here, off the common path.
-    if (!/\S/.test(text)) return null;
     throw new CivisAPIError({
       statusCode: response.status,
       errorMessage: "The response body is not valid JSON",
@@ -32,7 +32,6 @@ export async function readJson(response: globalThis.Response, req: RequestSpec):
 /** A parsed body as `Response` / `ListResponse`. */
 export function toSnakeResult(body: unknown, headers: Headers): Response | ListResponse | unknown {
   deepFreeze(body);
-  if (body === null) return new Response(null, headers);
   if (Array.isArray(body)) {
     return ListResponse.create(
       body.map((item) => toResponseValue(item, false) as Response),
@@ -40,6 +39,6 @@ export function toSnakeResult(body: unknown, headers: Headers): Response | ListR
       headers,
     );
   }
-  if (isPlainObject(body)) return new Response(body, headers);
-  return body;
+  // An empty body (null) is a Response too, whose json_data is null.
+  return body === null || isPlainObject(body) ? new Response(body, headers) : body;
 }

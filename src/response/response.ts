@@ -1,5 +1,5 @@
 import { camelToSnake } from "../naming/camel-to-snake.js";
-import { isPlainObject, keyMode, plainCopy } from "./convert.js";
+import { isPlainObject, keyMode, plainCopy, setData } from "./convert.js";
 import { headerInt } from "./header-int.js";
 
 /** Member names that data keys may not shadow; such data stays reachable with `get()`. */
@@ -38,25 +38,16 @@ export class Response {
   ) {
     this.#data = data;
     this.#headers = headers;
-    const self = this as Record<string, unknown>;
     for (const key of data ? Object.keys(data) : []) {
       const mode = keyMode(key, keepCase);
-      const name = mode === "keep" && keepCase ? key : camelToSnake(key);
+      const name = keepCase ? key : camelToSnake(key);
       const raw = data![key];
       const value = mode === "as-sent" ? raw : toResponseValue(raw, mode === "keep");
       if (MEMBERS.has(name)) {
         this.#hidden ??= new Map();
         this.#hidden.set(name, value);
-      } else if (name === "__proto__") {
-        // Assignment would set the prototype; a defined property stays data.
-        Object.defineProperty(this, name, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
       } else {
-        self[name] = value;
+        setData(this, name, value);
       }
     }
     Object.freeze(this);
@@ -74,12 +65,12 @@ export class Response {
 
   /** `X-RateLimit-Remaining` as an integer, or null. */
   get calls_remaining(): number | null {
-    return headerInt(this.#headers, "x-ratelimit-remaining");
+    return headerInt(this.headers, "x-ratelimit-remaining");
   }
 
   /** `X-RateLimit-Limit` as an integer, or null. */
   get rate_limit(): number | null {
-    return headerInt(this.#headers, "x-ratelimit-limit");
+    return headerInt(this.headers, "x-ratelimit-limit");
   }
 
   /** A value by its snake_case key or by the key as sent; finds keys that collide with members too. */
@@ -92,7 +83,7 @@ export class Response {
 
   /** A plain deep copy: snake_case keys by default, the API's keys with `false`. */
   json(snakeCase = true): Record<string, unknown> | null {
-    return plainCopy(this.#data, snakeCase) as Record<string, unknown> | null;
+    return plainCopy(this.json_data, snakeCase) as Record<string, unknown> | null;
   }
 
   get [Symbol.toStringTag](): string {
