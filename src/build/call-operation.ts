@@ -94,11 +94,10 @@ export function callOperation(
   const { model } = ctx;
   let call: BoundCall;
   try {
-    call = bindArguments(op, operationDetail(op, model.refs, model.version), model.refs, args);
+    call = bindArguments(op, operationDetail(op, model.refs), model.refs, args);
   } catch (error) {
     // Only a call that asked for an iterator gets its error at once: it has no promise.
-    if (wantsIterator(op, args) && operationDetail(op, model.refs, model.version).paginated)
-      throw error;
+    if (wantsIterator(op, args) && operationDetail(op, model.refs).paginated) throw error;
     return Promise.reject(error);
   }
   return call.iterator ? paginate(ctx, op, call) : single(ctx, op, call);
