@@ -30,17 +30,12 @@ export function toSpecKeys(value: unknown, schema: Schema | undefined, refs: Ref
     return items ? value.map((item) => toSpecKeys(item, items, refs)) : value;
   }
   if (!resolved.properties || value instanceof Date) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const name = propertyName(resolved, key);
-    const child = resolved.properties[name];
-    const converted = toSpecKeys((value as Record<string, unknown>)[key], child, refs);
-    Object.defineProperty(out, name, {
-      value: converted,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
+  const properties = resolved.properties;
+  // Entries, not assignments: a key named `__proto__` stays data (fromEntries defines it).
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => {
+      const name = propertyName(resolved, key);
+      return [name, toSpecKeys(item, properties[name], refs)];
+    }),
+  );
 }
