@@ -3,8 +3,9 @@ import { send } from "../http/send.js";
 import type { ListResponse } from "../response/list-response.js";
 import { type Page, PaginatedResponse } from "../response/paginated-response.js";
 import { readJson, toSnakeResult } from "../response/read-result.js";
-import { operationDetail } from "../spec/operation-detail.js";
+import { type OperationDetail, operationDetail } from "../spec/operation-detail.js";
 import type { Operation } from "../spec/types.js";
+import { isOptionsObject } from "./argument-error.js";
 import { type BoundCall, bindArguments, target } from "./bind-arguments.js";
 import type { ClientContext } from "./client-context.js";
 
@@ -16,20 +17,15 @@ function requestOf(
   call: BoundCall,
   pageNum?: number,
 ): RequestSpec {
-  const extra = Object.keys(call.headers).length > 0;
-  const headers =
-    call.hasBody || extra
-      ? {
-          ...ctx.headers,
-          ...(call.hasBody ? { "Content-Type": "application/json" } : {}),
-          ...call.headers,
-        }
-      : ctx.headers;
   return {
     method: op.verb.toUpperCase(),
     target: target(call, pageNum),
-    headers,
-    body: call.hasBody ? JSON.stringify(call.body) : undefined,
+    headers: {
+      ...ctx.headers,
+      ...(call.body === undefined ? undefined : { "Content-Type": "application/json" }),
+      ...call.headers,
+    },
+    body: call.body,
     signal: call.init?.signal,
     timeout: call.init?.timeout,
   };
@@ -66,15 +62,6 @@ function paginate(ctx: ClientContext, op: Operation, call: BoundCall): Paginated
   });
 }
 
-function wantsIterator(op: Operation, args: readonly unknown[]): boolean {
-  const params = args[op.pathParams.length];
-  return (
-    typeof params === "object" &&
-    params !== null &&
-    (params as { iterator?: unknown }).iterator === true
-  );
-}
-
 /**
  * One call of a generated method: checks the arguments, then sends. A paginated
  * call with `iterator: true` returns a PaginatedResponse at once (and throws bad
@@ -92,12 +79,15 @@ export function callOperation(
     );
   }
   const { model } = ctx;
+  let detail: OperationDetail | undefined;
   let call: BoundCall;
   try {
-    call = bindArguments(op, operationDetail(op, model.refs), model.refs, args);
+    detail = operationDetail(op, model.refs);
+    call = bindArguments(op, detail, model.refs, args);
   } catch (error) {
     // Only a call that asked for an iterator gets its error at once: it has no promise.
-    if (wantsIterator(op, args) && operationDetail(op, model.refs).paginated) throw error;
+    const params = args[op.pathParams.length];
+    if (detail?.paginated && isOptionsObject(params) && params.iterator === true) throw error;
     return Promise.reject(error);
   }
   return call.iterator ? paginate(ctx, op, call) : single(ctx, op, call);
