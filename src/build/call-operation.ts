@@ -1,5 +1,6 @@
 import type { RequestSpec } from "../http/request-spec.js";
 import { send } from "../http/send.js";
+import { headerInt } from "../response/header-int.js";
 import type { ListResponse } from "../response/list-response.js";
 import { type Page, PaginatedResponse } from "../response/paginated-response.js";
 import { readJson, toSnakeResult } from "../response/read-result.js";
@@ -50,8 +51,8 @@ function paginate(ctx: ClientContext, op: Operation, call: BoundCall): Paginated
     const response = await send(ctx.transport, req);
     const body = await readJson(response, req);
     const data = Array.isArray(body) ? body : [];
-    const total = Number.parseInt(response.headers.get("x-pagination-total-pages") ?? "", 10);
-    const totalPages = Number.isInteger(total) && total >= 0 ? total : undefined;
+    const total = headerInt(response.headers, "x-pagination-total-pages") ?? -1;
+    const totalPages = total >= 0 ? total : undefined;
     if (ctx.returnType !== "snake") {
       ctx.setLastResponse(ctx.returnType === "raw" ? response : data);
       return { items: data, plain: () => data, totalPages };
