@@ -54,10 +54,9 @@ function specServer(spec: RawSpec): string | undefined {
   return undefined;
 }
 
-function deprecationOf(op: RawOperation): string | undefined {
+function deprecationOf(op: RawOperation, summary: string): string | undefined {
   const warning = op["x-deprecation-warning"];
   if (typeof warning === "string" && warning.trim() !== "") return warning.trim();
-  const summary = typeof op.summary === "string" ? op.summary : "";
   if (/deprecated/i.test(summary)) return summary;
   if (op.deprecated === true) return "This operation is deprecated.";
   return undefined;
@@ -103,14 +102,15 @@ function operationsOf(
       const op = raw as RawOperation;
       const name = safeMemberName(methodName(verb, path), (n) => taken.has(n));
       taken.add(name);
+      const summary = typeof op.summary === "string" ? op.summary : "";
       ops.push({
         resource: key,
         name,
         verb: verb as HttpVerb,
         path,
         pathParams,
-        summary: typeof op.summary === "string" ? op.summary : "",
-        deprecation: deprecationOf(op),
+        summary,
+        deprecation: deprecationOf(op, summary),
         raw: op,
         pathItemParams,
       });
