@@ -91,9 +91,9 @@ export function bindArguments(
 
   const query: [string, unknown][] = [];
   const headers: Record<string, string> = {};
-  const setHeader = (what: string, name: string, value: unknown) => {
+  const setHeader = (name: string, value: unknown) => {
     const text = String(value);
-    checkHeaderValue(`${where}: ${what}`, text);
+    checkHeaderValue(`${where}: the header "${name}"`, text);
     headers[name] = text;
   };
   // Entries, not assignments: a property named `__proto__` stays data (fromEntries defines it).
@@ -102,14 +102,13 @@ export function bindArguments(
   for (const [param, value] of given) {
     if (value === undefined) continue;
     if (param.in === "query") query.push([param.name, value]);
-    else if (param.in === "header")
-      setHeader(`the header parameter "${param.name}"`, param.name, value);
+    else if (param.in === "header") setHeader(param.name, value);
     else if (param === detail.wholeBody) whole = toSpecKeys(value, param.schema, refs);
     else fields.push([param.name, toSpecKeys(value, param.schema, refs)]);
   }
   for (const [name, value] of Object.entries(init?.headers ?? {})) {
     checkHeaderValue(`${where}: a header name`, name);
-    setHeader(`the header "${name}"`, name, value);
+    setHeader(name, value);
   }
   const body = fields.length > 0 ? Object.fromEntries(fields) : whole;
   return {
