@@ -4,6 +4,7 @@ import { queryString } from "../http/query-string.js";
 import type { OperationDetail, Param } from "../spec/operation-detail.js";
 import type { RefResolver } from "../spec/refs.js";
 import type { Operation } from "../spec/types.js";
+import { argumentError, isOptionsObject } from "./argument-error.js";
 import { toSpecKeys } from "./body-keys.js";
 import { type CallInit, checkInit } from "./call-init.js";
 
@@ -12,26 +13,14 @@ export interface BoundCall {
   /** The encoded path, without the query. */
   readonly path: string;
   readonly query: ReadonlyArray<readonly [string, unknown]>;
-  readonly body: unknown;
-  readonly hasBody: boolean;
+  /** The JSON text of the body, or undefined when the call sends none. */
+  readonly body: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly init: CallInit | undefined;
   readonly iterator: boolean;
 }
 
-function isParamsObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
-  );
-}
-
-function accepted(detail: OperationDetail, iterator: boolean): string {
-  const names = detail.params.map((p) => p.snake);
-  if (iterator) names.push("iterator");
-  return names.length === 0 ? "none" : names.join(", ");
-}
-
-export function signature(op: Operation, detail: OperationDetail): string {
+function signature(op: Operation, detail: OperationDetail): string {
   const names = detail.pathParams.map((p) => p.snake);
   return `${op.resource}.${op.name}(${[...names, "params?", "init?"].join(", ")})`;
 }
@@ -47,53 +36,47 @@ export function bindArguments(
   args: readonly unknown[],
 ): BoundCall {
   const where = `${op.resource}.${op.name}()`;
+  // Positional mistakes are shown the method's signature, name mistakes its names.
+  const misplaced = (problem: string) =>
+    argumentError(where, `${problem}; call it as ${signature(op, detail)}`);
+  const misnamed = (problem: string) => {
+    const names = detail.params.map((p) => p.snake);
+    if (detail.paginated) names.push("iterator");
+    return argumentError(where, `${problem}; accepted: ${names.join(", ") || "none"}`);
+  };
+
   const pathCount = detail.pathParams.length;
-  if (args.length > pathCount + 2) {
-    throw new TypeError(
-      `${where} takes ${pathCount} path parameter(s), then params and init, but got ${args.length} arguments; call it as ${signature(op, detail)}`,
-    );
-  }
+  if (args.length > pathCount + 2) throw misplaced(`too many arguments (${args.length})`);
   let path = op.path;
-  for (let i = 0; i < pathCount; i++) {
-    const param = detail.pathParams[i]!;
+  for (const [i, param] of detail.pathParams.entries()) {
     const value = args[i];
-    if (value === undefined || isParamsObject(value)) {
-      throw new TypeError(
-        `${where}: missing the path parameter "${param.snake}"; call it as ${signature(op, detail)}`,
-      );
+    if (value === undefined || isOptionsObject(value)) {
+      throw misplaced(`missing the path parameter "${param.snake}"`);
     }
     const encoded = encodePathParam(where, param.snake, value);
     path = path.replace(`{${param.name}}`, () => encoded);
   }
 
-  const rawParams = args[pathCount];
-  if (rawParams !== undefined && !isParamsObject(rawParams)) {
-    throw new TypeError(
-      `${where}: expected a params object after ${pathCount} path parameter(s), got ${Array.isArray(rawParams) ? "an array" : typeof rawParams}; call it as ${signature(op, detail)}`,
-    );
+  const params = args[pathCount];
+  if (params !== undefined && !isOptionsObject(params)) {
+    const got = Array.isArray(params) ? "an array" : typeof params;
+    throw misplaced(`expected a params object after ${pathCount} path parameter(s), got ${got}`);
   }
   const init = checkInit(where, args[pathCount + 1]);
-  const params = rawParams ?? {};
 
-  const query: [string, unknown][] = [];
-  const headers: Record<string, string> = {};
   const given = new Map<Param, unknown>();
   let iterator = false;
-  for (const key of Object.keys(params)) {
-    const value = params[key];
+  for (const [key, value] of Object.entries(params ?? {})) {
     if (key === "iterator" && detail.paginated) {
       iterator = value === true;
       continue;
     }
     const param = detail.byName.get(key);
-    if (!param) {
-      throw new TypeError(
-        `${where}: unknown parameter "${key}"; accepted: ${accepted(detail, detail.paginated)}`,
-      );
-    }
+    if (!param) throw misnamed(`unknown parameter "${key}"`);
     if (given.has(param)) {
-      throw new TypeError(
-        `${where}: the parameter "${param.snake}" is given twice (as "${param.snake}" and "${param.name}")`,
+      throw argumentError(
+        where,
+        `the parameter "${param.snake}" is given twice (as "${param.snake}" and "${param.name}")`,
       );
     }
     given.set(param, value);
@@ -101,43 +84,41 @@ export function bindArguments(
 
   const missing = detail.params.filter((p) => p.required && given.get(p) === undefined);
   if (missing.length > 0) {
-    const names = missing.map((p) => `"${p.snake}"`).join(", ");
-    throw new TypeError(
-      `${where}: missing required parameter(s) ${names}; accepted: ${accepted(detail, detail.paginated)}`,
+    throw misnamed(
+      `missing required parameter(s) ${missing.map((p) => `"${p.snake}"`).join(", ")}`,
     );
   }
 
-  let body: Record<string, unknown> | unknown;
-  let hasBody = false;
+  const query: [string, unknown][] = [];
+  const headers: Record<string, string> = {};
+  const setHeader = (name: string, value: unknown) => {
+    const text = String(value);
+    checkHeaderValue(`${where}: the header "${name}"`, text);
+    headers[name] = text;
+  };
+  // Entries, not assignments: a property named `__proto__` stays data (fromEntries defines it).
+  const fields: [string, unknown][] = [];
+  let whole: unknown;
   for (const [param, value] of given) {
     if (value === undefined) continue;
     if (param.in === "query") query.push([param.name, value]);
-    else if (param.in === "header") {
-      const text = String(value);
-      checkHeaderValue(`${where}: the header parameter "${param.name}"`, text);
-      headers[param.name] = text;
-    } else if (param === detail.wholeBody) {
-      body = toSpecKeys(value, param.schema, refs);
-      hasBody = true;
-    } else {
-      if (!hasBody) body = {};
-      hasBody = true;
-      Object.defineProperty(body, param.name, {
-        value: toSpecKeys(value, param.schema, refs),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    else if (param.in === "header") setHeader(param.name, value);
+    else if (param === detail.wholeBody) whole = toSpecKeys(value, param.schema, refs);
+    else fields.push([param.name, toSpecKeys(value, param.schema, refs)]);
   }
-  if (init?.headers) {
-    for (const [name, value] of Object.entries(init.headers)) {
-      checkHeaderValue(`${where}: the header "${name}"`, String(value));
-      checkHeaderValue(`${where}: a header name`, name);
-      headers[name] = String(value);
-    }
+  for (const [name, value] of Object.entries(init?.headers ?? {})) {
+    checkHeaderValue(`${where}: a header name`, name);
+    setHeader(name, value);
   }
-  return { path, query, body, hasBody, headers, init, iterator };
+  const body = fields.length > 0 ? Object.fromEntries(fields) : whole;
+  return {
+    path,
+    query,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers,
+    init,
+    iterator,
+  };
 }
 
 /** Path and query of a bound call; `pageNum` replaces any `page_num` the caller gave. */

@@ -3,15 +3,15 @@ import { flattenSchema } from "../spec/operation-detail.js";
 import type { RefResolver } from "../spec/refs.js";
 import type { Schema } from "../spec/types.js";
 
-const snakeIndex = new WeakMap<Schema, Map<string, string>>();
+/** Each properties object's snake_case names -> its own names, made on first use. */
+const snakeIndex = new WeakMap<object, Map<string, string>>();
 
-function propertyName(schema: Schema, key: string): string {
-  const props = schema.properties;
-  if (!props || Object.hasOwn(props, key)) return key;
-  let index = snakeIndex.get(schema);
+function propertyName(properties: Readonly<Record<string, Schema>>, key: string): string {
+  if (Object.hasOwn(properties, key)) return key;
+  let index = snakeIndex.get(properties);
   if (!index) {
-    index = new Map(Object.keys(props).map((name) => [camelToSnake(name), name]));
-    snakeIndex.set(schema, index);
+    index = new Map(Object.keys(properties).map((name) => [camelToSnake(name), name]));
+    snakeIndex.set(properties, index);
   }
   return index.get(key) ?? key;
 }
@@ -22,25 +22,19 @@ function propertyName(schema: Schema, key: string): string {
  * objects such as `arguments`) go as given.
  */
 export function toSpecKeys(value: unknown, schema: Schema | undefined, refs: RefResolver): unknown {
-  if (schema === undefined || value === null || typeof value !== "object") return value;
+  if (value === null || typeof value !== "object") return value;
   const resolved = flattenSchema(refs, schema);
-  if (!resolved) return value;
   if (Array.isArray(value)) {
-    const items = resolved.items;
+    const items = resolved?.items;
     return items ? value.map((item) => toSpecKeys(item, items, refs)) : value;
   }
-  if (!resolved.properties || value instanceof Date) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const name = propertyName(resolved, key);
-    const child = resolved.properties[name];
-    const converted = toSpecKeys((value as Record<string, unknown>)[key], child, refs);
-    Object.defineProperty(out, name, {
-      value: converted,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
+  const properties = resolved?.properties;
+  if (!properties || value instanceof Date) return value;
+  // Entries, not assignments: a key named `__proto__` stays data (fromEntries defines it).
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, item]) => {
+      const name = propertyName(properties, key);
+      return [name, toSpecKeys(item, properties[name], refs)];
+    }),
+  );
 }

@@ -25,13 +25,12 @@ export const resourceOperations = new WeakMap<
   { name: string; ops: readonly Operation[]; ctx: ClientContext }
 >();
 
+// Not enumerable, not configurable: the defaults of defineProperty.
 const docDescriptor = {
   get(this: Function): string {
     const meta = methodOperations.get(this);
     return meta ? methodDoc(meta.ctx.model, meta.op) : "";
   },
-  enumerable: false,
-  configurable: false,
 };
 
 function buildMethod(ctx: ClientContext, op: Operation): CivisMethod {

@@ -1,3 +1,5 @@
+import { argumentError, isOptionsObject } from "./argument-error.js";
+
 /** Per-call options, the last argument of every method. */
 export interface CallInit {
   /** Aborts the call, including any wait between retries and every page of an iterator. */
@@ -8,37 +10,31 @@ export interface CallInit {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-const INIT_KEYS = new Set(["signal", "timeout", "headers"]);
+/** Each init option: the test its value must pass, and what the message says it must be. */
+const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolean, string]>> = {
+  signal: [(v) => typeof v === "object" && v !== null && "aborted" in v, "an AbortSignal"],
+  // setTimeout fires at once for anything past 2^31-1 ms.
+  timeout: [
+    (v) => typeof v === "number" && v > 0 && v <= 2 ** 31 - 1,
+    "a number of ms between 1 and 2147483647",
+  ],
+  headers: [(v) => typeof v === "object" && v !== null, "an object of strings"],
+};
+const INIT_NAMES = Object.keys(INIT_OPTIONS).join(", ");
 
 export function checkInit(where: string, init: unknown): CallInit | undefined {
   if (init === undefined) return undefined;
-  if (typeof init !== "object" || init === null || Array.isArray(init)) {
-    throw new TypeError(
-      `${where}: the last argument (init) must be an object { signal, timeout, headers }`,
-    );
+  if (!isOptionsObject(init)) {
+    throw argumentError(where, `the last argument (init) must be an object { ${INIT_NAMES} }`);
   }
-  for (const key of Object.keys(init)) {
-    if (!INIT_KEYS.has(key)) {
-      throw new TypeError(
-        `${where}: unknown init option "${key}"; accepted: signal, timeout, headers`,
-      );
+  for (const [key, value] of Object.entries(init)) {
+    const option = Object.hasOwn(INIT_OPTIONS, key) ? INIT_OPTIONS[key] : undefined;
+    if (!option) {
+      throw argumentError(where, `unknown init option "${key}"; accepted: ${INIT_NAMES}`);
     }
-  }
-  const { signal, timeout, headers } = init as CallInit;
-  if (
-    signal !== undefined &&
-    !(typeof signal === "object" && signal !== null && "aborted" in signal)
-  ) {
-    throw new TypeError(`${where}: init.signal must be an AbortSignal`);
-  }
-  if (
-    timeout !== undefined &&
-    !(typeof timeout === "number" && timeout > 0 && timeout <= 2 ** 31 - 1)
-  ) {
-    throw new TypeError(`${where}: init.timeout must be a number of ms between 1 and 2147483647`);
-  }
-  if (headers !== undefined && (typeof headers !== "object" || headers === null)) {
-    throw new TypeError(`${where}: init.headers must be an object of strings`);
+    if (value !== undefined && !option[0](value)) {
+      throw argumentError(where, `init.${key} must be ${option[1]}`);
+    }
   }
   return init as CallInit;
 }

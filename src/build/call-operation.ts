@@ -1,10 +1,12 @@
 import type { RequestSpec } from "../http/request-spec.js";
 import { send } from "../http/send.js";
+import { headerInt } from "../response/header-int.js";
 import type { ListResponse } from "../response/list-response.js";
 import { type Page, PaginatedResponse } from "../response/paginated-response.js";
 import { readJson, toSnakeResult } from "../response/read-result.js";
-import { operationDetail } from "../spec/operation-detail.js";
+import { type OperationDetail, operationDetail } from "../spec/operation-detail.js";
 import type { Operation } from "../spec/types.js";
+import { isOptionsObject } from "./argument-error.js";
 import { type BoundCall, bindArguments, target } from "./bind-arguments.js";
 import type { ClientContext } from "./client-context.js";
 
@@ -16,20 +18,15 @@ function requestOf(
   call: BoundCall,
   pageNum?: number,
 ): RequestSpec {
-  const extra = Object.keys(call.headers).length > 0;
-  const headers =
-    call.hasBody || extra
-      ? {
-          ...ctx.headers,
-          ...(call.hasBody ? { "Content-Type": "application/json" } : {}),
-          ...call.headers,
-        }
-      : ctx.headers;
   return {
     method: op.verb.toUpperCase(),
     target: target(call, pageNum),
-    headers,
-    body: call.hasBody ? JSON.stringify(call.body) : undefined,
+    headers: {
+      ...ctx.headers,
+      ...(call.body === undefined ? undefined : { "Content-Type": "application/json" }),
+      ...call.headers,
+    },
+    body: call.body,
     signal: call.init?.signal,
     timeout: call.init?.timeout,
   };
@@ -54,8 +51,8 @@ function paginate(ctx: ClientContext, op: Operation, call: BoundCall): Paginated
     const response = await send(ctx.transport, req);
     const body = await readJson(response, req);
     const data = Array.isArray(body) ? body : [];
-    const total = Number.parseInt(response.headers.get("x-pagination-total-pages") ?? "", 10);
-    const totalPages = Number.isInteger(total) && total >= 0 ? total : undefined;
+    const total = headerInt(response.headers, "x-pagination-total-pages") ?? -1;
+    const totalPages = total >= 0 ? total : undefined;
     if (ctx.returnType !== "snake") {
       ctx.setLastResponse(ctx.returnType === "raw" ? response : data);
       return { items: data, plain: () => data, totalPages };
@@ -64,15 +61,6 @@ function paginate(ctx: ClientContext, op: Operation, call: BoundCall): Paginated
     ctx.setLastResponse(page);
     return { items: page, plain: () => page.json(), totalPages };
   });
-}
-
-function wantsIterator(op: Operation, args: readonly unknown[]): boolean {
-  const params = args[op.pathParams.length];
-  return (
-    typeof params === "object" &&
-    params !== null &&
-    (params as { iterator?: unknown }).iterator === true
-  );
 }
 
 /**
@@ -92,13 +80,15 @@ export function callOperation(
     );
   }
   const { model } = ctx;
+  let detail: OperationDetail | undefined;
   let call: BoundCall;
   try {
-    call = bindArguments(op, operationDetail(op, model.refs, model.version), model.refs, args);
+    detail = operationDetail(op, model.refs);
+    call = bindArguments(op, detail, model.refs, args);
   } catch (error) {
     // Only a call that asked for an iterator gets its error at once: it has no promise.
-    if (wantsIterator(op, args) && operationDetail(op, model.refs, model.version).paginated)
-      throw error;
+    const params = args[op.pathParams.length];
+    if (detail?.paginated && isOptionsObject(params) && params.iterator === true) throw error;
     return Promise.reject(error);
   }
   return call.iterator ? paginate(ctx, op, call) : single(ctx, op, call);

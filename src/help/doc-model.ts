@@ -109,7 +109,7 @@ const ITERATOR_DOC =
 /** The documentation of one operation, computed on first use. */
 export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
   const { refs } = model;
-  const detail = operationDetail(op, refs, model.version);
+  const detail = operationDetail(op, refs);
   const params = [...detail.pathParams, ...detail.params].map((p) => paramEntry(refs, p));
   if (detail.paginated) {
     params.push({

@@ -25,8 +25,6 @@ export interface OperationDetail {
   readonly byName: ReadonlyMap<string, Param>;
   /** The body schema when the body is one JSON value rather than named properties. */
   readonly wholeBody: Param | undefined;
-  /** The body's object schema, used to map nested snake_case keys back to the spec's. */
-  readonly bodySchema: Schema | undefined;
   readonly paginated: boolean;
   readonly response: {
     readonly status: string;
@@ -37,14 +35,18 @@ export interface OperationDetail {
 
 const JSON_TYPES = /^application\/(.+\+)?json/;
 
-function jsonSchemaOf(
+/**
+ * The schema of a body or a response, whichever spec version wrote it: Swagger 2.0
+ * puts it under `schema`, OpenAPI 3 under a media type of `content` (JSON preferred).
+ */
+function schemaOf(
   refs: RefResolver,
-  content: Readonly<Record<string, { readonly schema?: Schema }>> | undefined,
+  holder: Pick<RawResponse, "schema" | "content">,
 ): Schema | undefined {
-  if (!content) return undefined;
-  const key = Object.keys(content).find((k) => JSON_TYPES.test(k)) ?? Object.keys(content)[0];
-  const schema = key === undefined ? undefined : content[key]?.schema;
-  return schema ? refs.deref(schema) : undefined;
+  const media = Object.entries(holder.content ?? {});
+  const schema =
+    holder.schema ?? (media.find(([type]) => JSON_TYPES.test(type)) ?? media[0])?.[1].schema;
+  return schema && refs.deref(schema);
 }
 
 /** Merged `allOf` schemas: body keys are mapped through them on every call. */
@@ -76,8 +78,19 @@ export function flattenSchema(
   return flat;
 }
 
-function paramOf(refs: RefResolver, raw: RawParameter, where: string): Param | undefined {
-  const p = refs.deref(raw);
+function param(
+  name: string,
+  location: ParamLocation,
+  required: boolean,
+  schema: Schema,
+  description: unknown,
+  snake = camelToSnake(name),
+): Param {
+  const text = typeof description === "string" ? description : "";
+  return { name, snake, in: location, required, schema, description: text };
+}
+
+function paramOf(refs: RefResolver, p: RawParameter, where: string): Param | undefined {
   if (typeof p.name !== "string" || typeof p.in !== "string") {
     throw new SpecError(`a parameter of ${where} has no "name" or "in"`);
   }
@@ -87,121 +100,81 @@ function paramOf(refs: RefResolver, raw: RawParameter, where: string): Param | u
   if (location !== "path" && location !== "query" && location !== "header" && location !== "body") {
     throw new SpecError(`the parameter "${p.name}" of ${where} is in "${p.in}"`);
   }
-  const schema: Schema = p.schema ? refs.deref(p.schema) : (p as Schema);
-  return {
-    name: p.name,
+  return param(
+    p.name,
+    location,
+    location === "path" || p.required === true,
+    p.schema ? refs.deref(p.schema) : (p as Schema),
+    p.description,
     // Header names are dashed words (`X-Request-Id`), not camelCase: `x_request_id`.
-    snake: location === "header" ? p.name.toLowerCase().replaceAll("-", "_") : camelToSnake(p.name),
-    in: location,
-    required: location === "path" || p.required === true,
-    schema,
-    description: typeof p.description === "string" ? p.description : "",
-  };
+    location === "header" ? p.name.toLowerCase().replaceAll("-", "_") : undefined,
+  );
 }
 
+/** A body's parameters: its object properties, or else the whole body as one parameter. */
 function bodyParams(
   refs: RefResolver,
   schema: Schema | undefined,
   required: boolean,
   name: string,
-) {
+): { params: Param[]; whole: Param | undefined } {
   const flat = flattenSchema(refs, schema);
   if (flat?.properties && Object.keys(flat.properties).length > 0) {
     const requiredNames = new Set(flat.required ?? []);
-    const params = Object.entries(flat.properties).map(([prop, propSchema]): Param => {
+    const params = Object.entries(flat.properties).map(([prop, propSchema]) => {
       const resolved = refs.deref(propSchema);
-      return {
-        name: prop,
-        snake: camelToSnake(prop),
-        in: "body",
-        required: requiredNames.has(prop),
-        schema: resolved,
-        description: typeof resolved.description === "string" ? resolved.description : "",
-      };
+      return param(prop, "body", requiredNames.has(prop), resolved, resolved.description);
     });
-    return { params, whole: undefined, schema: flat };
+    return { params, whole: undefined };
   }
-  const whole: Param = {
-    name,
-    snake: camelToSnake(name),
-    in: "body",
-    required,
-    schema: flat ?? {},
-    description: typeof flat?.description === "string" ? flat.description : "",
-  };
-  return { params: [whole], whole, schema: undefined };
+  const whole = param(name, "body", required, flat ?? {}, flat?.description);
+  return { params: [whole], whole };
 }
 
-function firstResponse(refs: RefResolver, op: Operation, version: string) {
+function firstResponse(refs: RefResolver, op: Operation): OperationDetail["response"] {
   const responses = op.raw.responses ?? {};
   const codes = Object.keys(responses);
   const status = codes.find((c) => /^2/.test(c)) ?? codes[0] ?? "default";
   const raw = refs.deref(responses[status] ?? ({} as RawResponse));
-  const schema =
-    version === "2.0" ? raw.schema && refs.deref(raw.schema) : jsonSchemaOf(refs, raw.content);
-  return { status, description: raw.description ?? "", schema };
+  return { status, description: raw.description ?? "", schema: schemaOf(refs, raw) };
 }
 
 const details = new WeakMap<Operation, OperationDetail>();
 
 /** Everything a call or `help()` needs about one operation, computed once on first use. */
-export function operationDetail(
-  op: Operation,
-  refs: RefResolver,
-  version: string,
-): OperationDetail {
+export function operationDetail(op: Operation, refs: RefResolver): OperationDetail {
   const known = details.get(op);
   if (known) return known;
   const where = `${op.verb.toUpperCase()} ${op.path}`;
 
   // Operation-level parameters override path-level ones of the same name and place.
+  // The key keeps the spec's own place, so Swagger 2.0's one `in: "body"` parameter
+  // (the whole body) stays apart from its `formData` fields (one parameter each).
   const merged = new Map<string, Param>();
   for (const raw of [...(op.pathItemParams ?? []), ...(op.raw.parameters ?? [])]) {
-    const p = paramOf(refs, raw, where);
-    if (p) merged.set(`${p.in}:${p.name}`, p);
+    const p = refs.deref(raw);
+    const declared = paramOf(refs, p, where);
+    if (declared) merged.set(`${p.in}:${p.name}`, declared);
   }
 
-  const pathParams: Param[] = [];
-  for (const name of op.pathParams) {
-    const declared = merged.get(`path:${name}`);
-    pathParams.push(
-      declared ?? {
-        name,
-        snake: camelToSnake(name),
-        in: "path",
-        required: true,
-        schema: { type: "string" },
-        description: "",
-      },
-    );
-  }
+  const pathParams = op.pathParams.map(
+    (name) => merged.get(`path:${name}`) ?? param(name, "path", true, { type: "string" }, ""),
+  );
 
   const params: Param[] = [];
   let wholeBody: Param | undefined;
-  let bodySchema: Schema | undefined;
-  for (const p of merged.values()) {
-    if (p.in === "path") continue;
-    if (p.in === "body" && version === "2.0" && p.schema !== undefined && !isFormField(op, p)) {
-      const body = bodyParams(refs, p.schema, p.required, p.name);
-      params.push(...body.params);
-      wholeBody = body.whole;
-      bodySchema = body.schema;
-    } else {
-      params.push(p);
-    }
-  }
-  const requestBody = op.raw.requestBody ? refs.deref(op.raw.requestBody) : undefined;
-  if (requestBody) {
-    const body = bodyParams(
-      refs,
-      jsonSchemaOf(refs, requestBody.content),
-      requestBody.required === true,
-      "body",
-    );
+  const addBody = (schema: Schema | undefined, required: boolean, name: string) => {
+    const body = bodyParams(refs, schema, required, name);
     params.push(...body.params);
     wholeBody = body.whole;
-    bodySchema = body.schema;
+  };
+  for (const [key, p] of merged) {
+    if (key.startsWith("body:")) addBody(p.schema, p.required, p.name);
+    else if (p.in !== "path") params.push(p);
   }
+  // OpenAPI 3's `requestBody` is Swagger 2.0's `in: "body"` parameter, named "body".
+  const requestBody = op.raw.requestBody && refs.deref(op.raw.requestBody);
+  if (requestBody) addBody(schemaOf(refs, requestBody), requestBody.required === true, "body");
   params.sort((a, b) => Number(b.required) - Number(a.required));
 
   const byName = new Map<string, Param>();
@@ -216,14 +189,9 @@ export function operationDetail(
     params,
     byName,
     wholeBody,
-    bodySchema,
     paginated,
-    response: firstResponse(refs, op, version),
+    response: firstResponse(refs, op),
   };
   details.set(op, detail);
   return detail;
-}
-
-function isFormField(op: Operation, p: Param): boolean {
-  return (op.raw.parameters ?? []).some((r) => r.in === "formData" && r.name === p.name);
 }

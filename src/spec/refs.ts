@@ -38,8 +38,8 @@ export class RefResolver {
       throw new SpecError(`only local $refs ("#/...") are followed; refused "${ref}"`);
     }
     let node: Json = this.#root;
-    for (const raw of ref.slice(2).split("/")) {
-      if (ref === "#") break;
+    // `#` is the root itself; `#/a/b` walks down from it.
+    for (const raw of ref.split("/").slice(1)) {
       // JSON Pointer escapes, after URI fragment decoding (RFC 6901).
       const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
       if (!isObject(node) || !Object.hasOwn(node, key)) {

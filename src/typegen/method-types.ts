@@ -63,7 +63,7 @@ export function methodTypes(
   types: SchemaTypes,
   names: NameRegistry,
 ): MethodTypes {
-  const detail = operationDetail(op, model.refs, model.version);
+  const detail = operationDetail(op, model.refs);
   const path = pathArguments(detail.pathParams);
   let paramsType = "Record<string, never>";
   let declaration: string | undefined;

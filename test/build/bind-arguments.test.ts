@@ -14,7 +14,12 @@ function bind(fixture: FixtureName, resource: string, name: string, args: unknow
     ?.operations()
     .find((o) => o.name === name);
   if (!op) throw new Error(`no ${resource}.${name}`);
-  return bindArguments(op, operationDetail(op, model.refs, model.version), model.refs, args);
+  return bindArguments(op, operationDetail(op, model.refs), model.refs, args);
+}
+
+/** The body a call sends, parsed back from its JSON text. */
+function sentBody(call: BoundCall): unknown {
+  return call.body === undefined ? undefined : JSON.parse(call.body);
 }
 
 /** The TypeError a bad call gives, whether it throws at once or rejects. */
@@ -31,7 +36,7 @@ describe("bindArguments: what a call sends", () => {
   it("puts path parameters in place, percent-encoded", () => {
     const call = bind("swagger2-basic", "workflows", "get_executions", [1, "a/b"]);
     expect(call.path).toBe("/workflows/1/executions/a%2Fb");
-    expect(call.hasBody).toBe(false);
+    expect(call.body).toBeUndefined();
   });
 
   it("sends query parameters under the spec's names, arrays as `name[]`", () => {
@@ -51,27 +56,26 @@ describe("bindArguments: what a call sends", () => {
     ["the spec's spelling", { instanceConfigs: [{ instanceType: "m5" }], name: "x" }],
   ])("accepts body parameters by %s", (_label, params) => {
     const call = bind("swagger2-basic", "workflows", "patch", [1, params]);
-    expect(call.hasBody).toBe(true);
-    expect(call.body).toEqual({ instanceConfigs: [{ instanceType: "m5" }], name: "x" });
+    expect(sentBody(call)).toEqual({ instanceConfigs: [{ instanceType: "m5" }], name: "x" });
   });
 
   it("accepts required parameters by either spelling", () => {
     const snake = bind("swagger2-basic", "imports", "post_files", [1, { file_name: "f" }]);
     const spec = bind("swagger2-basic", "imports", "post_files", [1, { fileName: "f" }]);
-    expect(snake.body).toEqual({ fileName: "f" });
-    expect(spec.body).toEqual({ fileName: "f" });
+    expect(sentBody(snake)).toEqual({ fileName: "f" });
+    expect(sentBody(spec)).toEqual({ fileName: "f" });
   });
 
   it("sends an OpenAPI 3 requestBody the same way", () => {
     const call = bind("openapi3-basic", "workflows", "post", [
       { name: "w", schedule: { scheduled_days: [1] } },
     ]);
-    expect(call.body).toEqual({ name: "w", schedule: { scheduledDays: [1] } });
+    expect(sentBody(call)).toEqual({ name: "w", schedule: { scheduledDays: [1] } });
   });
 
   it("leaves out undefined values; sends no body when none is given", () => {
     const call = bind("swagger2-basic", "workflows", "patch", [1, { name: undefined }]);
-    expect(call.hasBody).toBe(false);
+    expect(call.body).toBeUndefined();
   });
 
   it("reads `iterator: true` only on a paginated GET", () => {
@@ -82,9 +86,7 @@ describe("bindArguments: what a call sends", () => {
   it("keeps a `__proto__` body key as data", () => {
     const params = JSON.parse('{"arguments": {"__proto__": {"polluted": true}}}') as object;
     const call = bind("swagger2-basic", "workflows", "post_executions", [1, params]);
-    const args = (call.body as { arguments: object }).arguments;
-    expect(Object.hasOwn(args, "__proto__")).toBe(true);
-    expect(Object.getPrototypeOf(call.body)).toBe(Object.prototype);
+    expect(call.body).toBe('{"arguments":{"__proto__":{"polluted":true}}}');
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
@@ -193,7 +195,8 @@ describe("generated methods reject bad arguments before any request", () => {
   it("extra positional arguments", async () => {
     const error = await callError(() => client.workflows.get(1, {}, {}, "extra"));
     expect(error).toBeInstanceOf(TypeError);
-    expect(String(error)).toMatch(/takes 1 path parameter\(s\), then params and init, but got 4/);
+    expect(String(error)).toMatch(/too many arguments \(4\)/);
+    expect(String(error)).toContain("call it as workflows.get(id, params?, init?)");
   });
 
   it.each([

@@ -138,7 +138,11 @@ describe("bad arguments are refused before any request", () => {
         (c) => c.imports.post_files(1, { file_name: "a", fileName: "b" }),
         /given twice/,
       ],
-      ["too many arguments", (c) => c.users.list_me({}, {}, {}), /takes 0 path parameter/],
+      [
+        "too many arguments",
+        (c) => c.users.list_me({}, {}, {}),
+        /too many arguments \(3\); call it as users.list_me\(params\?, init\?\)/,
+      ],
       [
         "an unknown init option",
         (c) => c.users.list_me({}, { retry: 3 }),

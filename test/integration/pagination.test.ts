@@ -70,6 +70,20 @@ describe("iterator: true", () => {
     expect(pageNums()).toEqual([1, 2, 3]);
   });
 
+  it.each(["-1", "1.5", "2 pages", ""])(
+    "ignores an X-Pagination-Total-Pages of %j and reads to the empty page",
+    async (total) => {
+      server.handle((req, res) => {
+        const page = Number(new URL(req.url, server.url).searchParams.get("page_num"));
+        const headers = { "X-Pagination-Total-Pages": total };
+        sendJson(res, 200, items.slice((page - 1) * 2, page * 2), headers);
+      });
+      const all = await fixtureClient(server).workflows.list({ iterator: true, limit: 2 }).json();
+      expect(all).toHaveLength(5);
+      expect(pageNums()).toEqual([1, 2, 3, 4]);
+    },
+  );
+
   it("replaces a page_num the caller gave, and works for a sub-resource with a path parameter", async () => {
     server.handle(pages(true));
     const all = await fixtureClient(server)

@@ -164,7 +164,7 @@ describe("normalizeSpec: path items", () => {
   it("merges path-level parameters into every operation (Swagger 2.0)", () => {
     const model = normalizeSpec(loadFixture("swagger2-basic"));
     for (const name of ["list_files", "post_files"]) {
-      const detail = operationDetail(operation(model, "imports", name), model.refs, "2.0");
+      const detail = operationDetail(operation(model, "imports", name), model.refs);
       expect(detail.pathParams.map((p) => [p.name, p.description])).toEqual([
         ["id", "The ID of the import."],
       ]);
@@ -173,11 +173,7 @@ describe("normalizeSpec: path items", () => {
 
   it("merges path-level parameters into every operation (OpenAPI 3)", () => {
     const model = normalizeSpec(loadFixture("openapi3-basic"));
-    const detail = operationDetail(
-      operation(model, "workflows", "post_executions"),
-      model.refs,
-      "3.0",
-    );
+    const detail = operationDetail(operation(model, "workflows", "post_executions"), model.refs);
     expect(detail.pathParams.map((p) => [p.name, p.description])).toEqual([
       ["id", "The ID of the workflow."],
     ]);
@@ -194,7 +190,7 @@ describe("normalizeSpec: path items", () => {
       }),
     );
     for (const name of ["list", "post"]) {
-      const detail = operationDetail(operation(model, "things", name), model.refs, "2.0");
+      const detail = operationDetail(operation(model, "things", name), model.refs);
       expect(detail.params.map((p) => [p.name, p.in, p.required])).toEqual([
         ["scope", "query", true],
       ]);
