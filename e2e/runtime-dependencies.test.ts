@@ -42,7 +42,8 @@ describe("runtime dependencies", () => {
     "dist/%s loads nothing but them and Node built-ins",
     (file) => {
       const loaded = specifiers(readFileSync(`${distDir}${file}`, "utf8"));
-      expect(loaded).toContain("idb-keyval");
+      // Node keeps its spec cache in memory: these files need no package at all.
+      expect(loaded.some((name) => name.startsWith("node:"))).toBe(true);
       for (const name of loaded) {
         expect(RUNTIME.includes(name) || name.startsWith("node:"), name).toBe(true);
       }
