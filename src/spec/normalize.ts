@@ -1,6 +1,7 @@
 import { SpecError } from "../errors/spec-error.js";
 import { isParamSegment, methodName, resourceName } from "../naming/method-name.js";
 import { safeMemberName } from "../naming/safe-name.js";
+import { isPlainObject } from "./is-plain-object.js";
 import { RefResolver } from "./refs.js";
 import type {
   ApiModel,
@@ -22,10 +23,6 @@ const VERBS: ReadonlySet<string> = new Set<HttpVerb>([
   "patch",
   "trace",
 ]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function specVersion(spec: Record<string, unknown>): ApiModel["version"] {
   if (spec.swagger === "2.0") return "2.0";
@@ -86,7 +83,7 @@ function operationsOf(
   const taken = new Set<string>();
   for (const rawPath of paths) {
     const item = refs.deref(spec.paths[rawPath]);
-    if (!isRecord(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
+    if (!isPlainObject(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
     // civis-python calls paths without their trailing "/".
     const path = rawPath.replace(/\/+$/, "");
     const pathParams = path
@@ -98,7 +95,9 @@ function operationsOf(
       // `parameters`, `$ref`, `summary`, `x-...` are not operations.
       if (!VERBS.has(verb)) continue;
       const raw = item[verb];
-      if (!isRecord(raw)) throw new SpecError(`${verb.toUpperCase()} ${rawPath} is not an object`);
+      if (!isPlainObject(raw)) {
+        throw new SpecError(`${verb.toUpperCase()} ${rawPath} is not an object`);
+      }
       const op = raw as RawOperation;
       const name = safeMemberName(methodName(verb, path), (n) => taken.has(n));
       taken.add(name);
@@ -124,10 +123,10 @@ function operationsOf(
  * resource on first use, so building a client reads little more than the path keys.
  */
 export function normalizeSpec(input: unknown): ApiModel {
-  if (!isRecord(input)) throw new SpecError("expected a JSON object");
+  if (!isPlainObject(input)) throw new SpecError("expected a JSON object");
   const version = specVersion(input);
   const spec = input as unknown as RawSpec;
-  if (!isRecord(spec.paths)) throw new SpecError('it has no "paths" object');
+  if (!isPlainObject(spec.paths)) throw new SpecError('it has no "paths" object');
 
   const refs = new RefResolver(spec);
   const grouped = new Map<string, string[]>();
