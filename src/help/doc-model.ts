@@ -1,6 +1,7 @@
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { flattenSchema, operationDetail, type Param } from "../spec/operation-detail.js";
 import type { RefResolver } from "../spec/refs.js";
+import { specText } from "../spec/spec-text.js";
 import type { ApiModel, Operation, Schema } from "../spec/types.js";
 
 /** One documented name: a parameter, a body property, or a returned field. */
@@ -54,11 +55,6 @@ function typeName(refs: RefResolver, schema: Schema, returned: boolean): string 
   return schema.format && base !== "object" ? `${shown} (${schema.format})` : shown;
 }
 
-/** Spec text, or "" where the spec gives none (or something that is not text). */
-function text(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
 /** The documented properties of an object schema, or of an array's items; [] for anything else. */
 function properties(
   refs: RefResolver,
@@ -80,7 +76,7 @@ function properties(
       // The `value` of a JSON value object is whatever the user stored.
       type: name === "value" ? "any" : typeName(refs, schema, returned),
       optional: !returned && !required.has(name),
-      description: text(schema.description),
+      description: specText(schema.description),
       children: properties(refs, schema, returned, inner),
     };
   });
@@ -130,7 +126,7 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
     resource: op.resource,
     name: op.name,
     summary: op.summary,
-    description: text(op.raw.description),
+    description: specText(op.raw.description),
     verb: op.verb.toUpperCase(),
     path: op.path,
     deprecation: op.deprecation,

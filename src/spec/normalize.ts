@@ -3,6 +3,7 @@ import { isParamSegment, methodName, resourceName } from "../naming/method-name.
 import { safeMemberName } from "../naming/safe-name.js";
 import { isPlainObject } from "./is-plain-object.js";
 import { RefResolver } from "./refs.js";
+import { specText } from "./spec-text.js";
 import type {
   ApiModel,
   HttpVerb,
@@ -52,8 +53,8 @@ function specServer(spec: RawSpec): string | undefined {
 }
 
 function deprecationOf(op: RawOperation, summary: string): string | undefined {
-  const warning = op["x-deprecation-warning"];
-  if (typeof warning === "string" && warning.trim() !== "") return warning.trim();
+  const warning = specText(op["x-deprecation-warning"]).trim();
+  if (warning !== "") return warning;
   if (/deprecated/i.test(summary)) return summary;
   if (op.deprecated === true) return "This operation is deprecated.";
   return undefined;
@@ -101,7 +102,7 @@ function operationsOf(
       const op = raw as RawOperation;
       const name = safeMemberName(methodName(verb, path), (n) => taken.has(n));
       taken.add(name);
-      const summary = typeof op.summary === "string" ? op.summary : "";
+      const summary = specText(op.summary);
       ops.push({
         resource: key,
         name,
@@ -160,7 +161,7 @@ export function normalizeSpec(input: unknown): ApiModel {
 
   return {
     version,
-    title: typeof spec.info?.title === "string" ? spec.info.title : "API",
+    title: specText(spec.info?.title) || "API",
     server: specServer(spec),
     resources,
     operationCount: () => {

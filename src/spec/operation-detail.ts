@@ -1,6 +1,7 @@
 import { SpecError } from "../errors/spec-error.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { RefResolver } from "./refs.js";
+import { specText } from "./spec-text.js";
 import type { Operation, RawParameter, RawResponse, Schema } from "./types.js";
 
 export type ParamLocation = "path" | "query" | "header" | "body";
@@ -86,8 +87,7 @@ function param(
   description: unknown,
   snake = camelToSnake(name),
 ): Param {
-  const text = typeof description === "string" ? description : "";
-  return { name, snake, in: location, required, schema, description: text };
+  return { name, snake, in: location, required, schema, description: specText(description) };
 }
 
 function paramOf(refs: RefResolver, p: RawParameter, where: string): Param | undefined {
@@ -136,7 +136,7 @@ function firstResponse(refs: RefResolver, op: Operation): OperationDetail["respo
   const codes = Object.keys(responses);
   const status = codes.find((c) => /^2/.test(c)) ?? codes[0] ?? "default";
   const raw = refs.deref(responses[status] ?? ({} as RawResponse));
-  return { status, description: raw.description ?? "", schema: schemaOf(refs, raw) };
+  return { status, description: specText(raw.description), schema: schemaOf(refs, raw) };
 }
 
 const details = new WeakMap<Operation, OperationDetail>();
