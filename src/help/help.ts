@@ -42,12 +42,15 @@ function resourceText(name: string, ops: readonly Operation[]): string {
 
 function clientText(client: ClientInfo): string {
   const { model } = client.ctx;
-  const lines = [...client.resources].map(
-    ([name, key]) =>
-      `${name.padEnd(24)}${methodCount(model.resources.get(key)?.operations().length ?? 0)}`,
-  );
+  // Counting builds every resource's operations; help(client) is the one place that needs them all.
+  let total = 0;
+  const lines = [...client.resources].map(([name, key]) => {
+    const count = model.resources.get(key)?.operations().length ?? 0;
+    total += count;
+    return `${name.padEnd(24)}${methodCount(count)}`;
+  });
   return [
-    `APIClient for ${model.title}: ${client.resources.size} resources, ${model.operationCount()} methods`,
+    `APIClient for ${model.title}: ${client.resources.size} resources, ${total} methods`,
     "",
     "Resources",
     "---------",

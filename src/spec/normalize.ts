@@ -164,11 +164,6 @@ export function normalizeSpec(input: unknown): ApiModel {
     title: specText(spec.info?.title) || "API",
     server: specServer(spec),
     resources,
-    operationCount: () => {
-      let count = 0;
-      for (const resource of resources.values()) count += resource.operations().length;
-      return count;
-    },
     refs,
   };
 }
