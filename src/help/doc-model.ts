@@ -63,13 +63,12 @@ function properties(
   stack: readonly Schema[],
 ): DocEntry[] {
   const flat = flattenSchema(refs, schema);
-  const items = flat?.properties || !flat?.items ? undefined : flattenSchema(refs, flat.items);
-  const object = flat?.properties ? flat : items?.properties ? items : undefined;
+  const object = flat?.properties ? flat : flattenSchema(refs, flat?.items);
   // A schema already being documented (a circular definition) is named, not expanded again.
-  if (!object || stack.includes(object) || stack.length >= MAX_DEPTH) return [];
+  if (!object?.properties || stack.includes(object) || stack.length >= MAX_DEPTH) return [];
   const inner = [...stack, object];
   const required = new Set(object.required ?? []);
-  return Object.entries(object.properties ?? {}).map(([name, raw]) => {
+  return Object.entries(object.properties).map(([name, raw]) => {
     const schema = refs.deref(raw);
     return {
       name: camelToSnake(name),
