@@ -65,13 +65,12 @@ export const ROOT_RESOURCE = "root";
 
 /** The first segment of a path, checked: `/Git-Repos/{id}` -> `Git-Repos`. */
 function firstSegment(path: string): string {
-  if (path.charCodeAt(0) !== 47 /* / */ || path.charCodeAt(1) === 47) {
+  if (!/^\/(?!\/)/.test(path)) {
     throw new SpecError(
       `the path "${path}" must start with a single "/" (absolute URLs are refused)`,
     );
   }
-  const end = path.indexOf("/", 1);
-  return path.slice(1, end === -1 ? undefined : end);
+  return path.split("/", 2)[1]!;
 }
 
 function operationsOf(
