@@ -22,7 +22,7 @@ export class CivisResource {
 export const methodOperations = new WeakMap<Function, { op: Operation; ctx: ClientContext }>();
 export const resourceOperations = new WeakMap<
   object,
-  { name: string; ops: readonly Operation[]; ctx: ClientContext }
+  { name: string; ops: readonly Operation[] }
 >();
 
 // Not enumerable, not configurable: the defaults of defineProperty.
@@ -51,6 +51,6 @@ export function buildResource(
   for (const op of ops) {
     Object.defineProperty(resource, op.name, { value: buildMethod(ctx, op), enumerable: true });
   }
-  resourceOperations.set(resource, { name, ops, ctx });
+  resourceOperations.set(resource, { name, ops });
   return Object.freeze(resource);
 }
