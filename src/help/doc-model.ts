@@ -90,8 +90,8 @@ function paramEntry(refs: RefResolver, p: Param): DocEntry {
     description: p.description,
     children: properties(refs, schema, false, []),
     in: p.in,
-    ...(schema.enum ? { enum: schema.enum } : {}),
-    ...(schema.default !== undefined ? { default: schema.default } : {}),
+    enum: schema.enum,
+    default: schema.default,
   };
 }
 
