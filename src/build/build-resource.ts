@@ -35,8 +35,7 @@ const docDescriptor = {
 
 function buildMethod(ctx: ClientContext, op: Operation): CivisMethod {
   const method = (...args: unknown[]) => callOperation(ctx, op, args);
-  Object.defineProperty(method, "name", { value: op.name });
-  Object.defineProperty(method, "doc", docDescriptor);
+  Object.defineProperties(method, { name: { value: op.name }, doc: docDescriptor });
   methodOperations.set(method, { op, ctx });
   return method as unknown as CivisMethod;
 }
