@@ -43,11 +43,12 @@ export function withSlash(url: string): string {
 }
 
 function specServer(spec: RawSpec): string | undefined {
-  const url = spec.servers?.[0]?.url;
-  if (typeof url === "string" && /^https?:\/\//i.test(url)) return withSlash(url);
-  if (typeof spec.host === "string" && spec.host !== "") {
+  const url = specText(spec.servers?.[0]?.url);
+  if (/^https?:\/\//i.test(url)) return withSlash(url);
+  const host = specText(spec.host);
+  if (host !== "") {
     const scheme = spec.schemes?.includes("https") ? "https" : (spec.schemes?.[0] ?? "https");
-    return withSlash(`${scheme}://${spec.host}${spec.basePath ?? ""}`);
+    return withSlash(`${scheme}://${host}${spec.basePath ?? ""}`);
   }
   return undefined;
 }
