@@ -8,7 +8,7 @@ import type { ClientContext } from "./client-context.js";
 export interface CivisMethod {
   // biome-ignore lint/suspicious/noExplicitAny: results are typed by a generated API type (typegen); loosely here.
   (...args: any[]): Promise<any> & Partial<PaginatedResponse>;
-  /** The method's help text (computed on first read). */
+  /** The method's help text (built each time it is read). */
   readonly doc: string;
 }
 
