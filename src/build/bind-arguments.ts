@@ -58,8 +58,9 @@ export function bindArguments(
 
   const params = args[pathCount];
   if (params !== undefined && !isOptionsObject(params)) {
+    // The signature that follows shows how many path parameters come first.
     const got = Array.isArray(params) ? "an array" : typeof params;
-    throw misplaced(`expected a params object after ${pathCount} path parameter(s), got ${got}`);
+    throw misplaced(`expected a params object, got ${got}`);
   }
   const init = checkInit(where, args[pathCount + 1]);
 
