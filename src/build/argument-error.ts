@@ -1,3 +1,5 @@
+import { isPlainObject } from "../spec/is-plain-object.js";
+
 /** The TypeError of a bad call: which method, then what is wrong with its arguments. */
 export function argumentError(where: string, problem: string): TypeError {
   return new TypeError(`${where}: ${problem}`);
@@ -5,7 +7,5 @@ export function argumentError(where: string, problem: string): TypeError {
 
 /** An object of named options (params or init): not null, an array or a Date. */
 export function isOptionsObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date)
-  );
+  return isPlainObject(value) && !(value instanceof Date);
 }

@@ -1,6 +1,7 @@
 import { checkHeaderValue } from "../errors/header-value-error.js";
 import { encodePathParam } from "../http/encode-path.js";
 import { queryString } from "../http/query-string.js";
+import { signature } from "../naming/signature.js";
 import type { OperationDetail, Param } from "../spec/operation-detail.js";
 import type { RefResolver } from "../spec/refs.js";
 import type { Operation } from "../spec/types.js";
@@ -20,11 +21,6 @@ export interface BoundCall {
   readonly iterator: boolean;
 }
 
-function signature(op: Operation, detail: OperationDetail): string {
-  const names = detail.pathParams.map((p) => p.snake);
-  return `${op.resource}.${op.name}(${[...names, "params?", "init?"].join(", ")})`;
-}
-
 /**
  * `(...pathParams, params?, init?)` -> path, query, body and headers; every check
  * happens here, before any request.
@@ -38,7 +34,10 @@ export function bindArguments(
   const where = `${op.resource}.${op.name}()`;
   // Positional mistakes are shown the method's signature, name mistakes its names.
   const misplaced = (problem: string) =>
-    argumentError(where, `${problem}; call it as ${signature(op, detail)}`);
+    argumentError(
+      where,
+      `${problem}; call it as ${op.resource}.${signature(op, "params?", "init?")}`,
+    );
   const misnamed = (problem: string) => {
     const names = detail.params.map((p) => p.snake);
     if (detail.paginated) names.push("iterator");
@@ -59,8 +58,9 @@ export function bindArguments(
 
   const params = args[pathCount];
   if (params !== undefined && !isOptionsObject(params)) {
+    // The signature that follows shows how many path parameters come first.
     const got = Array.isArray(params) ? "an array" : typeof params;
-    throw misplaced(`expected a params object after ${pathCount} path parameter(s), got ${got}`);
+    throw misplaced(`expected a params object, got ${got}`);
   }
   const init = checkInit(where, args[pathCount + 1]);
 

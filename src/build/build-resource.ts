@@ -8,7 +8,7 @@ import type { ClientContext } from "./client-context.js";
 export interface CivisMethod {
   // biome-ignore lint/suspicious/noExplicitAny: results are typed by a generated API type (typegen); loosely here.
   (...args: any[]): Promise<any> & Partial<PaginatedResponse>;
-  /** The method's help text (computed on first read). */
+  /** The method's help text (built each time it is read). */
   readonly doc: string;
 }
 
@@ -22,7 +22,7 @@ export class CivisResource {
 export const methodOperations = new WeakMap<Function, { op: Operation; ctx: ClientContext }>();
 export const resourceOperations = new WeakMap<
   object,
-  { name: string; ops: readonly Operation[]; ctx: ClientContext }
+  { name: string; ops: readonly Operation[] }
 >();
 
 // Not enumerable, not configurable: the defaults of defineProperty.
@@ -35,8 +35,7 @@ const docDescriptor = {
 
 function buildMethod(ctx: ClientContext, op: Operation): CivisMethod {
   const method = (...args: unknown[]) => callOperation(ctx, op, args);
-  Object.defineProperty(method, "name", { value: op.name });
-  Object.defineProperty(method, "doc", docDescriptor);
+  Object.defineProperties(method, { name: { value: op.name }, doc: docDescriptor });
   methodOperations.set(method, { op, ctx });
   return method as unknown as CivisMethod;
 }
@@ -51,6 +50,6 @@ export function buildResource(
   for (const op of ops) {
     Object.defineProperty(resource, op.name, { value: buildMethod(ctx, op), enumerable: true });
   }
-  resourceOperations.set(resource, { name, ops, ctx });
+  resourceOperations.set(resource, { name, ops });
   return Object.freeze(resource);
 }

@@ -1,3 +1,4 @@
+import { isPlainObject } from "../spec/is-plain-object.js";
 import { argumentError, isOptionsObject } from "./argument-error.js";
 
 /** Per-call options, the last argument of every method. */
@@ -12,13 +13,13 @@ export interface CallInit {
 
 /** Each init option: the test its value must pass, and what the message says it must be. */
 const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolean, string]>> = {
-  signal: [(v) => typeof v === "object" && v !== null && "aborted" in v, "an AbortSignal"],
+  signal: [(v) => isPlainObject(v) && "aborted" in v, "an AbortSignal"],
   // setTimeout fires at once for anything past 2^31-1 ms.
   timeout: [
     (v) => typeof v === "number" && v > 0 && v <= 2 ** 31 - 1,
     "a number of ms between 1 and 2147483647",
   ],
-  headers: [(v) => typeof v === "object" && v !== null, "an object of strings"],
+  headers: [isPlainObject, "an object of strings"],
 };
 const INIT_NAMES = Object.keys(INIT_OPTIONS).join(", ");
 

@@ -1,7 +1,7 @@
 import type { RequestSpec } from "../http/request-spec.js";
 import { send } from "../http/send.js";
 import { headerInt } from "../response/header-int.js";
-import type { ListResponse } from "../response/list-response.js";
+import { ListResponse } from "../response/list-response.js";
 import { type Page, PaginatedResponse } from "../response/paginated-response.js";
 import { readJson, toSnakeResult } from "../response/read-result.js";
 import { type OperationDetail, operationDetail } from "../spec/operation-detail.js";
@@ -53,13 +53,15 @@ function paginate(ctx: ClientContext, op: Operation, call: BoundCall): Paginated
     const data = Array.isArray(body) ? body : [];
     const total = headerInt(response.headers, "x-pagination-total-pages") ?? -1;
     const totalPages = total >= 0 ? total : undefined;
-    if (ctx.returnType !== "snake") {
-      ctx.setLastResponse(ctx.returnType === "raw" ? response : data);
-      return { items: data, plain: () => data, totalPages };
-    }
-    const page = toSnakeResult(data, response.headers) as ListResponse;
-    ctx.setLastResponse(page);
-    return { items: page, plain: () => page.json(), totalPages };
+    // "json" and "raw" yield the plain items; "raw" keeps the fetch Response as last_response.
+    const page =
+      ctx.returnType === "snake" ? (toSnakeResult(data, response.headers) as ListResponse) : data;
+    ctx.setLastResponse(ctx.returnType === "raw" ? response : page);
+    return {
+      items: page,
+      plain: () => (page instanceof ListResponse ? page.json() : data),
+      totalPages,
+    };
   });
 }
 

@@ -15,12 +15,13 @@ export interface CivisAPIErrorInit {
  */
 export class CivisAPIError extends Error {
   override readonly name: string = "CivisAPIError";
-  readonly status_code: number;
-  readonly error_message: string;
-  readonly method: string;
-  readonly url: string;
+  // The constructor assigns these; `declare` keeps the build from also emitting an empty field for each.
+  declare readonly status_code: number;
+  declare readonly error_message: string;
+  declare readonly method: string;
+  declare readonly url: string;
   /** How many requests were made for this call, retries included. */
-  attempts: number;
+  declare attempts: number;
   declare readonly response: globalThis.Response | undefined;
 
   constructor(init: CivisAPIErrorInit) {

@@ -5,13 +5,14 @@
  */
 export class CivisNetworkError extends Error {
   override readonly name = "CivisNetworkError";
-  readonly method: string;
-  readonly url: string;
+  // The constructor assigns these; `declare` keeps the build from also emitting an empty field for each.
+  declare readonly method: string;
+  declare readonly url: string;
   /** True when `init.signal` ended the request: never retried. */
-  readonly aborted: boolean;
+  declare readonly aborted: boolean;
   /** True when the attempt outlasted `init.timeout`: retried like a lost connection. */
-  readonly timedOut: boolean;
-  attempts = 1;
+  declare readonly timedOut: boolean;
+  declare attempts: number;
 
   constructor(
     method: string,
@@ -25,5 +26,6 @@ export class CivisNetworkError extends Error {
     this.url = url;
     this.aborted = ended === "aborted";
     this.timedOut = ended === "timed-out";
+    this.attempts = 1;
   }
 }

@@ -1,6 +1,7 @@
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { flattenSchema, operationDetail, type Param } from "../spec/operation-detail.js";
 import type { RefResolver } from "../spec/refs.js";
+import { specText } from "../spec/spec-text.js";
 import type { ApiModel, Operation, Schema } from "../spec/types.js";
 
 /** One documented name: a parameter, a body property, or a returned field. */
@@ -54,11 +55,6 @@ function typeName(refs: RefResolver, schema: Schema, returned: boolean): string 
   return schema.format && base !== "object" ? `${shown} (${schema.format})` : shown;
 }
 
-/** Spec text, or "" where the spec gives none (or something that is not text). */
-function text(value: unknown): string {
-  return typeof value === "string" ? value : "";
-}
-
 /** The documented properties of an object schema, or of an array's items; [] for anything else. */
 function properties(
   refs: RefResolver,
@@ -67,20 +63,19 @@ function properties(
   stack: readonly Schema[],
 ): DocEntry[] {
   const flat = flattenSchema(refs, schema);
-  const items = flat?.properties || !flat?.items ? undefined : flattenSchema(refs, flat.items);
-  const object = flat?.properties ? flat : items?.properties ? items : undefined;
+  const object = flat?.properties ? flat : flattenSchema(refs, flat?.items);
   // A schema already being documented (a circular definition) is named, not expanded again.
-  if (!object || stack.includes(object) || stack.length >= MAX_DEPTH) return [];
+  if (!object?.properties || stack.includes(object) || stack.length >= MAX_DEPTH) return [];
   const inner = [...stack, object];
   const required = new Set(object.required ?? []);
-  return Object.entries(object.properties ?? {}).map(([name, raw]) => {
+  return Object.entries(object.properties).map(([name, raw]) => {
     const schema = refs.deref(raw);
     return {
       name: camelToSnake(name),
       // The `value` of a JSON value object is whatever the user stored.
       type: name === "value" ? "any" : typeName(refs, schema, returned),
       optional: !returned && !required.has(name),
-      description: text(schema.description),
+      description: specText(schema.description),
       children: properties(refs, schema, returned, inner),
     };
   });
@@ -95,8 +90,8 @@ function paramEntry(refs: RefResolver, p: Param): DocEntry {
     description: p.description,
     children: properties(refs, schema, false, []),
     in: p.in,
-    ...(schema.enum ? { enum: schema.enum } : {}),
-    ...(schema.default !== undefined ? { default: schema.default } : {}),
+    enum: schema.enum,
+    default: schema.default,
   };
 }
 
@@ -130,7 +125,7 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
     resource: op.resource,
     name: op.name,
     summary: op.summary,
-    description: text(op.raw.description),
+    description: specText(op.raw.description),
     verb: op.verb.toUpperCase(),
     path: op.path,
     deprecation: op.deprecation,

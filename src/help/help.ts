@@ -1,5 +1,6 @@
 import { methodOperations, resourceOperations } from "../build/build-resource.js";
 import { type ClientInfo, clientInfo } from "../client/client-internals.js";
+import { signature } from "../naming/signature.js";
 import type { Operation } from "../spec/types.js";
 import { methodDoc } from "./method-doc.js";
 import { wrap } from "./wrap.js";
@@ -14,10 +15,6 @@ function methodCount(count: number): string {
   return `${count} method${count === 1 ? "" : "s"}`;
 }
 
-function signature(op: Operation): string {
-  return `${op.name}(${[...op.pathParams, "params?"].join(", ")})`;
-}
-
 /** The summary's first line, marked when the operation is deprecated and the summary does not say so. */
 function shortSummary(op: Operation): string {
   const line = op.summary.split(/\r?\n/, 1)[0]!.trim();
@@ -25,7 +22,7 @@ function shortSummary(op: Operation): string {
 }
 
 function resourceText(name: string, ops: readonly Operation[]): string {
-  const rows = ops.map((op) => [signature(op), shortSummary(op)] as const);
+  const rows = ops.map((op) => [signature(op, "params?"), shortSummary(op)] as const);
   const width = Math.min(48, Math.max(...rows.map(([s]) => s.length)) + 2);
   const lines = rows.map(([sig, summary]) =>
     summary === ""
@@ -45,12 +42,15 @@ function resourceText(name: string, ops: readonly Operation[]): string {
 
 function clientText(client: ClientInfo): string {
   const { model } = client.ctx;
-  const lines = [...client.resources].map(
-    ([name, key]) =>
-      `${name.padEnd(24)}${methodCount(model.resources.get(key)?.operations().length ?? 0)}`,
-  );
+  // Counting builds every resource's operations; help(client) is the one place that needs them all.
+  let total = 0;
+  const lines = [...client.resources].map(([name, key]) => {
+    const count = model.resources.get(key)?.operations().length ?? 0;
+    total += count;
+    return `${name.padEnd(24)}${methodCount(count)}`;
+  });
   return [
-    `APIClient for ${model.title}: ${client.resources.size} resources, ${model.operationCount()} methods`,
+    `APIClient for ${model.title}: ${client.resources.size} resources, ${total} methods`,
     "",
     "Resources",
     "---------",

@@ -2,8 +2,6 @@ import type { ApiModel, Operation } from "../spec/types.js";
 import { type DocEntry, methodDocModel } from "./doc-model.js";
 import { wrap } from "./wrap.js";
 
-const texts = new WeakMap<Operation, string>();
-
 /** Lines of one entry at `indent`; nested entries (all but top-level parameters) start with `- `. */
 function entryLines(entry: DocEntry, indent: string, out: string[]): void {
   const dash = indent === "" ? "" : "- ";
@@ -18,8 +16,6 @@ function entryLines(entry: DocEntry, indent: string, out: string[]): void {
  * `Parameters` (nested body properties with `- `), `Returns`.
  */
 export function methodDoc(model: ApiModel, op: Operation): string {
-  const known = texts.get(op);
-  if (known !== undefined) return known;
   const doc = methodDocModel(model, op);
   const out: string[] = [];
   if (doc.summary) out.push(wrap(doc.summary, ""), "");
@@ -38,7 +34,5 @@ export function methodDoc(model: ApiModel, op: Operation): string {
     // The spec's description can be long; every help line stays within 79 columns.
     out.push(wrap(status, "    "));
   }
-  const text = out.join("\n");
-  texts.set(op, text);
-  return text;
+  return out.join("\n");
 }

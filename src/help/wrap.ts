@@ -6,20 +6,17 @@ export function wrap(text: string, indent: string, width = 79): string {
   const room = Math.max(1, width - indent.length);
   const lines: string[] = [];
   let line = "";
-  for (let word of text.split(/\s+/)) {
-    if (word === "") continue;
+  for (let word of text.match(/\S+/g) ?? []) {
+    // A word longer than a line fills lines of its own.
     while (word.length > room) {
-      if (line !== "") {
-        lines.push(line);
-        line = "";
-      }
+      if (line !== "") lines.push(line);
+      line = "";
       lines.push(word.slice(0, room));
       word = word.slice(room);
     }
-    if (line === "") line = word;
-    else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+    if (line !== "" && line.length + 1 + word.length <= room) line += ` ${word}`;
     else {
-      lines.push(line);
+      if (line !== "") lines.push(line);
       line = word;
     }
   }

@@ -1,13 +1,13 @@
 import { camelToSnake } from "../naming/camel-to-snake.js";
+import { isPlainObject } from "../spec/is-plain-object.js";
+
+// Response and read-result take it from here, with the other JSON helpers.
+export { isPlainObject };
 
 /** Keys whose contents are the user's own names, kept in their case (civis-python does the same). */
 const KEEP_CASE = new Set(["arguments", "environmentVariables", "environment_variables"]);
 /** The `value` of a JSON value object is the user's data, kept as sent. */
 const AS_SENT = "value";
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** How a key's value is treated: its own case kept, left as sent, or converted. */
 export function keyMode(key: string, keepCase: boolean): "keep" | "as-sent" | "snake" {

@@ -1,7 +1,9 @@
 import { SpecError } from "../errors/spec-error.js";
 import { isParamSegment, methodName, resourceName } from "../naming/method-name.js";
 import { safeMemberName } from "../naming/safe-name.js";
+import { isPlainObject } from "./is-plain-object.js";
 import { RefResolver } from "./refs.js";
+import { specText } from "./spec-text.js";
 import type {
   ApiModel,
   HttpVerb,
@@ -23,10 +25,6 @@ const VERBS: ReadonlySet<string> = new Set<HttpVerb>([
   "trace",
 ]);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function specVersion(spec: Record<string, unknown>): ApiModel["version"] {
   if (spec.swagger === "2.0") return "2.0";
   if (typeof spec.openapi === "string") {
@@ -45,18 +43,19 @@ export function withSlash(url: string): string {
 }
 
 function specServer(spec: RawSpec): string | undefined {
-  const url = spec.servers?.[0]?.url;
-  if (typeof url === "string" && /^https?:\/\//i.test(url)) return withSlash(url);
-  if (typeof spec.host === "string" && spec.host !== "") {
+  const url = specText(spec.servers?.[0]?.url);
+  if (/^https?:\/\//i.test(url)) return withSlash(url);
+  const host = specText(spec.host);
+  if (host !== "") {
     const scheme = spec.schemes?.includes("https") ? "https" : (spec.schemes?.[0] ?? "https");
-    return withSlash(`${scheme}://${spec.host}${spec.basePath ?? ""}`);
+    return withSlash(`${scheme}://${host}${spec.basePath ?? ""}`);
   }
   return undefined;
 }
 
 function deprecationOf(op: RawOperation, summary: string): string | undefined {
-  const warning = op["x-deprecation-warning"];
-  if (typeof warning === "string" && warning.trim() !== "") return warning.trim();
+  const warning = specText(op["x-deprecation-warning"]).trim();
+  if (warning !== "") return warning;
   if (/deprecated/i.test(summary)) return summary;
   if (op.deprecated === true) return "This operation is deprecated.";
   return undefined;
@@ -67,13 +66,12 @@ export const ROOT_RESOURCE = "root";
 
 /** The first segment of a path, checked: `/Git-Repos/{id}` -> `Git-Repos`. */
 function firstSegment(path: string): string {
-  if (path.charCodeAt(0) !== 47 /* / */ || path.charCodeAt(1) === 47) {
+  if (!/^\/(?!\/)/.test(path)) {
     throw new SpecError(
       `the path "${path}" must start with a single "/" (absolute URLs are refused)`,
     );
   }
-  const end = path.indexOf("/", 1);
-  return path.slice(1, end === -1 ? undefined : end);
+  return path.split("/", 2)[1]!;
 }
 
 function operationsOf(
@@ -86,7 +84,7 @@ function operationsOf(
   const taken = new Set<string>();
   for (const rawPath of paths) {
     const item = refs.deref(spec.paths[rawPath]);
-    if (!isRecord(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
+    if (!isPlainObject(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
     // civis-python calls paths without their trailing "/".
     const path = rawPath.replace(/\/+$/, "");
     const pathParams = path
@@ -98,11 +96,13 @@ function operationsOf(
       // `parameters`, `$ref`, `summary`, `x-...` are not operations.
       if (!VERBS.has(verb)) continue;
       const raw = item[verb];
-      if (!isRecord(raw)) throw new SpecError(`${verb.toUpperCase()} ${rawPath} is not an object`);
+      if (!isPlainObject(raw)) {
+        throw new SpecError(`${verb.toUpperCase()} ${rawPath} is not an object`);
+      }
       const op = raw as RawOperation;
       const name = safeMemberName(methodName(verb, path), (n) => taken.has(n));
       taken.add(name);
-      const summary = typeof op.summary === "string" ? op.summary : "";
+      const summary = specText(op.summary);
       ops.push({
         resource: key,
         name,
@@ -124,10 +124,10 @@ function operationsOf(
  * resource on first use, so building a client reads little more than the path keys.
  */
 export function normalizeSpec(input: unknown): ApiModel {
-  if (!isRecord(input)) throw new SpecError("expected a JSON object");
+  if (!isPlainObject(input)) throw new SpecError("expected a JSON object");
   const version = specVersion(input);
   const spec = input as unknown as RawSpec;
-  if (!isRecord(spec.paths)) throw new SpecError('it has no "paths" object');
+  if (!isPlainObject(spec.paths)) throw new SpecError('it has no "paths" object');
 
   const refs = new RefResolver(spec);
   const grouped = new Map<string, string[]>();
@@ -161,14 +161,9 @@ export function normalizeSpec(input: unknown): ApiModel {
 
   return {
     version,
-    title: typeof spec.info?.title === "string" ? spec.info.title : "API",
+    title: specText(spec.info?.title) || "API",
     server: specServer(spec),
     resources,
-    operationCount: () => {
-      let count = 0;
-      for (const resource of resources.values()) count += resource.operations().length;
-      return count;
-    },
     refs,
   };
 }

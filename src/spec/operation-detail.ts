@@ -1,6 +1,7 @@
 import { SpecError } from "../errors/spec-error.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { RefResolver } from "./refs.js";
+import { specText } from "./spec-text.js";
 import type { Operation, RawParameter, RawResponse, Schema } from "./types.js";
 
 export type ParamLocation = "path" | "query" | "header" | "body";
@@ -86,8 +87,7 @@ function param(
   description: unknown,
   snake = camelToSnake(name),
 ): Param {
-  const text = typeof description === "string" ? description : "";
-  return { name, snake, in: location, required, schema, description: text };
+  return { name, snake, in: location, required, schema, description: specText(description) };
 }
 
 function paramOf(refs: RefResolver, p: RawParameter, where: string): Param | undefined {
@@ -111,32 +111,12 @@ function paramOf(refs: RefResolver, p: RawParameter, where: string): Param | und
   );
 }
 
-/** A body's parameters: its object properties, or else the whole body as one parameter. */
-function bodyParams(
-  refs: RefResolver,
-  schema: Schema | undefined,
-  required: boolean,
-  name: string,
-): { params: Param[]; whole: Param | undefined } {
-  const flat = flattenSchema(refs, schema);
-  if (flat?.properties && Object.keys(flat.properties).length > 0) {
-    const requiredNames = new Set(flat.required ?? []);
-    const params = Object.entries(flat.properties).map(([prop, propSchema]) => {
-      const resolved = refs.deref(propSchema);
-      return param(prop, "body", requiredNames.has(prop), resolved, resolved.description);
-    });
-    return { params, whole: undefined };
-  }
-  const whole = param(name, "body", required, flat ?? {}, flat?.description);
-  return { params: [whole], whole };
-}
-
 function firstResponse(refs: RefResolver, op: Operation): OperationDetail["response"] {
   const responses = op.raw.responses ?? {};
   const codes = Object.keys(responses);
   const status = codes.find((c) => /^2/.test(c)) ?? codes[0] ?? "default";
   const raw = refs.deref(responses[status] ?? ({} as RawResponse));
-  return { status, description: raw.description ?? "", schema: schemaOf(refs, raw) };
+  return { status, description: specText(raw.description), schema: schemaOf(refs, raw) };
 }
 
 const details = new WeakMap<Operation, OperationDetail>();
@@ -163,10 +143,19 @@ export function operationDetail(op: Operation, refs: RefResolver): OperationDeta
 
   const params: Param[] = [];
   let wholeBody: Param | undefined;
+  // A body's parameters: its object properties, or else the whole body as one parameter.
   const addBody = (schema: Schema | undefined, required: boolean, name: string) => {
-    const body = bodyParams(refs, schema, required, name);
-    params.push(...body.params);
-    wholeBody = body.whole;
+    const flat = flattenSchema(refs, schema);
+    const properties = Object.entries(flat?.properties ?? {});
+    const requiredNames = new Set(flat?.required);
+    for (const [prop, raw] of properties) {
+      const resolved = refs.deref(raw);
+      params.push(param(prop, "body", requiredNames.has(prop), resolved, resolved.description));
+    }
+    if (properties.length === 0) {
+      wholeBody = param(name, "body", required, flat ?? {}, flat?.description);
+      params.push(wholeBody);
+    }
   };
   for (const [key, p] of merged) {
     if (key.startsWith("body:")) addBody(p.schema, p.required, p.name);

@@ -1,10 +1,7 @@
 import { SpecError } from "../errors/spec-error.js";
+import { isPlainObject } from "./is-plain-object.js";
 
 type Json = unknown;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
 
 /**
  * Resolves local `$ref`s (`#/definitions/X`) on demand, so a client for a large
@@ -22,7 +19,7 @@ export class RefResolver {
   deref<T>(node: T): T {
     let current: unknown = node;
     const seen = new Set<string>();
-    while (isObject(current) && typeof current.$ref === "string") {
+    while (isPlainObject(current) && typeof current.$ref === "string") {
       const ref = current.$ref;
       if (seen.has(ref)) throw new SpecError(`the $ref "${ref}" refers to itself`);
       seen.add(ref);
@@ -42,10 +39,11 @@ export class RefResolver {
     for (const raw of ref.split("/").slice(1)) {
       // JSON Pointer escapes, after URI fragment decoding (RFC 6901).
       const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
-      if (!isObject(node) || !Object.hasOwn(node, key)) {
+      // Arrays are walked too: `#/paths/~1a/get/parameters/0`.
+      if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) {
         throw new SpecError(`the $ref "${ref}" points to nothing in the spec`);
       }
-      node = node[key];
+      node = (node as Record<string, unknown>)[key];
     }
     this.#cache.set(ref, node);
     return node;

@@ -103,7 +103,5 @@ export interface ApiModel {
   readonly server: string | undefined;
   /** Resources in spec order; each builds its operations on first use. */
   readonly resources: ReadonlyMap<string, ResourceModel>;
-  /** Counts every operation (builds them all). */
-  operationCount(): number;
   readonly refs: import("./refs.js").RefResolver;
 }

@@ -206,7 +206,9 @@ describe("generated methods reject bad arguments before any request", () => {
   ])("params that are %s", async (_label, params) => {
     const error = await callError(() => client.workflows.get(1, params));
     expect(error).toBeInstanceOf(TypeError);
-    expect(String(error)).toMatch(/expected a params object/);
+    expect(String(error)).toMatch(/expected a params object, got /);
+    // The signature says how many path parameters come before params.
+    expect(String(error)).toContain("call it as workflows.get(id, params?, init?)");
   });
 
   it.each([

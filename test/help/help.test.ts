@@ -54,6 +54,16 @@ describe("help", () => {
     );
   });
 
+  it("names camelCase path parameters as the method's Parameters and errors do", () => {
+    const spec = {
+      swagger: "2.0",
+      paths: { "/pets/{petId}": { get: { summary: "Info for a pet", responses: {} } } },
+    };
+    const c = new APIClient({ localApiSpec: spec, apiKey: "k" });
+    expect(help(c.pets)).toMatch(/^get\(pet_id, params\?\) +Info for a pet$/m);
+    expect(help(c.pets!.get)).toMatch(/^pet_id : string$/m);
+  });
+
   it("marks deprecated methods in a resource's list", () => {
     expect(help(client().reports)).toMatch(/^get\(id, params\?\) +Get a report \(deprecated\)$/m);
   });
