@@ -1,6 +1,7 @@
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { checkHeaderValue } from "../errors/header-value-error.js";
 import { type ResolvedRetryPolicy, resolveRetryPolicy } from "../http/retry-policy.js";
+import type { Transport } from "../http/send.js";
 import type { Platform } from "../platform/platform.js";
 import type { ReturnType } from "../response/read-result.js";
 import { withSlash } from "../spec/normalize.js";
@@ -70,6 +71,11 @@ function checkUrl(baseUrl: string): string {
     throw new TypeError("baseUrl may not carry credentials; use apiKey");
   if (url.search || url.hash) throw new TypeError("baseUrl may not have a query or a fragment");
   return withSlash(url.href);
+}
+
+/** How a client with these options sends requests to `baseUrl`. */
+export function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
+  return { fetch: options.fetch, baseUrl, retry: options.retry };
 }
 
 /** Every option, checked and defaulted, in one place. */
