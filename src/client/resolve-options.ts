@@ -82,19 +82,20 @@ function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): 
   return a ?? b;
 }
 
+/** The base URL with a trailing slash; anything but a plain http(s) URL is refused. */
 function checkUrl(baseUrl: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`baseUrl "${baseUrl}" is not an absolute URL`);
+    // Not an absolute URL: refused below.
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new TypeError(`baseUrl must be http: or https:, got ${url.protocol}`);
+  // Credentials, a query or a fragment would show in href beyond origin and path.
+  if (!url || !/^https?:$/.test(url.protocol) || url.href !== url.origin + url.pathname) {
+    throw new TypeError(
+      "baseUrl must be an absolute http: or https: URL without credentials, query or fragment",
+    );
   }
-  if (url.username || url.password)
-    throw new TypeError("baseUrl may not carry credentials; use apiKey");
-  if (url.search || url.hash) throw new TypeError("baseUrl may not have a query or a fragment");
   return withSlash(url.href);
 }
 

@@ -126,6 +126,7 @@ describe("resolveOptions: checks", () => {
       'specCache must be "auto", "memory", false, or a store { get, set, del }',
     ],
     [{ specCacheTtlMs: -1 }, "specCacheTtlMs must be a number of ms, 0 or more"],
+    [{ baseUrl: "https://a.test/?" }, "baseUrl must be an absolute http: or https: URL"],
   ])("names the option and what it must be (%j)", (options, message) => {
     expect(() => resolve({ apiKey: "k", ...options })).toThrow(message);
   });
@@ -151,6 +152,8 @@ describe("resolveOptions: checks", () => {
     ["baseUrl", "ftp://api.example.test/"],
     ["baseUrl", "https://user:pass@api.example.test/"],
     ["baseUrl", "https://api.example.test/?q=1"],
+    ["baseUrl", "https://api.example.test/#top"],
+    ["baseUrl", "https://user@api.example.test/"],
     ["fetch", "fetch"],
     ["specCache", "disk"],
     ["specCache", { get() {} }],
