@@ -15,18 +15,21 @@ export const MS: Rule = [
 /**
  * Checks an options object field by field: an unknown field is refused with the
  * accepted names, a value that fails its rule with the field's name and what it
- * must be. An undefined or null value counts as not given, so its default applies.
+ * must be. An undefined or null value counts as not given, so its default applies:
+ * the fields given are returned, to spread over the defaults.
  * `prefix` places nested fields (`retries.`).
  */
-export function checkFields(given: object, rules: Rules, prefix = ""): void {
-  for (const [key, value] of Object.entries(given)) {
+export function checkFields<T extends object>(given: T, rules: Rules, prefix = ""): Partial<T> {
+  const defined: Partial<T> = {};
+  for (const [key, value] of Object.entries(given) as [string, T[keyof T]][]) {
     if (!Object.hasOwn(rules, key)) {
       const accepted = Object.keys(rules).join(", ");
       throw new TypeError(`unknown option "${prefix}${key}"; accepted: ${accepted}`);
     }
+    if (value == null) continue;
     const rule = rules[key];
-    if (rule && value != null && !rule[0](value)) {
-      throw new TypeError(`${prefix}${key} must be ${rule[1]}`);
-    }
+    if (rule && !rule[0](value)) throw new TypeError(`${prefix}${key} must be ${rule[1]}`);
+    defined[key as keyof T] = value;
   }
+  return defined;
 }

@@ -65,13 +65,7 @@ export function resolveRetryPolicy(policy: RetryPolicy | false | undefined): Res
   if (typeof policy !== "object" || policy === null) {
     throw new TypeError("retries must be a retry policy object or false");
   }
-  checkFields(policy, POLICY_RULES, "retries.");
-  return {
-    maxAttempts: policy.maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
-    maxElapsedMs: policy.maxElapsedMs ?? DEFAULT_RETRY_POLICY.maxElapsedMs,
-    backoff: policy.backoff ?? DEFAULT_RETRY_POLICY.backoff,
-    onRetry: policy.onRetry,
-  };
+  return { ...DEFAULT_RETRY_POLICY, ...checkFields(policy, POLICY_RULES, "retries.") };
 }
 
 const RETRY_AFTER_STATUSES = new Set([413, 429, 503]);
