@@ -2,6 +2,7 @@ import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { checkHeaderValue } from "../errors/header-value-error.js";
 import { type ResolvedRetryPolicy, resolveRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
+import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { Platform } from "../platform/platform.js";
 import type { ReturnType } from "../response/read-result.js";
 import { withSlash } from "../spec/normalize.js";
@@ -25,16 +26,16 @@ export interface ResolvedOptions {
   readonly specCacheTtlMs: number;
 }
 
-/** camelCase name -> civis-python name. */
-const ALIASES = {
-  apiKey: "api_key",
-  baseUrl: "base_url",
-  returnType: "return_type",
-  apiVersion: "api_version",
-  localApiSpec: "local_api_spec",
-  forceRefreshApiSpec: "force_refresh_api_spec",
-  userAgent: "user_agent",
-} as const;
+/** The options civis-python has too: its name is the snake_case one (`api_key`). */
+const ALIASED = [
+  "apiKey",
+  "baseUrl",
+  "returnType",
+  "apiVersion",
+  "localApiSpec",
+  "forceRefreshApiSpec",
+  "userAgent",
+] as const;
 
 const isString = (value: unknown): boolean => typeof value === "string";
 const STORE_VERBS = ["get", "set", "del"] as const;
@@ -70,10 +71,13 @@ const RULES: Record<string, Rule | undefined> = {
   specCacheTtlMs: MS,
 };
 // civis-python's spellings follow the same rules.
-for (const [name, alias] of Object.entries(ALIASES)) RULES[alias] = RULES[name];
+for (const name of ALIASED) RULES[camelToSnake(name)] = RULES[name];
 
-function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
-  const alias = ALIASES[name];
+function pick<K extends (typeof ALIASED)[number]>(
+  options: ClientOptions,
+  name: K,
+): ClientOptions[K] {
+  const alias = camelToSnake(name);
   const a = options[name];
   const b = options[alias as keyof ClientOptions] as ClientOptions[K];
   if (a !== undefined && b !== undefined && a !== b) {
