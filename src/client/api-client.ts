@@ -12,17 +12,10 @@ import { baseHeaders } from "./base-headers.js";
 import { clientInfo } from "./client-internals.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
-import { type ResolvedOptions, resolveOptions, transportOf } from "./resolve-options.js";
+import { resolveOptions, transportOf } from "./resolve-options.js";
 
 /** Resources of a client whose API is not typed: any name, any method. */
 export type LooseApi = { readonly [resource: string]: CivisResource };
-
-function storeOf(options: ResolvedOptions) {
-  const cache = options.specCache;
-  if (cache === false || cache === "memory") return undefined;
-  if (cache === "auto") return platform.persistentStore();
-  return cache;
-}
 
 /**
  * The client: one property per API resource, built from the spec on first read.
@@ -63,12 +56,9 @@ export class APIClientBase {
         enumerable: true,
         get: () => {
           const resource = buildResource(ctx, key, resourceModel.operations());
-          Object.defineProperty(this, name, {
-            value: resource,
-            enumerable: true,
-            writable: false,
-            configurable: false,
-          });
+          // Now a fixed data property: read-only, as a value defined over an accessor is
+          // by default; still enumerable, as before.
+          Object.defineProperty(this, name, { value: resource, configurable: false });
           return resource;
         },
       });
@@ -99,13 +89,19 @@ export class APIClientBase {
       return new APIClientBase(options, modelOf(spec as object)) as APIClient<Api>;
     }
     const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
-    const store = storeOf(resolved);
+    const cache = resolved.specCache;
     const { model, origin } = await cachedModel({
       key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
       ttlMs: resolved.specCacheTtlMs,
       force: resolved.forceRefresh,
-      useMemory: resolved.specCache === "auto" || resolved.specCache === "memory",
-      store,
+      useMemory: cache === "auto" || cache === "memory",
+      // "auto": the platform's store (IndexedDB in browsers), or the user's own store.
+      store:
+        cache === "auto"
+          ? platform.persistentStore()
+          : typeof cache === "object"
+            ? cache
+            : undefined,
       download: () => downloadSpecText(resolved, baseUrl),
     });
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
