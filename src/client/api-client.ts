@@ -1,6 +1,5 @@
 import { buildResource, type CivisResource } from "../build/build-resource.js";
 import type { ClientContext } from "../build/client-context.js";
-import type { Transport } from "../http/send.js";
 import { safeMemberName } from "../naming/safe-name.js";
 import { platform } from "../platform/current.js";
 import { specCacheKey } from "../spec/cache-key.js";
@@ -13,21 +12,10 @@ import { baseHeaders } from "./base-headers.js";
 import { clientInfo } from "./client-internals.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
-import { type ResolvedOptions, resolveOptions } from "./resolve-options.js";
+import { resolveOptions, transportOf } from "./resolve-options.js";
 
 /** Resources of a client whose API is not typed: any name, any method. */
 export type LooseApi = { readonly [resource: string]: CivisResource };
-
-function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
-  return { fetch: options.fetch, baseUrl, retry: options.retry };
-}
-
-function storeOf(options: ResolvedOptions) {
-  const cache = options.specCache;
-  if (cache === false || cache === "memory") return undefined;
-  if (cache === "auto") return platform.persistentStore();
-  return cache;
-}
 
 /**
  * The client: one property per API resource, built from the spec on first read.
@@ -51,7 +39,7 @@ export class APIClientBase {
     const ctx: ClientContext = {
       model: apiModel,
       transport: transportOf(resolved, baseUrl),
-      headers: baseHeaders(resolved.apiKey, resolved.userAgent, platform),
+      headers: baseHeaders(resolved, platform),
       returnType: resolved.returnType,
       platform,
       setLastResponse: (value) => {
@@ -68,12 +56,9 @@ export class APIClientBase {
         enumerable: true,
         get: () => {
           const resource = buildResource(ctx, key, resourceModel.operations());
-          Object.defineProperty(this, name, {
-            value: resource,
-            enumerable: true,
-            writable: false,
-            configurable: false,
-          });
+          // Now a fixed data property: read-only, as a value defined over an accessor is
+          // by default; still enumerable, as before.
+          Object.defineProperty(this, name, { value: resource, configurable: false });
           return resource;
         },
       });
@@ -96,31 +81,31 @@ export class APIClientBase {
   ): Promise<APIClient<Api>> {
     const resolved = resolveOptions(options, platform);
     const local = resolved.localApiSpec;
-    if (typeof local === "object") return new APIClientBase(options) as APIClient<Api>;
-    if (typeof local === "string") {
-      const spec = parseSpecText(await platform.readLocalSpec(local, resolved.fetch));
-      return new APIClientBase({
-        ...options,
-        localApiSpec: spec as object,
-        local_api_spec: undefined,
-      }) as APIClient<Api>;
+    if (local !== undefined) {
+      const spec =
+        typeof local === "string"
+          ? parseSpecText(await platform.readLocalSpec(local, resolved.fetch))
+          : local;
+      return new APIClientBase(options, modelOf(spec as object)) as APIClient<Api>;
     }
     const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
-    const headers = baseHeaders(resolved.apiKey, resolved.userAgent, platform);
-    const store = storeOf(resolved);
+    const cache = resolved.specCache;
     const { model, origin } = await cachedModel({
       key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
       ttlMs: resolved.specCacheTtlMs,
       force: resolved.forceRefresh,
-      useMemory: resolved.specCache === "auto" || resolved.specCache === "memory",
-      store,
-      download: () => downloadSpecText(transportOf(resolved, baseUrl), headers),
+      useMemory: cache === "auto" || cache === "memory",
+      // "auto": the platform's store (IndexedDB in browsers), or the user's own store.
+      store:
+        cache === "auto"
+          ? platform.persistentStore()
+          : typeof cache === "object"
+            ? cache
+            : undefined,
+      download: () => downloadSpecText(resolved, baseUrl),
     });
-    return new APIClientBase(
-      { ...options, baseUrl, base_url: undefined },
-      model,
-      origin,
-    ) as APIClient<Api>;
+    // The constructor picks the same base URL: a downloaded spec's own server never applies.
+    return new APIClientBase(options, model, origin) as APIClient<Api>;
   }
 }
 

@@ -1,5 +1,6 @@
 import { checkHeaderValue } from "../errors/header-value-error.js";
 import type { Platform } from "../platform/platform.js";
+import type { ResolvedOptions } from "./resolve-options.js";
 
 /** Base64 of UTF-8 bytes; `btoa` alone refuses characters above U+00FF. */
 function base64(text: string): string {
@@ -10,8 +11,7 @@ function base64(text: string): string {
 
 /** The headers of every request a client sends. */
 export function baseHeaders(
-  apiKey: string | undefined,
-  userAgent: string,
+  { apiKey, userAgent }: ResolvedOptions,
   platform: Platform,
 ): Record<string, string> {
   const headers: Record<string, string> = { Accept: "application/json" };

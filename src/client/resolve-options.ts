@@ -1,10 +1,13 @@
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { checkHeaderValue } from "../errors/header-value-error.js";
 import { type ResolvedRetryPolicy, resolveRetryPolicy } from "../http/retry-policy.js";
+import type { Transport } from "../http/send.js";
+import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { Platform } from "../platform/platform.js";
 import type { ReturnType } from "../response/read-result.js";
 import { withSlash } from "../spec/normalize.js";
 import type { SpecStore } from "../spec/spec-store.js";
+import { checkFields, isFunction, MS, type Rule } from "./check-fields.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
 
@@ -23,22 +26,58 @@ export interface ResolvedOptions {
   readonly specCacheTtlMs: number;
 }
 
-/** camelCase name -> civis-python name. */
-const ALIASES = {
-  apiKey: "api_key",
-  baseUrl: "base_url",
-  returnType: "return_type",
-  apiVersion: "api_version",
-  localApiSpec: "local_api_spec",
-  forceRefreshApiSpec: "force_refresh_api_spec",
-  userAgent: "user_agent",
-} as const;
-const OTHERS = ["retries", "fetch", "specCache", "specCacheTtlMs"];
-const STORE_VERBS = ["get", "set", "del"] as const;
-const KNOWN = new Set<string>([...Object.keys(ALIASES), ...Object.values(ALIASES), ...OTHERS]);
+/** The options civis-python has too: its name is the snake_case one (`api_key`). */
+const ALIASED = [
+  "apiKey",
+  "baseUrl",
+  "returnType",
+  "apiVersion",
+  "localApiSpec",
+  "forceRefreshApiSpec",
+  "userAgent",
+] as const;
 
-function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
-  const alias = ALIASES[name];
+const isString = (value: unknown): boolean => typeof value === "string";
+const STORE_VERBS = ["get", "set", "del"] as const;
+const isStore = (value: unknown): boolean =>
+  typeof value === "object" &&
+  value !== null &&
+  STORE_VERBS.every((verb) => isFunction((value as Record<string, unknown>)[verb]));
+
+/**
+ * What each option must be. The API key, the base URL and the retry policy are
+ * checked as they are read, with their own errors.
+ */
+const RULES: Record<string, Rule | undefined> = {
+  apiKey: undefined,
+  baseUrl: undefined,
+  returnType: [
+    (value) => ["snake", "raw", "json"].includes(value as string),
+    'one of "snake", "raw", "json"',
+  ],
+  apiVersion: [(value) => value === DEFAULTS.apiVersion, `"${DEFAULTS.apiVersion}"`],
+  localApiSpec: [
+    (value) => isString(value) || (typeof value === "object" && value !== null),
+    "a spec object or a string (a file path on Node, a URL in the browser)",
+  ],
+  forceRefreshApiSpec: undefined,
+  userAgent: [isString, "a string"],
+  retries: undefined,
+  fetch: [isFunction, "a function"],
+  specCache: [
+    (value) => value === "auto" || value === "memory" || value === false || isStore(value),
+    '"auto", "memory", false, or a store { get, set, del }',
+  ],
+  specCacheTtlMs: MS,
+};
+// civis-python's spellings follow the same rules.
+for (const name of ALIASED) RULES[camelToSnake(name)] = RULES[name];
+
+function pick<K extends (typeof ALIASED)[number]>(
+  options: ClientOptions,
+  name: K,
+): ClientOptions[K] {
+  const alias = camelToSnake(name);
   const a = options[name];
   const b = options[alias as keyof ClientOptions] as ClientOptions[K];
   if (a !== undefined && b !== undefined && a !== b) {
@@ -47,29 +86,26 @@ function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): 
   return a ?? b;
 }
 
-/** Refuses a value outside a short list, naming the list. */
-function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
-  if (!allowed.includes(value as T)) {
-    const list = allowed.map((v) => `"${v}"`).join(", ");
-    throw new TypeError(`${name} must be one of ${list}, got "${String(value)}"`);
-  }
-  return value as T;
-}
-
+/** The base URL with a trailing slash; anything but a plain http(s) URL is refused. */
 function checkUrl(baseUrl: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`baseUrl "${baseUrl}" is not an absolute URL`);
+    // Not an absolute URL: refused below.
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new TypeError(`baseUrl must be http: or https:, got ${url.protocol}`);
+  // Credentials, a query or a fragment would show in href beyond origin and path.
+  if (!url || !/^https?:$/.test(url.protocol) || url.href !== url.origin + url.pathname) {
+    throw new TypeError(
+      "baseUrl must be an absolute http: or https: URL without credentials, query or fragment",
+    );
   }
-  if (url.username || url.password)
-    throw new TypeError("baseUrl may not carry credentials; use apiKey");
-  if (url.search || url.hash) throw new TypeError("baseUrl may not have a query or a fragment");
   return withSlash(url.href);
+}
+
+/** How a client with these options sends requests to `baseUrl`. */
+export function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
+  return { fetch: options.fetch, baseUrl, retry: options.retry };
 }
 
 /** Every option, checked and defaulted, in one place. */
@@ -80,30 +116,9 @@ export function resolveOptions(
   const given = options ?? {};
   if (typeof given !== "object" || given === null)
     throw new TypeError("APIClient options must be an object");
-  for (const key of Object.keys(given)) {
-    if (!KNOWN.has(key)) {
-      throw new TypeError(`unknown APIClient option "${key}"; accepted: ${[...KNOWN].join(", ")}`);
-    }
-  }
+  checkFields(given, RULES);
 
-  const apiVersion = oneOf("apiVersion", pick(given, "apiVersion") ?? DEFAULTS.apiVersion, [
-    DEFAULTS.apiVersion,
-  ]);
-  const returnType = oneOf("returnType", pick(given, "returnType") ?? DEFAULTS.returnType, [
-    "snake",
-    "raw",
-    "json",
-  ]);
   const localApiSpec = pick(given, "localApiSpec");
-  if (
-    localApiSpec !== undefined &&
-    typeof localApiSpec !== "string" &&
-    (typeof localApiSpec !== "object" || localApiSpec === null)
-  ) {
-    throw new TypeError(
-      "localApiSpec must be a spec object or a string (a file path on Node, a URL in the browser)",
-    );
-  }
   const forceRefresh = pick(given, "forceRefreshApiSpec") ?? false;
   if (forceRefresh && localApiSpec !== undefined) {
     throw new TypeError(
@@ -123,38 +138,23 @@ export function resolveOptions(
   }
 
   const userAgent = pick(given, "userAgent") ?? DEFAULTS.userAgent;
-  if (typeof userAgent !== "string") throw new TypeError("userAgent must be a string");
   checkHeaderValue("userAgent", userAgent);
-
   const explicitUrl = pick(given, "baseUrl") ?? platform.env("CIVIS_API_ENDPOINT");
-  const fetchImpl = given.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function")
-    throw new TypeError("fetch must be a function; this platform has no global fetch");
-
-  const specCache = given.specCache ?? "auto";
-  const isStore =
-    typeof specCache === "object" &&
-    STORE_VERBS.every((verb) => typeof specCache[verb] === "function");
-  if (specCache !== "auto" && specCache !== "memory" && specCache !== false && !isStore) {
-    throw new TypeError('specCache must be "auto", "memory", false, or a store { get, set, del }');
-  }
-  const ttl =
-    given.specCacheTtlMs ??
-    (platform.isRepl() ? DEFAULTS.replSpecCacheTtlMs : DEFAULTS.specCacheTtlMs);
-  if (typeof ttl !== "number" || !(ttl >= 0))
-    throw new TypeError("specCacheTtlMs must be a number of ms, 0 or more");
 
   return {
     apiKey,
     baseUrl: explicitUrl === undefined ? undefined : checkUrl(explicitUrl),
-    returnType,
-    apiVersion,
+    returnType: pick(given, "returnType") ?? DEFAULTS.returnType,
+    apiVersion: pick(given, "apiVersion") ?? DEFAULTS.apiVersion,
     localApiSpec,
     forceRefresh,
     retry: resolveRetryPolicy(given.retries),
     userAgent,
-    fetch: fetchImpl,
-    specCache,
-    specCacheTtlMs: ttl,
+    // Node >= 20 and every browser this package supports have a global fetch.
+    fetch: given.fetch ?? globalThis.fetch,
+    specCache: given.specCache ?? "auto",
+    specCacheTtlMs:
+      given.specCacheTtlMs ??
+      (platform.isRepl() ? DEFAULTS.replSpecCacheTtlMs : DEFAULTS.specCacheTtlMs),
   };
 }

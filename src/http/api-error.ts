@@ -4,12 +4,10 @@ import type { RequestSpec } from "./request-spec.js";
 
 function messageOf(text: string, statusText: string, status: number): string {
   try {
-    const body: unknown = JSON.parse(text);
-    if (typeof body === "object" && body !== null) {
-      const { errorDescription, error_description, error } = body as Record<string, unknown>;
-      for (const m of [errorDescription, error_description, error]) {
-        if (typeof m === "string" && m !== "") return m;
-      }
+    // Any JSON: reading a field of a number or a string gives undefined.
+    const body = JSON.parse(text) as Record<string, unknown> | null;
+    for (const m of [body?.errorDescription, body?.error_description, body?.error]) {
+      if (typeof m === "string" && m !== "") return m;
     }
   } catch {
     // Not JSON: the text itself is the message.

@@ -1,3 +1,4 @@
+import { checkFields, isFunction, MS, type Rule } from "../client/check-fields.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /** Details of a retry about to happen, given to `RetryPolicy.onRetry`. */
@@ -46,6 +47,17 @@ export const DEFAULT_RETRY_POLICY: ResolvedRetryPolicy = {
   onRetry: undefined,
 };
 
+/** What each field of a user's policy must be. */
+const POLICY_RULES: Record<keyof RetryPolicy, Rule> = {
+  maxAttempts: [
+    (value) => Number.isInteger(value) && (value as number) >= 1,
+    "an integer of at least 1",
+  ],
+  maxElapsedMs: MS,
+  backoff: [isFunction, "a function (attempt) => ms"],
+  onRetry: [isFunction, "a function"],
+};
+
 /** Validates a user's policy; a bad one is a TypeError naming the field. */
 export function resolveRetryPolicy(policy: RetryPolicy | false | undefined): ResolvedRetryPolicy {
   if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
@@ -53,31 +65,7 @@ export function resolveRetryPolicy(policy: RetryPolicy | false | undefined): Res
   if (typeof policy !== "object" || policy === null) {
     throw new TypeError("retries must be a retry policy object or false");
   }
-  const known = new Set(["maxAttempts", "maxElapsedMs", "backoff", "onRetry"]);
-  for (const key of Object.keys(policy)) {
-    if (!known.has(key)) {
-      throw new TypeError(`retries: unknown field "${key}"; accepted: ${[...known].join(", ")}`);
-    }
-  }
-  const { maxAttempts, maxElapsedMs, backoff, onRetry } = policy;
-  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && maxAttempts >= 1)) {
-    throw new TypeError("retries.maxAttempts must be an integer of at least 1");
-  }
-  if (maxElapsedMs !== undefined && !(typeof maxElapsedMs === "number" && maxElapsedMs >= 0)) {
-    throw new TypeError("retries.maxElapsedMs must be a number of ms, 0 or more");
-  }
-  if (backoff !== undefined && typeof backoff !== "function") {
-    throw new TypeError("retries.backoff must be a function (attempt) => ms");
-  }
-  if (onRetry !== undefined && typeof onRetry !== "function") {
-    throw new TypeError("retries.onRetry must be a function");
-  }
-  return {
-    maxAttempts: maxAttempts ?? DEFAULT_RETRY_POLICY.maxAttempts,
-    maxElapsedMs: maxElapsedMs ?? DEFAULT_RETRY_POLICY.maxElapsedMs,
-    backoff: backoff ?? DEFAULT_RETRY_POLICY.backoff,
-    onRetry,
-  };
+  return { ...DEFAULT_RETRY_POLICY, ...checkFields(policy, POLICY_RULES, "retries.") };
 }
 
 const RETRY_AFTER_STATUSES = new Set([413, 429, 503]);

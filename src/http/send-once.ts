@@ -1,38 +1,12 @@
 import { CivisNetworkError } from "../errors/civis-network-error.js";
 import type { RequestSpec } from "./request-spec.js";
 
-/** An attempt's signal: the caller's, ended early by the per-attempt timeout. */
-function attemptSignal(req: RequestSpec): {
-  signal: AbortSignal | undefined;
-  done(): void;
-  timedOut(): boolean;
-} {
-  if (req.timeout === undefined) return { signal: req.signal, done() {}, timedOut: () => false };
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`timed out after ${req.timeout} ms`, "TimeoutError"));
-  }, req.timeout);
-  const forward = () => controller.abort(req.signal?.reason);
-  if (req.signal?.aborted) forward();
-  else req.signal?.addEventListener("abort", forward, { once: true });
-  return {
-    signal: controller.signal,
-    done() {
-      clearTimeout(timer);
-      req.signal?.removeEventListener("abort", forward);
-    },
-    timedOut: () => timedOut,
-  };
-}
-
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const code = typeof cause?.code === "string" ? cause.code : undefined;
+/** Says what failed, from the system error's code where there is one. */
+function describe(cause: unknown): string {
+  const code = (cause as { code?: unknown } | undefined)?.code;
   if (code === "ECONNREFUSED") return "Connection refused";
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "Connection reset";
-  if (code) return `Network error ${code}`;
+  if (typeof code === "string" && code) return `Network error ${code}`;
   return "Network error: the request failed before any answer (offline, DNS, or CORS?)";
 }
 
@@ -46,29 +20,37 @@ export async function sendOnce(
   baseUrl: string,
   req: RequestSpec,
 ): Promise<globalThis.Response> {
-  const attempt = attemptSignal(req);
+  const { method, target, signal, timeout } = req;
+  const fail = (reason: string, ended: "aborted" | "timed-out" | "failed", cause?: unknown) =>
+    new CivisNetworkError(method, target, reason, ended, cause);
+  // With a timeout the attempt has its own signal: the caller's, ended early by
+  // the timer (AbortSignal.any would do it, but only from Node 20.3).
+  const controller = new AbortController();
+  const forward = () => controller.abort(signal?.reason);
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (timeout !== undefined) {
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    if (signal?.aborted) forward();
+    else signal?.addEventListener("abort", forward, { once: true });
+  }
   try {
-    return await fetchImpl(baseUrl + req.target.slice(1), {
-      method: req.method,
+    return await fetchImpl(baseUrl + target.slice(1), {
+      method,
       headers: req.headers,
       body: req.body,
-      signal: attempt.signal,
+      signal: timer === undefined ? signal : controller.signal,
     });
   } catch (error) {
-    if (attempt.timedOut()) {
-      throw new CivisNetworkError(
-        req.method,
-        req.target,
-        `Timed out after ${req.timeout} ms`,
-        "timed-out",
-      );
-    }
-    if (req.signal?.aborted) {
-      throw new CivisNetworkError(req.method, req.target, "Aborted", "aborted", req.signal.reason);
-    }
-    const cause = (error as { cause?: unknown }).cause ?? error;
-    throw new CivisNetworkError(req.method, req.target, describe(error), "failed", cause);
+    if (timedOut) throw fail(`Timed out after ${timeout} ms`, "timed-out");
+    if (signal?.aborted) throw fail("Aborted", "aborted", signal.reason);
+    const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
+    throw fail(describe(cause), "failed", cause);
   } finally {
-    attempt.done();
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", forward);
   }
 }

@@ -1,4 +1,4 @@
-import { CivisAPIError } from "../errors/civis-api-error.js";
+import type { CivisAPIError } from "../errors/civis-api-error.js";
 import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { apiErrorFrom } from "./api-error.js";
@@ -13,15 +13,6 @@ export interface Transport {
   readonly fetch: typeof fetch;
   readonly baseUrl: string;
   readonly retry: ResolvedRetryPolicy;
-}
-
-function setAttempts(
-  error: CivisAPIError | CivisAPIKeyError | CivisNetworkError,
-  attempts: number,
-): void {
-  if (error instanceof CivisAPIError || error instanceof CivisNetworkError)
-    error.attempts = attempts;
-  else if (error.cause) error.cause.attempts = attempts;
 }
 
 /**
@@ -40,19 +31,18 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       if (response.ok) return response;
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
+      // Made for this attempt, so it already counts the attempts.
       error = await apiErrorFrom(response, req, attempt);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent
       // methods); the caller's own abort never is.
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
+      thrown.attempts = attempt;
       error = thrown;
     }
     const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
-    if (!decision.retry) {
-      setAttempts(error, attempt);
-      throw error;
-    }
+    if (!decision.retry) throw error;
     policy.onRetry?.({
       attempt,
       waitMs: decision.waitMs,

@@ -1,17 +1,17 @@
+import { baseHeaders } from "../client/base-headers.js";
+import { type ResolvedOptions, transportOf } from "../client/resolve-options.js";
 import { CivisAPIError } from "../errors/civis-api-error.js";
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
-import { send, type Transport } from "../http/send.js";
+import { send } from "../http/send.js";
+import { platform } from "../platform/current.js";
 
 /** `GET {baseUrl}endpoints` through the same retries as every call; resolves to the spec's text. */
-export async function downloadSpecText(
-  transport: Transport,
-  headers: Readonly<Record<string, string>>,
-): Promise<string> {
+export async function downloadSpecText(options: ResolvedOptions, baseUrl: string): Promise<string> {
   try {
-    const response = await send(transport, {
+    const response = await send(transportOf(options, baseUrl), {
       method: "GET",
       target: "/endpoints",
-      headers,
+      headers: baseHeaders(options, platform),
       body: undefined,
       signal: undefined,
       timeout: undefined,
@@ -24,7 +24,7 @@ export async function downloadSpecText(
       (apiError.status_code === 401 || apiError.status_code === 403)
     ) {
       throw new CivisAPIKeyError(
-        `${apiError.status_code} error downloading the API spec from ${transport.baseUrl}endpoints: the API key may be expired or invalid`,
+        `${apiError.status_code} error downloading the API spec from ${baseUrl}endpoints: the API key may be expired or invalid`,
         apiError,
       );
     }

@@ -1,4 +1,3 @@
-import { baseHeaders } from "../client/base-headers.js";
 import { DEFAULTS } from "../client/defaults.js";
 import { resolveOptions } from "../client/resolve-options.js";
 import { platform } from "../platform/current.js";
@@ -22,10 +21,6 @@ export async function getApiSpec(
     { ...options, ...(apiKey === undefined ? {} : { apiKey }), specCache: false },
     platform,
   );
-  const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
-  const text = await downloadSpecText(
-    { fetch: resolved.fetch, baseUrl, retry: resolved.retry },
-    baseHeaders(resolved.apiKey, resolved.userAgent, platform),
-  );
+  const text = await downloadSpecText(resolved, resolved.baseUrl ?? DEFAULTS.baseUrl);
   return parseSpecText(text) as Record<string, unknown>;
 }

@@ -37,34 +37,28 @@ async function tryStore<T>(action: () => T | Promise<T>): Promise<T | undefined>
 
 async function fromStore(options: SpecCacheOptions, now: number): Promise<MemoryEntry | undefined> {
   const { store, key, ttlMs } = options;
-  if (!store) return undefined;
-  const value = await tryStore(() => store.get(key));
-  if (value === undefined || value === null) return undefined;
-  if (isCachedSpec(value) && now - value.savedAt < ttlMs && value.savedAt <= now) {
+  const value = await tryStore(() => store?.get(key));
+  if (value == null) return undefined;
+  if (isCachedSpec(value)) {
+    // Expired, or saved in the future (a clock set back): the download that follows overwrites it.
+    if (!(now - value.savedAt < ttlMs && value.savedAt <= now)) return undefined;
     try {
       return { savedAt: value.savedAt, model: normalizeSpec(parseSpecText(value.text)) };
     } catch {
-      // Corrupt: fall through, discard and download again.
+      // Corrupt: discarded below, and downloaded again.
     }
-  } else if (isCachedSpec(value)) {
-    return undefined;
   }
-  await tryStore(() => store.del(key));
+  await tryStore(() => store?.del(key));
   return undefined;
 }
 
 async function download(options: SpecCacheOptions): Promise<MemoryEntry> {
   const text = await options.download();
-  const entry: MemoryEntry = { savedAt: Date.now(), model: normalizeSpec(parseSpecText(text)) };
-  if (options.store) {
-    const record: CachedSpec = {
-      format: "civis-spec-cache",
-      version: 1,
-      savedAt: entry.savedAt,
-      text,
-    };
-    await tryStore(() => options.store!.set(options.key, record));
-  }
+  const savedAt = Date.now();
+  // Normalized first: a spec that cannot be used is never stored.
+  const entry: MemoryEntry = { savedAt, model: normalizeSpec(parseSpecText(text)) };
+  const record: CachedSpec = { format: "civis-spec-cache", version: 1, savedAt, text };
+  await tryStore(() => options.store?.set(options.key, record));
   return entry;
 }
 
@@ -77,26 +71,22 @@ export async function cachedModel(
   options: SpecCacheOptions,
 ): Promise<{ model: ApiModel; origin: SpecOrigin }> {
   const now = Date.now();
-  const { key, useMemory, force, ttlMs } = options;
-  if (!force && useMemory) {
-    const hit = memory.get(key);
-    if (hit && now - hit.savedAt < ttlMs) return { model: hit.model, origin: "memory" };
-  }
-  if (!force) {
-    const stored = await fromStore(options, now);
-    if (stored) {
-      if (useMemory) memory.set(key, stored);
-      return { model: stored.model, origin: "store" };
+  const { key, useMemory, force } = options;
+  const hit = useMemory && !force ? memory.get(key) : undefined;
+  if (hit && now - hit.savedAt < options.ttlMs) return { model: hit.model, origin: "memory" };
+  let origin: SpecOrigin = "store";
+  let entry = force ? undefined : await fromStore(options, now);
+  if (!entry) {
+    origin = "download";
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = download(options).finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
     }
+    entry = await pending;
   }
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = download(options).finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  const entry = await pending;
   if (useMemory) memory.set(key, entry);
-  return { model: entry.model, origin: "download" };
+  return { model: entry.model, origin };
 }
 
 /** Forgets every spec held in memory (tests, or a user who wants a clean slate). */

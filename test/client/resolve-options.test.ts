@@ -94,7 +94,7 @@ describe("resolveOptions: spellings", () => {
   it("rejects an unknown option, naming it", () => {
     const error = errorOf(() => resolve({ apiKey: "k", apikey: "k" }));
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toMatch(/unknown APIClient option "apikey"; accepted: apiKey, /);
+    expect(error.message).toMatch(/unknown option "apikey"; accepted: apiKey, .*api_key/);
   });
 
   it("applies the defaults", () => {
@@ -115,7 +115,25 @@ describe("resolveOptions: checks", () => {
   it.each(["2.0", "1", 1, ""])("rejects apiVersion %j", (apiVersion) => {
     const error = errorOf(() => resolve({ apiKey: "k", apiVersion }));
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toMatch(/apiVersion must be one of "1.0"/);
+    expect(error.message).toMatch(/apiVersion must be "1.0"/);
+  });
+
+  it.each([
+    [{ returnType: "camel" }, 'returnType must be one of "snake", "raw", "json"'],
+    [{ return_type: "camel" }, 'return_type must be one of "snake", "raw", "json"'],
+    [
+      { specCache: "disk" },
+      'specCache must be "auto", "memory", false, or a store { get, set, del }',
+    ],
+    [{ specCacheTtlMs: -1 }, "specCacheTtlMs must be a number of ms, 0 or more"],
+    [{ baseUrl: "https://a.test/?" }, "baseUrl must be an absolute http: or https: URL"],
+  ])("names the option and what it must be (%j)", (options, message) => {
+    expect(() => resolve({ apiKey: "k", ...options })).toThrow(message);
+  });
+
+  it("takes an undefined or null option as not given", () => {
+    const resolved = resolve({ apiKey: "k", returnType: null, specCache: undefined });
+    expect(resolved).toMatchObject({ returnType: "snake", specCache: "auto" });
   });
 
   it.each([
@@ -134,6 +152,8 @@ describe("resolveOptions: checks", () => {
     ["baseUrl", "ftp://api.example.test/"],
     ["baseUrl", "https://user:pass@api.example.test/"],
     ["baseUrl", "https://api.example.test/?q=1"],
+    ["baseUrl", "https://api.example.test/#top"],
+    ["baseUrl", "https://user@api.example.test/"],
     ["fetch", "fetch"],
     ["specCache", "disk"],
     ["specCache", { get() {} }],

@@ -241,9 +241,15 @@ describe("resolveRetryPolicy", () => {
     expect(() => resolveRetryPolicy(policy as never)).toThrow(TypeError);
   });
 
+  it("names the field and what it must be", () => {
+    expect(() => resolveRetryPolicy({ maxAttempts: 0 })).toThrow(
+      "retries.maxAttempts must be an integer of at least 1",
+    );
+  });
+
   it("names the unknown field and the accepted ones", () => {
     expect(() => resolveRetryPolicy({ statuses: [500] } as never)).toThrow(
-      /"statuses".*maxAttempts, maxElapsedMs, backoff, onRetry/,
+      /unknown option "retries.statuses"; accepted: maxAttempts, maxElapsedMs, backoff, onRetry/,
     );
   });
 });
