@@ -5,8 +5,8 @@ import terser from "@rollup/plugin-terser";
 import { dts } from "rollup-plugin-dts";
 import esbuild from "rollup-plugin-esbuild";
 
-// Issue "Builds for every way in" asks for 12 KB; this is where we stand until the size work lands.
-const UMD_BUDGET_BYTES = 17 * 1024;
+// Issue "Builds for every way in": the minified UMD, gzip -9, dependencies included.
+const UMD_BUDGET_BYTES = 12 * 1024;
 const external = ["idb-keyval", /^node:/];
 
 /** The browser builds take the browser platform module instead of Node's. */

@@ -7,7 +7,7 @@ import type { Platform } from "../platform/platform.js";
 import type { ReturnType } from "../response/read-result.js";
 import { withSlash } from "../spec/normalize.js";
 import type { SpecStore } from "../spec/spec-store.js";
-import { checkFields, isFunction, MS, type Rule } from "./check-fields.js";
+import { checkFields, isFunction, MS, type Rule, type Rules } from "./check-fields.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
 
@@ -44,11 +44,17 @@ const isStore = (value: unknown): boolean =>
   value !== null &&
   STORE_VERBS.every((verb) => isFunction((value as Record<string, unknown>)[verb]));
 
+/** Adds civis-python's spelling of each aliased option, under the same rule. */
+function withAliases(rules: Record<string, Rule | undefined>): Rules {
+  for (const name of ALIASED) rules[camelToSnake(name)] = rules[name];
+  return rules;
+}
+
 /**
  * What each option must be. The API key, the base URL and the retry policy are
  * checked as they are read, with their own errors.
  */
-const RULES: Record<string, Rule | undefined> = {
+const RULES: Rules = /* @__PURE__ */ withAliases({
   apiKey: undefined,
   baseUrl: undefined,
   returnType: [
@@ -69,9 +75,7 @@ const RULES: Record<string, Rule | undefined> = {
     '"auto", "memory", false, or a store { get, set, del }',
   ],
   specCacheTtlMs: MS,
-};
-// civis-python's spellings follow the same rules.
-for (const name of ALIASED) RULES[camelToSnake(name)] = RULES[name];
+});
 
 function pick<K extends (typeof ALIASED)[number]>(
   options: ClientOptions,
