@@ -1,7 +1,8 @@
 // Case 5, one fresh process and one fresh Chromium: a cold start (spec
 // downloaded, then kept in IndexedDB), then a reload: a warm start (spec from
-// IndexedDB). The same again with a localStorage spec store passed as
-// `specCache`, to compare. Each reports APIClient.create() time and JSON.parse
+// IndexedDB), then the IndexedDB read alone at page load, without civis (the
+// default store's own floor). The same again with a localStorage spec store
+// passed as `specCache`, to compare. Each reports APIClient.create() time and JSON.parse
 // of the same spec text in the same page.
 // Usage: node bench/browser.mjs   (prints one JSON line)
 import { chromium } from "playwright-core";
@@ -37,10 +38,11 @@ try {
 
   const cold = await measure(() => page.goto(server.url), true);
   const warm = await measure(() => page.reload(), false);
+  const idbOnly = await measure(() => page.goto(`${server.url}?mode=idb`), false);
   const coldLocal = await measure(() => page.goto(`${server.url}?store=localStorage`), true);
   const warmLocal = await measure(() => page.reload(), false);
   const freshParse = await measure(() => page.goto(`${server.url}?mode=parse`), false);
-  console.log(JSON.stringify({ cold, warm, coldLocal, warmLocal, freshParse }));
+  console.log(JSON.stringify({ cold, warm, idbOnly, coldLocal, warmLocal, freshParse }));
 } finally {
   await browser.close();
   await server.close();

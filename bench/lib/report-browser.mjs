@@ -43,6 +43,22 @@ export function browserSection(results) {
     const s = summarize(values);
     return [label, num(s.min), num(s.median), num(s.max), "", "", "", ""];
   };
+  // Older runs (bench/out/last-run.json) have no idbOnly figures.
+  const idb = results.filter((r) => r.idbOnly);
+  if (idb.length > 0) {
+    const read = summarize(idb.map((r) => r.idbOnly.readMs));
+    const ratio = (pick) => spread(summarize(idb.map((r) => r.idbOnly.readMs / pick(r))), "x");
+    rows.push([
+      "floor: IndexedDB open + read of the cached record at page load, without civis",
+      num(read.min),
+      num(read.median),
+      num(read.max),
+      ratio((r) => r.idbOnly.parseMs),
+      ratio((r) => r.freshParse.parseMs),
+      "",
+      "",
+    ]);
+  }
   rows.push(
     floor(
       "floor: JSON.parse of the spec text, same page, after the warm start",
