@@ -2,7 +2,6 @@ import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { checkHeaderValue } from "../errors/header-value-error.js";
 import { type ResolvedRetryPolicy, resolveRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
-import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { Platform } from "../platform/platform.js";
 import type { ReturnType } from "../response/read-result.js";
 import { withSlash } from "../spec/normalize.js";
@@ -27,15 +26,15 @@ export interface ResolvedOptions {
 }
 
 /** The options civis-python has too: its name is the snake_case one (`api_key`). */
-const ALIASED = [
-  "apiKey",
-  "baseUrl",
-  "returnType",
-  "apiVersion",
-  "localApiSpec",
-  "forceRefreshApiSpec",
-  "userAgent",
-] as const;
+const ALIASES = {
+  apiKey: "api_key",
+  baseUrl: "base_url",
+  returnType: "return_type",
+  apiVersion: "api_version",
+  localApiSpec: "local_api_spec",
+  forceRefreshApiSpec: "force_refresh_api_spec",
+  userAgent: "user_agent",
+} as const;
 
 const isString = (value: unknown): boolean => typeof value === "string";
 const STORE_VERBS = ["get", "set", "del"] as const;
@@ -46,7 +45,7 @@ const isStore = (value: unknown): boolean =>
 
 /** Adds civis-python's spelling of each aliased option, under the same rule. */
 function withAliases(rules: Record<string, Rule | undefined>): Rules {
-  for (const name of ALIASED) rules[camelToSnake(name)] = rules[name];
+  for (const [name, alias] of Object.entries(ALIASES)) rules[alias] = rules[name];
   return rules;
 }
 
@@ -77,11 +76,11 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
   specCacheTtlMs: MS,
 });
 
-function pick<K extends (typeof ALIASED)[number]>(
+function pick<K extends keyof typeof ALIASES>(
   options: ClientOptions,
   name: K,
 ): ClientOptions[K] {
-  const alias = camelToSnake(name);
+  const alias = ALIASES[name];
   const a = options[name];
   const b = options[alias as keyof ClientOptions] as ClientOptions[K];
   if (a !== undefined && b !== undefined && a !== b) {
