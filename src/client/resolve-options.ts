@@ -76,10 +76,7 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
   specCacheTtlMs: MS,
 });
 
-function pick<K extends keyof typeof ALIASES>(
-  options: ClientOptions,
-  name: K,
-): ClientOptions[K] {
+function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
   const alias = ALIASES[name];
   const a = options[name];
   const b = options[alias as keyof ClientOptions] as ClientOptions[K];
