@@ -6,12 +6,14 @@ import { browserSection } from "./report-browser.mjs";
 import { buildSection } from "./report-build.mjs";
 import { callsSection } from "./report-calls.mjs";
 import { sizeSection } from "./report-size.mjs";
+import { SPECS } from "./specs.mjs";
 
 const SECTIONS = {
   build: ["1–2. Building a client from a parsed spec; first call; heap", buildSection],
   calls: ["3. Per call, loopback server in another process", callsSection],
   size: ["4. Bundle size (minified, gzip level 9)", sizeSection],
-  browser: ["5. Start-up in Chromium (Civis spec)", browserSection],
+  // The page loads the same Civis spec as case 1: the real one, or the generated one without it.
+  browser: [`5. Start-up in Chromium (${SPECS.civis.label()})`, browserSection],
 };
 
 /** The Markdown report of a run's raw results (`{ meta, build, calls, size, browser }`). */
