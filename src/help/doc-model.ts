@@ -111,6 +111,7 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
       name: "iterator",
       type: "boolean",
       optional: true,
+      in: "client",
       description: ITERATOR_DOC,
       children: [],
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { methodDocModel } from "../../src/help/doc-model.js";
 import { methodDoc } from "../../src/help/method-doc.js";
 import { normalizeSpec } from "../../src/spec/normalize.js";
 import type { ApiModel } from "../../src/spec/types.js";
@@ -156,5 +157,18 @@ describe("methodDoc: wrapping", () => {
     // Regression: the "Response code" line carried the spec's description unwrapped.
     expect(doc).toContain("    Response code 200: A very long description");
     for (const line of doc.split("\n")) expect(line.length).toBeLessThanOrEqual(79);
+  });
+});
+
+describe("methodDocModel: where each parameter goes", () => {
+  it("marks path, query and the client's own iterator", () => {
+    const model = normalizeSpec(loadFixture("swagger2-basic"));
+    const op = model.resources
+      .get("workflows")
+      ?.operations()
+      .find((o) => o.name === "list_executions");
+    if (!op) throw new Error("no workflows.list_executions");
+    const places = Object.fromEntries(methodDocModel(model, op).params.map((p) => [p.name, p.in]));
+    expect(places).toMatchObject({ id: "path", limit: "query", iterator: "client" });
   });
 });
