@@ -1,4 +1,3 @@
-import { checkHeaderValue } from "../errors/header-value-error.js";
 import type { Platform } from "../platform/platform.js";
 import type { ResolvedOptions } from "./resolve-options.js";
 
@@ -16,16 +15,5 @@ export function baseHeaders(
 ): Record<string, string> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (apiKey !== undefined) headers.Authorization = `Basic ${base64(`${apiKey}:`)}`;
-  const suffix = platform.userAgentSuffix();
-  if (suffix !== undefined) headers["User-Agent"] = userAgent + suffix;
-  for (const [variable, header] of [
-    ["CIVIS_JOB_ID", "X-Civis-Job-ID"],
-    ["CIVIS_RUN_ID", "X-Civis-Run-ID"],
-  ] as const) {
-    const value = platform.env(variable);
-    if (value === undefined) continue;
-    checkHeaderValue(variable, value);
-    headers[header] = value;
-  }
-  return headers;
+  return { ...headers, ...platform.headers(userAgent) };
 }

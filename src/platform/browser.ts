@@ -6,7 +6,7 @@ export const browserPlatform: Platform = {
   name: "browser",
   env: () => undefined,
   isRepl: () => false,
-  userAgentSuffix: () => undefined,
+  headers: () => ({}),
   async readLocalSpec(source, fetchImpl) {
     const response = await fetchImpl(source, { headers: { Accept: "application/json" } });
     if (!response.ok)

@@ -1,4 +1,4 @@
-import { VERSION } from "../version.js";
+import { nodeHeaders } from "./node-headers.js";
 import type { Platform } from "./platform.js";
 
 /**
@@ -14,7 +14,7 @@ export const nodePlatform: Platform = {
   name: "node",
   env: (name) => process.env[name] || undefined,
   isRepl: () => looksLikeRepl(process.argv, process.execArgv),
-  userAgentSuffix: () => ` (Node ${process.version}; civis ${VERSION})`,
+  headers: (userAgent) => nodeHeaders(userAgent, nodePlatform.env),
   async readLocalSpec(source) {
     const { readFile } = await import("node:fs/promises");
     return readFile(source, "utf8");

@@ -7,8 +7,12 @@ export interface Platform {
   env(name: string): string | undefined;
   /** True in an interactive Node REPL: the spec cache then lives 15 minutes. */
   isRepl(): boolean;
-  /** Appended to the user agent on Node: ` (Node v20.1.0; civis 0.1.0)`; browsers cannot set one. */
-  userAgentSuffix(): string | undefined;
+  /**
+   * The headers only this platform sends. Node: `User-Agent` (`userAgent` followed by
+   * ` (Node v20.1.0; civis 0.1.0)`) and `X-Civis-Job-ID` / `X-Civis-Run-ID` from the
+   * environment. Browsers: none (they set their own user agent).
+   */
+  headers(userAgent: string): Record<string, string>;
   /** Reads a local spec: a file path on Node, a URL in the browser. */
   readLocalSpec(source: string, fetchImpl: typeof fetch): Promise<string>;
   /** The persistent store behind the memory cache, if the platform has one (IndexedDB). */
