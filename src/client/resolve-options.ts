@@ -108,6 +108,14 @@ export function transportOf(options: ResolvedOptions, baseUrl: string): Transpor
   return { fetch: options.fetch, baseUrl, retry: options.retry };
 }
 
+/** Node >= 20 and today's browsers have one; a Node started with `--no-experimental-fetch` does not. */
+function globalFetch(): typeof fetch {
+  if (typeof globalThis.fetch !== "function") {
+    throw new TypeError("this platform has no global fetch: pass one as { fetch }");
+  }
+  return globalThis.fetch;
+}
+
 /** Every option, checked and defaulted, in one place. */
 export function resolveOptions(
   options: ClientOptions | undefined,
@@ -150,8 +158,7 @@ export function resolveOptions(
     forceRefresh,
     retry: resolveRetryPolicy(given.retries),
     userAgent,
-    // Node >= 20 and every browser this package supports have a global fetch.
-    fetch: given.fetch ?? globalThis.fetch,
+    fetch: given.fetch ?? globalFetch(),
     specCache: given.specCache ?? "auto",
     specCacheTtlMs:
       given.specCacheTtlMs ??

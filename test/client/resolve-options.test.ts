@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { APIClient } from "../../src/client/api-client.js";
 import type { ClientOptions } from "../../src/client/client-options.js";
 import { resolveOptions } from "../../src/client/resolve-options.js";
@@ -259,5 +259,18 @@ describe("new APIClient()", () => {
 
   it("APIClient.create() rejects bad options too", async () => {
     await expect(APIClient.create(loose({ apiKey: "k", bogus: 1 }))).rejects.toThrow(/"bogus"/);
+  });
+});
+
+describe("resolveOptions: no global fetch", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("says to pass one, and takes one that is passed", () => {
+    vi.stubGlobal("fetch", undefined);
+    expect(() => resolve({ apiKey: "k" })).toThrow(/no global fetch: pass one as \{ fetch \}/);
+    const own = (() => Promise.reject(new Error("unused"))) as unknown as typeof fetch;
+    expect(resolve({ apiKey: "k", fetch: own }).fetch).toBe(own);
   });
 });
