@@ -1,9 +1,10 @@
 // Everything the package exports on every platform; the entry files add the platform-only parts.
 
-export { type CivisMethod, CivisResource } from "./build/build-resource.js";
-export type { CallInit } from "./build/call-init.js";
+export type { SpecOrigin } from "./cache/spec-cache.js";
+export type { CachedSpec, SpecStore } from "./cache/spec-store.js";
 export { APIClient, type APIClientConstructor, type LooseApi } from "./client/api-client.js";
-export type { ClientOptions } from "./client/client-options.js";
+export type { DocEntry, MethodDocModel } from "./docs/doc-model.js";
+export { type GetApiSpecOptions, getApiSpec } from "./download/get-api-spec.js";
 export { CivisAPIError } from "./errors/civis-api-error.js";
 export { CivisAPIKeyError } from "./errors/civis-api-key-error.js";
 export { CivisNetworkError } from "./errors/civis-network-error.js";
@@ -14,18 +15,17 @@ export {
   describeClient,
   type OperationSummary,
 } from "./help/describe-client.js";
-export type { DocEntry, MethodDocModel } from "./help/doc-model.js";
 export { help } from "./help/help.js";
 export type { RetryInfo, RetryPolicy } from "./http/retry-policy.js";
+export { type CivisMethod, CivisResource } from "./methods/build-resource.js";
+export type { CallInit } from "./methods/call-init.js";
 export { camelToSnake } from "./naming/camel-to-snake.js";
+export type { ClientOptions } from "./options/client-options.js";
 export { type FindFilter, find, findOne } from "./response/find.js";
 export { ListResponse } from "./response/list-response.js";
 export { PaginatedResponse } from "./response/paginated-response.js";
 export type { ReturnType } from "./response/read-result.js";
 export { Response } from "./response/response.js";
-export { type GetApiSpecOptions, getApiSpec } from "./spec/get-api-spec.js";
-export type { SpecOrigin } from "./spec/spec-cache.js";
-export type { CachedSpec, SpecStore } from "./spec/spec-store.js";
 export type {
   TypedListResponse,
   TypedPaginatedResponse,

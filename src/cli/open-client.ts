@@ -1,5 +1,5 @@
 import { APIClient } from "../client/api-client.js";
-import { DEFAULTS } from "../client/defaults.js";
+import { DEFAULTS } from "../options/defaults.js";
 import { loadSpecSource } from "../typegen/load-spec-source.js";
 import { type ApiKeySource, requireApiKey } from "./api-key.js";
 import { cacheDir } from "./cache-dir.js";

@@ -1,18 +1,18 @@
-import { buildResource, type CivisResource } from "../build/build-resource.js";
-import type { ClientContext } from "../build/client-context.js";
+import { specCacheKey } from "../cache/cache-key.js";
+import { cachedModel, type SpecOrigin } from "../cache/spec-cache.js";
+import { modelOf } from "../description/local-models.js";
+import { parseSpecText } from "../description/parse-spec-text.js";
+import type { ApiModel } from "../description/types.js";
+import { downloadSpecText } from "../download/download-spec.js";
+import { buildResource, type CivisResource } from "../methods/build-resource.js";
+import type { ClientContext } from "../methods/client-context.js";
 import { safeMemberName } from "../naming/safe-name.js";
+import { baseHeaders } from "../options/base-headers.js";
+import type { ClientOptions } from "../options/client-options.js";
+import { DEFAULTS } from "../options/defaults.js";
+import { resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
-import { specCacheKey } from "../spec/cache-key.js";
-import { downloadSpecText } from "../spec/download-spec.js";
-import { modelOf } from "../spec/local-models.js";
-import { parseSpecText } from "../spec/parse-spec-text.js";
-import { cachedModel, type SpecOrigin } from "../spec/spec-cache.js";
-import type { ApiModel } from "../spec/types.js";
-import { baseHeaders } from "./base-headers.js";
 import { clientInfo } from "./client-internals.js";
-import type { ClientOptions } from "./client-options.js";
-import { DEFAULTS } from "./defaults.js";
-import { resolveOptions, transportOf } from "./resolve-options.js";
 
 /** Resources of a client whose API is not typed: any name, any method. */
 export type LooseApi = { readonly [resource: string]: CivisResource };

@@ -1,5 +1,5 @@
-import type { ClientContext } from "../build/client-context.js";
-import type { SpecOrigin } from "../spec/spec-cache.js";
+import type { SpecOrigin } from "../cache/spec-cache.js";
+import type { ClientContext } from "../methods/client-context.js";
 
 /** What `help()` and the demo may read of a client, without exposing its headers (and key). */
 export interface ClientInfo {

@@ -1,5 +1,5 @@
+import type { SpecOrigin } from "../cache/spec-cache.js";
 import { clientInfo } from "../client/client-internals.js";
-import type { SpecOrigin } from "../spec/spec-cache.js";
 
 /** One operation of a client, cheap to list (no parameter or schema work). */
 export interface OperationSummary {

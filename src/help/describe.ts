@@ -1,5 +1,5 @@
-import { methodOperations } from "../build/build-resource.js";
-import { type MethodDocModel, methodDocModel } from "./doc-model.js";
+import { type MethodDocModel, methodDocModel } from "../docs/doc-model.js";
+import { methodOperations } from "../methods/build-resource.js";
 
 /** A method's documentation as data, for pages that render `help()` as HTML (the demo does). */
 export function describeMethod(method: unknown): MethodDocModel {

@@ -1,9 +1,9 @@
-import { methodOperations, resourceOperations } from "../build/build-resource.js";
 import { type ClientInfo, clientInfo } from "../client/client-internals.js";
-import { signature } from "../naming/signature.js";
-import type { Operation } from "../spec/types.js";
-import { methodDoc } from "./method-doc.js";
-import { wrap } from "./wrap.js";
+import type { Operation } from "../description/types.js";
+import { methodDoc } from "../docs/method-doc.js";
+import { wrap } from "../docs/wrap.js";
+import { methodOperations, resourceOperations } from "../methods/build-resource.js";
+import { signature } from "../methods/signature.js";
 
 const USAGE =
   "help(client)                    lists the API's resources\n" +

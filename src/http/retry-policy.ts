@@ -1,4 +1,4 @@
-import { checkFields, isFunction, MS, type Rule } from "../client/check-fields.js";
+import { checkFields, isFunction, MS, type Rule } from "../checks/check-fields.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /** Details of a retry about to happen, given to `RetryPolicy.onRetry`. */

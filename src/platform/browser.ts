@@ -1,4 +1,4 @@
-import { idbSpecStore } from "../spec/idb-spec-store.js";
+import { idbSpecStore } from "../cache/idb-spec-store.js";
 import type { Platform } from "./platform.js";
 
 /** Browsers: no environment, IndexedDB for the spec cache, fetch for local specs. */

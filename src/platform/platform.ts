@@ -1,4 +1,4 @@
-import type { SpecStore } from "../spec/spec-store.js";
+import type { SpecStore } from "../cache/spec-store.js";
 
 /** What differs between Node and browsers, behind one small seam. */
 export interface Platform {

@@ -1,8 +1,5 @@
+import { isPlainObject } from "../checks/is-plain-object.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
-import { isPlainObject } from "../spec/is-plain-object.js";
-
-// Response and read-result take it from here, with the other JSON helpers.
-export { isPlainObject };
 
 /** Keys whose contents are the user's own names, kept in their case (civis-python does the same). */
 const KEEP_CASE = new Set(["arguments", "environmentVariables", "environment_variables"]);

@@ -1,6 +1,7 @@
+import { isPlainObject } from "../checks/is-plain-object.js";
 import { CivisAPIError } from "../errors/civis-api-error.js";
 import type { RequestSpec } from "../http/request-spec.js";
-import { deepFreeze, isPlainObject } from "./convert.js";
+import { deepFreeze } from "./convert.js";
 import { ListResponse } from "./list-response.js";
 import { Response, toResponseValue } from "./response.js";
 

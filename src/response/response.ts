@@ -1,5 +1,6 @@
+import { isPlainObject } from "../checks/is-plain-object.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
-import { isPlainObject, keyMode, plainCopy, setData } from "./convert.js";
+import { keyMode, plainCopy, setData } from "./convert.js";
 import { headerInt } from "./header-int.js";
 
 /** Member names that data keys may not shadow; such data stays reachable with `get()`. */

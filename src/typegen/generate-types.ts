@@ -1,6 +1,6 @@
+import { normalizeSpec } from "../description/normalize.js";
+import type { ApiModel } from "../description/types.js";
 import { safeMemberName } from "../naming/safe-name.js";
-import { normalizeSpec } from "../spec/normalize.js";
-import type { ApiModel } from "../spec/types.js";
 import { docBlock } from "./jsdoc.js";
 import { methodTypes } from "./method-types.js";
 import { SchemaTypes } from "./schema-types.js";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { parseSpecText } from "../spec/parse-spec-text.js";
+import { parseSpecText } from "../description/parse-spec-text.js";
 
 /** Where `typegen()` reads a spec from. */
 export interface SpecSourceOptions {

@@ -1,6 +1,6 @@
-import { methodDoc } from "../help/method-doc.js";
-import { operationDetail, type Param } from "../spec/operation-detail.js";
-import type { ApiModel, Operation, Schema } from "../spec/types.js";
+import { operationDetail, type Param } from "../description/operation-detail.js";
+import type { ApiModel, Operation, Schema } from "../description/types.js";
+import { methodDoc } from "../docs/method-doc.js";
 import { docBlock, helpDocBlock } from "./jsdoc.js";
 import type { SchemaTypes } from "./schema-types.js";
 import { type NameRegistry, parameterName, pascalCase, propertyKey } from "./ts-names.js";

@@ -1,8 +1,8 @@
+import type { RefResolver } from "../description/refs.js";
+import type { Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { keyMode } from "../response/convert.js";
 import { Response } from "../response/response.js";
-import type { RefResolver } from "../spec/refs.js";
-import type { Schema } from "../spec/types.js";
 import { docBlock } from "./jsdoc.js";
 import { type NameRegistry, pascalCase, propertyKey } from "./ts-names.js";
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { specCacheKey } from "../../src/spec/cache-key.js";
+import { specCacheKey } from "../../src/cache/cache-key.js";
 import { SAMPLE_KEY, useSampleApiCli } from "./helpers/sample-api-cli.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

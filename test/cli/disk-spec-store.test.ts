@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { specCacheKey } from "../../src/cache/cache-key.js";
+import type { CachedSpec } from "../../src/cache/spec-store.js";
 import { cacheDir } from "../../src/cli/cache-dir.js";
 import { diskSpecStore } from "../../src/cli/disk-spec-store.js";
-import { specCacheKey } from "../../src/spec/cache-key.js";
-import type { CachedSpec } from "../../src/spec/spec-store.js";
 
 const root = mkdtempSync(join(tmpdir(), "civis-store-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

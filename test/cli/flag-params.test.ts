@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { paramsFromFlags, paramsFromJsonBody } from "../../src/cli/flag-params.js";
 import { UsageError } from "../../src/cli/usage-error.js";
-import { normalizeSpec } from "../../src/spec/normalize.js";
-import { operationDetail } from "../../src/spec/operation-detail.js";
+import { normalizeSpec } from "../../src/description/normalize.js";
+import { operationDetail } from "../../src/description/operation-detail.js";
 
 function detailOf(parameters: object[]) {
   const model = normalizeSpec({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clearMemorySpecCache } from "../../src/cache/spec-cache.js";
 import { APIClient, describeClient } from "../../src/index.js";
-import { clearMemorySpecCache } from "../../src/spec/spec-cache.js";
 
 const DEFAULT = "https://api.civisanalytics.com/";
 const noServer = {

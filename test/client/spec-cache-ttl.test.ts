@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ClientOptions } from "../../src/client/client-options.js";
-import { resolveOptions } from "../../src/client/resolve-options.js";
+import type { ClientOptions } from "../../src/options/client-options.js";
+import { resolveOptions } from "../../src/options/resolve-options.js";
 import { browserPlatform } from "../../src/platform/browser.js";
 import { nodePlatform } from "../../src/platform/node.js";
 import type { Platform } from "../../src/platform/platform.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Schema } from "../../src/spec/types.js";
+import type { Schema } from "../../src/description/types.js";
 import { generateTypes } from "../../src/typegen/generate-types.js";
 import { interfacesOf } from "./helpers/declarations.js";
 

@@ -1,7 +1,7 @@
-import { methodOperations } from "../../build/build-resource.js";
 import type { APIClient } from "../../client/api-client.js";
+import { operationDetail } from "../../description/operation-detail.js";
+import { methodOperations } from "../../methods/build-resource.js";
 import { PaginatedResponse } from "../../response/paginated-response.js";
-import { operationDetail } from "../../spec/operation-detail.js";
 import { paramsFromFlags, paramsFromJsonBody } from "../flag-params.js";
 import { findMethod, findResource } from "../lookup.js";
 import type { CliContext } from "../open-client.js";

@@ -1,4 +1,4 @@
-import { getApiSpec } from "../../spec/get-api-spec.js";
+import { getApiSpec } from "../../download/get-api-spec.js";
 import { typegen } from "../../typegen/typegen.js";
 import { requireApiKey } from "../api-key.js";
 import { apiBaseUrl, type CliContext, keyForSpecUrl } from "../open-client.js";

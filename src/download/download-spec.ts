@@ -1,0 +1,33 @@
+import { CivisAPIError } from "../errors/civis-api-error.js";
+import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import { send } from "../http/send.js";
+import { baseHeaders } from "../options/base-headers.js";
+import { type ResolvedOptions, transportOf } from "../options/resolve-options.js";
+import { platform } from "../platform/current.js";
+
+/** `GET {baseUrl}endpoints` through the same retries as every call; resolves to the spec's text. */
+export async function downloadSpecText(options: ResolvedOptions, baseUrl: string): Promise<string> {
+  try {
+    const response = await send(transportOf(options, baseUrl), {
+      method: "GET",
+      target: "/endpoints",
+      headers: baseHeaders(options, platform),
+      body: undefined,
+      signal: undefined,
+      timeout: undefined,
+    });
+    return await response.text();
+  } catch (error) {
+    const apiError = error instanceof CivisAPIKeyError ? error.cause : error;
+    if (
+      apiError instanceof CivisAPIError &&
+      (apiError.status_code === 401 || apiError.status_code === 403)
+    ) {
+      throw new CivisAPIKeyError(
+        `${apiError.status_code} error downloading the API spec from ${baseUrl}endpoints: the API key may be expired or invalid`,
+        apiError,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { parseSpecText } from "../description/parse-spec-text.js";
+import { DEFAULTS } from "../options/defaults.js";
+import { resolveOptions } from "../options/resolve-options.js";
+import { platform } from "../platform/current.js";
+import { downloadSpecText } from "./download-spec.js";
+
+export interface GetApiSpecOptions {
+  /** Only "1.0". */
+  readonly apiVersion?: "1.0";
+  readonly userAgent?: string;
+  readonly baseUrl?: string;
+  readonly fetch?: typeof fetch;
+}
+
+/** Downloads the API spec (`GET {baseUrl}endpoints`) and resolves to the parsed object. */
+export async function getApiSpec(
+  apiKey?: string,
+  options: GetApiSpecOptions = {},
+): Promise<Record<string, unknown>> {
+  const resolved = resolveOptions(
+    { ...options, ...(apiKey === undefined ? {} : { apiKey }), specCache: false },
+    platform,
+  );
+  const text = await downloadSpecText(resolved, resolved.baseUrl ?? DEFAULTS.baseUrl);
+  return parseSpecText(text) as Record<string, unknown>;
+}

@@ -1,0 +1,97 @@
+import { type OperationDetail, operationDetail } from "../description/operation-detail.js";
+import type { Operation } from "../description/types.js";
+import type { RequestSpec } from "../http/request-spec.js";
+import { send } from "../http/send.js";
+import { headerInt } from "../response/header-int.js";
+import { ListResponse } from "../response/list-response.js";
+import { type Page, PaginatedResponse } from "../response/paginated-response.js";
+import { readJson, toSnakeResult } from "../response/read-result.js";
+import { isOptionsObject } from "./argument-error.js";
+import { type BoundCall, bindArguments, target } from "./bind-arguments.js";
+import type { ClientContext } from "./client-context.js";
+
+const warned = new WeakSet<Operation>();
+
+function requestOf(
+  ctx: ClientContext,
+  op: Operation,
+  call: BoundCall,
+  pageNum?: number,
+): RequestSpec {
+  return {
+    method: op.verb.toUpperCase(),
+    target: target(call, pageNum),
+    headers: {
+      ...ctx.headers,
+      ...(call.body === undefined ? undefined : { "Content-Type": "application/json" }),
+      ...call.headers,
+    },
+    body: call.body,
+    signal: call.init?.signal,
+    timeout: call.init?.timeout,
+  };
+}
+
+async function single(ctx: ClientContext, op: Operation, call: BoundCall): Promise<unknown> {
+  const req = requestOf(ctx, op, call);
+  const response = await send(ctx.transport, req);
+  let result: unknown;
+  if (ctx.returnType === "raw") result = response;
+  else {
+    const body = await readJson(response, req);
+    result = ctx.returnType === "json" ? body : toSnakeResult(body, response.headers);
+  }
+  ctx.setLastResponse(result);
+  return result;
+}
+
+function paginate(ctx: ClientContext, op: Operation, call: BoundCall): PaginatedResponse {
+  return new PaginatedResponse(async (pageNum): Promise<Page<unknown>> => {
+    const req = requestOf(ctx, op, call, pageNum);
+    const response = await send(ctx.transport, req);
+    const body = await readJson(response, req);
+    const data = Array.isArray(body) ? body : [];
+    const total = headerInt(response.headers, "x-pagination-total-pages") ?? -1;
+    const totalPages = total >= 0 ? total : undefined;
+    // "json" and "raw" yield the plain items; "raw" keeps the fetch Response as last_response.
+    const page =
+      ctx.returnType === "snake" ? (toSnakeResult(data, response.headers) as ListResponse) : data;
+    ctx.setLastResponse(ctx.returnType === "raw" ? response : page);
+    return {
+      items: page,
+      plain: () => (page instanceof ListResponse ? page.json() : data),
+      totalPages,
+    };
+  });
+}
+
+/**
+ * One call of a generated method: checks the arguments, then sends. A paginated
+ * call with `iterator: true` returns a PaginatedResponse at once (and throws bad
+ * arguments at once); every other call returns a promise.
+ */
+export function callOperation(
+  ctx: ClientContext,
+  op: Operation,
+  args: readonly unknown[],
+): Promise<unknown> | PaginatedResponse {
+  if (op.deprecation !== undefined && !warned.has(op)) {
+    warned.add(op);
+    ctx.platform.warn(
+      `civis: ${op.resource}.${op.name}() (${op.verb.toUpperCase()} ${op.path}) is deprecated: ${op.deprecation}`,
+    );
+  }
+  const { model } = ctx;
+  let detail: OperationDetail | undefined;
+  let call: BoundCall;
+  try {
+    detail = operationDetail(op, model.refs);
+    call = bindArguments(op, detail, model.refs, args);
+  } catch (error) {
+    // Only a call that asked for an iterator gets its error at once: it has no promise.
+    const params = args[op.pathParams.length];
+    if (detail?.paginated && isOptionsObject(params) && params.iterator === true) throw error;
+    return Promise.reject(error);
+  }
+  return call.iterator ? paginate(ctx, op, call) : single(ctx, op, call);
+}

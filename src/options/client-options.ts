@@ -1,0 +1,52 @@
+import type { SpecStore } from "../cache/spec-store.js";
+import type { RetryPolicy } from "../http/retry-policy.js";
+import type { ReturnType } from "../response/read-result.js";
+
+/** Options of `APIClient.create()` and `new APIClient()`. civis-python's snake_case names are accepted too. */
+export interface ClientOptions {
+  /**
+   * API key, sent as HTTP Basic auth (the key as user name, empty password).
+   * Default on Node: `process.env.CIVIS_API_KEY`; in browsers: none (no Authorization header).
+   */
+  apiKey?: string;
+  /** civis-python spelling of `apiKey`. */
+  api_key?: string;
+  /**
+   * API root. Default: `CIVIS_API_ENDPOINT` on Node; else the server a local spec
+   * names; else `https://api.civisanalytics.com/`.
+   */
+  baseUrl?: string;
+  /** civis-python spelling of `baseUrl`. */
+  base_url?: string;
+  /** `"snake"`: `Response` objects; `"raw"`: the fetch `Response`; `"json"`: the parsed body. Default `"snake"`. */
+  returnType?: ReturnType;
+  /** civis-python spelling of `returnType`. */
+  return_type?: ReturnType;
+  /** Only `"1.0"`. Default `"1.0"`. */
+  apiVersion?: "1.0";
+  /** civis-python spelling of `apiVersion`. */
+  api_version?: "1.0";
+  /** A spec object, or a string: a file path on Node, a URL in the browser. Default: download `GET {baseUrl}endpoints`. */
+  localApiSpec?: object | string;
+  /** civis-python spelling of `localApiSpec`. */
+  local_api_spec?: object | string;
+  /** Download the spec even if a cached one has not expired. Default `false`. Not with `localApiSpec`. */
+  forceRefreshApiSpec?: boolean;
+  /** civis-python spelling of `forceRefreshApiSpec`. */
+  force_refresh_api_spec?: boolean;
+  /** A retry policy, or `false` to send every request once. Default: 10 attempts or 600 s, random exponential backoff. */
+  retries?: RetryPolicy | false;
+  /** Node: sent as `User-Agent`, followed by ` (Node <version>; civis <version>)`. Default `"civis-js"`. */
+  userAgent?: string;
+  /** civis-python spelling of `userAgent`. */
+  user_agent?: string;
+  /** The fetch implementation to use. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /**
+   * `"auto"`: IndexedDB + memory in browsers, memory on Node; `"memory"`; `false`; or a
+   * store `{ get, set, del }` used instead. Default `"auto"`.
+   */
+  specCache?: "auto" | "memory" | false | SpecStore;
+  /** How long a cached spec is used, in ms. Default: 15 minutes in a Node REPL, 24 hours otherwise. */
+  specCacheTtlMs?: number;
+}

@@ -1,0 +1,167 @@
+import type { SpecStore } from "../cache/spec-store.js";
+import { checkFields, isFunction, MS, type Rule, type Rules } from "../checks/check-fields.js";
+import { withSlash } from "../description/normalize.js";
+import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import { checkHeaderValue } from "../errors/header-value-error.js";
+import { type ResolvedRetryPolicy, resolveRetryPolicy } from "../http/retry-policy.js";
+import type { Transport } from "../http/send.js";
+import type { Platform } from "../platform/platform.js";
+import type { ReturnType } from "../response/read-result.js";
+import type { ClientOptions } from "./client-options.js";
+import { DEFAULTS } from "./defaults.js";
+
+export interface ResolvedOptions {
+  readonly apiKey: string | undefined;
+  /** Undefined when neither the caller nor the environment named one: the spec's server or the default applies. */
+  readonly baseUrl: string | undefined;
+  readonly returnType: ReturnType;
+  readonly apiVersion: string;
+  readonly localApiSpec: object | string | undefined;
+  readonly forceRefresh: boolean;
+  readonly retry: ResolvedRetryPolicy;
+  readonly userAgent: string;
+  readonly fetch: typeof fetch;
+  readonly specCache: "auto" | "memory" | false | SpecStore;
+  readonly specCacheTtlMs: number;
+}
+
+/** The options civis-python has too: its name is the snake_case one (`api_key`). */
+const ALIASES = {
+  apiKey: "api_key",
+  baseUrl: "base_url",
+  returnType: "return_type",
+  apiVersion: "api_version",
+  localApiSpec: "local_api_spec",
+  forceRefreshApiSpec: "force_refresh_api_spec",
+  userAgent: "user_agent",
+} as const;
+
+const isString = (value: unknown): boolean => typeof value === "string";
+const STORE_VERBS = ["get", "set", "del"] as const;
+const isStore = (value: unknown): boolean =>
+  typeof value === "object" &&
+  value !== null &&
+  STORE_VERBS.every((verb) => isFunction((value as Record<string, unknown>)[verb]));
+
+/** Adds civis-python's spelling of each aliased option, under the same rule. */
+function withAliases(rules: Record<string, Rule | undefined>): Rules {
+  for (const [name, alias] of Object.entries(ALIASES)) rules[alias] = rules[name];
+  return rules;
+}
+
+/**
+ * What each option must be. The API key, the base URL and the retry policy are
+ * checked as they are read, with their own errors.
+ */
+const RULES: Rules = /* @__PURE__ */ withAliases({
+  apiKey: undefined,
+  baseUrl: undefined,
+  returnType: [
+    (value) => ["snake", "raw", "json"].includes(value as string),
+    'one of "snake", "raw", "json"',
+  ],
+  apiVersion: [(value) => value === DEFAULTS.apiVersion, `"${DEFAULTS.apiVersion}"`],
+  localApiSpec: [
+    (value) => isString(value) || (typeof value === "object" && value !== null),
+    "a spec object or a string (a file path on Node, a URL in the browser)",
+  ],
+  forceRefreshApiSpec: undefined,
+  userAgent: [isString, "a string"],
+  retries: undefined,
+  fetch: [isFunction, "a function"],
+  specCache: [
+    (value) => value === "auto" || value === "memory" || value === false || isStore(value),
+    '"auto", "memory", false, or a store { get, set, del }',
+  ],
+  specCacheTtlMs: MS,
+});
+
+function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
+  const alias = ALIASES[name];
+  const a = options[name];
+  const b = options[alias as keyof ClientOptions] as ClientOptions[K];
+  if (a !== undefined && b !== undefined && a !== b) {
+    throw new TypeError(`both "${name}" and "${alias}" are given with different values; give one`);
+  }
+  return a ?? b;
+}
+
+/** The base URL with a trailing slash; anything but a plain http(s) URL is refused. */
+function checkUrl(baseUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    // Not an absolute URL: refused below.
+  }
+  // Credentials, a query or a fragment would show in href beyond origin and path.
+  if (!url || !/^https?:$/.test(url.protocol) || url.href !== url.origin + url.pathname) {
+    throw new TypeError(
+      "baseUrl must be an absolute http: or https: URL without credentials, query or fragment",
+    );
+  }
+  return withSlash(url.href);
+}
+
+/** How a client with these options sends requests to `baseUrl`. */
+export function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
+  return { fetch: options.fetch, baseUrl, retry: options.retry };
+}
+
+/** Node >= 20 and today's browsers have one; a Node started with `--no-experimental-fetch` does not. */
+function globalFetch(): typeof fetch {
+  if (typeof globalThis.fetch !== "function") {
+    throw new TypeError("this platform has no global fetch: pass one as { fetch }");
+  }
+  return globalThis.fetch;
+}
+
+/** Every option, checked and defaulted, in one place. */
+export function resolveOptions(
+  options: ClientOptions | undefined,
+  platform: Platform,
+): ResolvedOptions {
+  const given = options ?? {};
+  if (typeof given !== "object" || given === null)
+    throw new TypeError("APIClient options must be an object");
+  checkFields(given, RULES);
+
+  const localApiSpec = pick(given, "localApiSpec");
+  const forceRefresh = pick(given, "forceRefreshApiSpec") ?? false;
+  if (forceRefresh && localApiSpec !== undefined) {
+    throw new TypeError(
+      "localApiSpec and forceRefreshApiSpec cannot be used together: a local spec is never downloaded",
+    );
+  }
+
+  const apiKey = pick(given, "apiKey") ?? platform.env("CIVIS_API_KEY");
+  if (apiKey !== undefined) {
+    if (typeof apiKey !== "string" || apiKey === "")
+      throw new CivisAPIKeyError("apiKey must be a non-empty string");
+    checkHeaderValue("The API key", apiKey, CivisAPIKeyError);
+  } else if (platform.name === "node") {
+    throw new CivisAPIKeyError(
+      "No API key: pass { apiKey } or set the CIVIS_API_KEY environment variable",
+    );
+  }
+
+  const userAgent = pick(given, "userAgent") ?? DEFAULTS.userAgent;
+  checkHeaderValue("userAgent", userAgent);
+  const explicitUrl = pick(given, "baseUrl") ?? platform.env("CIVIS_API_ENDPOINT");
+
+  return {
+    apiKey,
+    baseUrl: explicitUrl === undefined ? undefined : checkUrl(explicitUrl),
+    returnType: pick(given, "returnType") ?? DEFAULTS.returnType,
+    apiVersion: pick(given, "apiVersion") ?? DEFAULTS.apiVersion,
+    localApiSpec,
+    forceRefresh,
+    retry: resolveRetryPolicy(given.retries),
+    userAgent,
+    fetch: given.fetch ?? globalFetch(),
+    specCache: given.specCache ?? "auto",
+    specCacheTtlMs:
+      given.specCacheTtlMs ??
+      (platform.isRepl() ? DEFAULTS.replSpecCacheTtlMs : DEFAULTS.specCacheTtlMs),
+  };
+}
