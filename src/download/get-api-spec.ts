@@ -10,6 +10,12 @@ export interface GetApiSpecOptions {
   readonly userAgent?: string;
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
+  /** Ends the download (and its retries). */
+  readonly signal?: AbortSignal;
+  /** Gives up on an attempt after this many ms. */
+  readonly timeout?: number;
+  /** Send the key over plain `http:` to a host that is not loopback. Default `false`. */
+  readonly allowInsecureHttp?: boolean;
 }
 
 /** Downloads the API spec (`GET {baseUrl}endpoints`) and resolves to the parsed object. */
