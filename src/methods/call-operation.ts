@@ -18,8 +18,13 @@ function requestOf(
   call: BoundCall,
   pageNum?: number,
 ): RequestSpec {
+  const method = op.verb.toUpperCase();
+  // fetch refuses such a request; refused here, it is not retried as a lost connection.
+  if (call.body !== undefined && (method === "GET" || method === "HEAD")) {
+    throw new TypeError(`${op.resource}.${op.name}(): a ${method} request cannot carry a body`);
+  }
   return {
-    method: op.verb.toUpperCase(),
+    method,
     target: target(call, pageNum),
     headers: {
       ...ctx.headers,

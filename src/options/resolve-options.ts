@@ -168,7 +168,7 @@ export function resolveOptions(
   if (apiKey !== undefined) {
     if (typeof apiKey !== "string" || apiKey === "")
       throw new CivisAPIKeyError("apiKey must be a non-empty string");
-    checkHeaderValue("The API key", apiKey, CivisAPIKeyError);
+    checkHeaderValue("The API key", apiKey, CivisAPIKeyError, false);
   } else if (platform.name === "node") {
     throw new CivisAPIKeyError(
       "No API key: pass { apiKey } or set the CIVIS_API_KEY environment variable",
