@@ -152,6 +152,11 @@ export async function cachedModel(
   return { model: entry.model, origin };
 }
 
+/** Tests: how many entries the memory layer holds. */
+export function memorySpecCacheSize(): number {
+  return memory.size;
+}
+
 /** Forgets every spec held in memory (tests, or a user who wants a clean slate). */
 export function clearMemorySpecCache(): void {
   memory.clear();
