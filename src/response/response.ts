@@ -1,4 +1,3 @@
-import { isPlainObject } from "../checks/is-plain-object.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { keyMode, plainCopy, setData } from "./convert.js";
 import { headerInt } from "./header-int.js";
