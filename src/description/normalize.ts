@@ -1,8 +1,10 @@
 import { isPlainObject } from "../checks/is-plain-object.js";
 import { SpecError } from "../errors/spec-error.js";
+import { decodeFully } from "../http/encode-path.js";
 import { isParamSegment, methodName, resourceName } from "../naming/method-name.js";
 import { safeMemberName } from "../naming/safe-name.js";
 import { RefResolver } from "./refs.js";
+import { readingSpec } from "./spec-guard.js";
 import { specText } from "./spec-text.js";
 import type {
   ApiModel,
@@ -47,7 +49,9 @@ function specServer(spec: RawSpec): string | undefined {
   if (/^https?:\/\//i.test(url)) return withSlash(url);
   const host = specText(spec.host);
   if (host !== "") {
-    const scheme = spec.schemes?.includes("https") ? "https" : (spec.schemes?.[0] ?? "https");
+    const { schemes = [] } = spec;
+    if (!Array.isArray(schemes)) throw new SpecError('"schemes" must be an array');
+    const scheme = schemes.includes("https") ? "https" : (schemes[0] ?? "https");
     return withSlash(`${scheme}://${host}${spec.basePath ?? ""}`);
   }
   return undefined;
@@ -69,6 +73,16 @@ function firstSegment(path: string): string {
   if (path[0] !== "/" || path[1] === "/") {
     throw new SpecError(
       `the path "${path}" must start with a single "/" (absolute URLs are refused)`,
+    );
+  }
+  // The URL parser would resolve dot segments (however encoded, `\` counting as `/`)
+  // out of the base URL's path, and end the path at a `?` or `#`.
+  if (
+    /[?#]/.test(path) ||
+    (/[.%\\]/.test(path) && /(^|[/\\])\.\.?([/\\]|$)/.test(decodeFully(path)))
+  ) {
+    throw new SpecError(
+      `the path "${path}" has a "." or ".." segment, a "?" or a "#", which would send requests elsewhere`,
     );
   }
   // indexOf and slice, not split: this runs for every path of every spec built.
@@ -155,7 +169,7 @@ export function normalizeSpec(input: unknown): ApiModel {
     resources.set(key, {
       key,
       operations: () => {
-        ops ??= operationsOf(refs, spec, key, paths);
+        ops ??= readingSpec(`the paths of "${key}"`, () => operationsOf(refs, spec, key, paths));
         return ops;
       },
     });

@@ -1,4 +1,5 @@
-function decodeFully(value: string): string {
+/** Percent-decodes until nothing changes (at most 5 times): `%252e` is `.` to some servers. */
+export function decodeFully(value: string): string {
   let current = value;
   for (let i = 0; i < 5; i++) {
     let next: string;
@@ -19,6 +20,12 @@ export function encodePathParam(where: string, name: string, value: unknown): st
     const got = value === null ? "null" : typeof value;
     throw new TypeError(
       `${where}: the path parameter "${name}" must be a string or a number, got ${got}`,
+    );
+  }
+  // NaN and Infinity would be sent as words: never an id the caller meant.
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new TypeError(
+      `${where}: the path parameter "${name}" must be a finite number, got ${value}`,
     );
   }
   const text = String(value);

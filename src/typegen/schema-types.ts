@@ -1,4 +1,5 @@
 import type { RefResolver } from "../description/refs.js";
+import { readingSpec } from "../description/spec-guard.js";
 import type { Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { keyMode } from "../response/convert.js";
@@ -18,6 +19,8 @@ const MEMBERS: ReadonlySet<string> = new Set(
 );
 
 const INDENT = "  ";
+/** Inline schemas nested deeper than this are written as `unknown` / `Response`. */
+const MAX_INLINE_DEPTH = 64;
 
 interface Pending {
   readonly schema: Schema;
@@ -124,7 +127,8 @@ export class SchemaTypes {
   declarations(): string[] {
     const out: string[] = [];
     for (let item = this.#pending.shift(); item; item = this.#pending.shift()) {
-      out.push(this.#declaration(item));
+      const pending = item;
+      out.push(readingSpec(`the schema ${pending.name}`, () => this.#declaration(pending)));
     }
     return out;
   }
@@ -155,7 +159,10 @@ export class SchemaTypes {
   }
 
   #inline(schema: Schema, view: View, indent: string): string {
-    if (this.#active.has(schema)) return view === "out" ? "Response" : "unknown";
+    // A cycle, or inline schemas nested beyond any sensible type: the recursion stops.
+    if (this.#active.has(schema) || this.#active.size >= MAX_INLINE_DEPTH) {
+      return view === "out" ? "Response" : "unknown";
+    }
     this.#active.add(schema);
     try {
       const type = this.#composed(schema, view, indent);
@@ -265,12 +272,16 @@ export class SchemaTypes {
   }
 
   /** Objects under a kept-case key are `Response`s keyed as sent: no snake_case names to promise. */
-  #keptCase(raw: Schema): string {
+  #keptCase(raw: Schema, depth = 0): string {
     const schema = this.#refs.deref(raw);
     const types = typesOf(schema);
     if (types.includes("object")) return "Response";
-    if (types.includes("array"))
-      return arrayOf(schema.items ? this.#keptCase(schema.items) : "unknown");
+    if (types.includes("array")) {
+      const { items } = schema;
+      return arrayOf(
+        items && depth < MAX_INLINE_DEPTH ? this.#keptCase(items, depth + 1) : "unknown",
+      );
+    }
     return this.type(schema, "out");
   }
 }
