@@ -28,6 +28,11 @@ interface Pending {
   readonly name: string;
 }
 
+/** A list the spec gives, or none where it gives something else (a malformed spec). */
+function list<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}
+
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
@@ -178,10 +183,10 @@ export class SchemaTypes {
   #composed(schema: Schema, view: View, indent: string): string {
     const parts: string[] = [];
     if (hasShape(schema)) parts.push(this.#own(schema, view, indent));
-    for (const member of schema.allOf ?? []) {
+    for (const member of list(schema.allOf)) {
       if (this.#describes(member)) parts.push(this.type(member, view, indent));
     }
-    const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].filter((m) =>
+    const alternatives = [...list(schema.oneOf), ...list(schema.anyOf)].filter((m) =>
       this.#describes(m),
     );
     if (alternatives.length > 0) {
@@ -195,13 +200,14 @@ export class SchemaTypes {
   }
 
   #describes(member: Schema): boolean {
+    if (typeof member !== "object" || member === null) return false;
     if (typeof member.$ref === "string") return true;
     const schema = this.#refs.deref(member);
     return hasShape(schema) || !!schema.allOf || !!schema.oneOf || !!schema.anyOf;
   }
 
   #own(schema: Schema, view: View, indent: string): string {
-    if (schema.enum && schema.enum.length > 0 && schema.enum.every(isLiteral)) {
+    if (list(schema.enum).length > 0 && schema.enum!.every(isLiteral)) {
       return unique(schema.enum.map((value) => JSON.stringify(value))).join(" | ");
     }
     const types = unique(typesOf(schema).map((t) => this.#ofType(t, schema, view, indent)));
