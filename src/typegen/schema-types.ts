@@ -207,8 +207,9 @@ export class SchemaTypes {
   }
 
   #own(schema: Schema, view: View, indent: string): string {
-    if (list(schema.enum).length > 0 && schema.enum!.every(isLiteral)) {
-      return unique(schema.enum.map((value) => JSON.stringify(value))).join(" | ");
+    const values = list(schema.enum);
+    if (values.length > 0 && values.every(isLiteral)) {
+      return unique(values.map((value) => JSON.stringify(value))).join(" | ");
     }
     const types = unique(typesOf(schema).map((t) => this.#ofType(t, schema, view, indent)));
     return types.includes("unknown") ? "unknown" : types.join(" | ");

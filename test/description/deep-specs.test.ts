@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { APIClient, type CivisResource, help } from "../../src/index.js";
 import { generateTypes } from "../../src/typegen/generate-types.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
@@ -74,11 +74,12 @@ const SPECS: readonly [string, () => object][] = [
   ],
 ];
 
+// A server per test: after a slow test, a kept-alive connection may have been closed.
 let server: TestServer;
-beforeAll(async () => {
+beforeEach(async () => {
   server = await startServer((_req, res) => sendJson(res, 200, { ok: true }));
 });
-afterAll(() => server.close());
+afterEach(() => server.close());
 
 describe.each(SPECS)(`a spec with %s ${DEPTH} levels deep`, (label, make) => {
   it("gives help, takes a call, and makes types", async () => {
