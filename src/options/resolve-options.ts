@@ -11,12 +11,13 @@ import {
 import { withSlash } from "../description/normalize.js";
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { checkHeaderValue } from "../errors/header-value-error.js";
-import { type ResolvedRetryPolicy, resolveRetryPolicy } from "../http/retry-policy.js";
+import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
 import type { Platform } from "../platform/platform.js";
 import type { ReturnType } from "../response/read-result.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
+import { resolveRetryPolicy } from "./resolve-retry-policy.js";
 
 export interface ResolvedOptions {
   readonly apiKey: string | undefined;
@@ -189,7 +190,7 @@ export function resolveOptions(
     retry: resolveRetryPolicy(given.retries),
     userAgent,
     fetch: given.fetch ?? globalFetch(),
-    specCache: given.specCache ?? "auto",
+    specCache: given.specCache ?? DEFAULTS.specCache,
     specCacheTtlMs:
       given.specCacheTtlMs ??
       (platform.isRepl() ? DEFAULTS.replSpecCacheTtlMs : DEFAULTS.specCacheTtlMs),
