@@ -1,6 +1,6 @@
+import { decodeFully } from "../checks/decode-fully.js";
 import { isPlainObject } from "../checks/is-plain-object.js";
 import { SpecError } from "../errors/spec-error.js";
-import { decodeFully } from "../http/encode-path.js";
 import { isParamSegment, methodName, resourceName } from "../naming/method-name.js";
 import { safeMemberName } from "../naming/safe-name.js";
 import { RefResolver } from "./refs.js";

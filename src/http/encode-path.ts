@@ -1,18 +1,4 @@
-/** Percent-decodes until nothing changes (at most 5 times): `%252e` is `.` to some servers. */
-export function decodeFully(value: string): string {
-  let current = value;
-  for (let i = 0; i < 5; i++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      return current;
-    }
-    if (next === current) return current;
-    current = next;
-  }
-  return current;
-}
+import { decodeFully } from "../checks/decode-fully.js";
 
 /** Percent-encodes one path parameter; `.`/`..` would let the URL parser climb the path. */
 export function encodePathParam(where: string, name: string, value: unknown): string {
