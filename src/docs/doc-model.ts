@@ -74,8 +74,8 @@ function properties(
     const schema = refs.deref(raw);
     return {
       name: camelToSnake(name),
-      // The `value` of a JSON value object is whatever the user stored.
-      type: name === "value" ? "any" : typeName(refs, schema, returned),
+      // The `value` of a JSON value object is whatever the user stored; civis-python says `object`.
+      type: name === "value" ? "object" : typeName(refs, schema, returned),
       optional: !returned && !required.has(name),
       description: specText(schema.description),
       children: properties(refs, schema, returned, inner),
@@ -87,7 +87,7 @@ function paramEntry(refs: RefResolver, p: Param): DocEntry {
   const { schema } = p;
   return {
     name: p.snake,
-    type: typeName(refs, schema, false),
+    type: p.in === "body" && p.name === "value" ? "object" : typeName(refs, schema, false),
     optional: !p.required,
     description: p.description,
     children: properties(refs, schema, false, []),
