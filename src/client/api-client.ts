@@ -6,7 +6,6 @@ import type { ApiModel } from "../description/types.js";
 import { downloadSpecText } from "../download/download-spec.js";
 import { buildResource, type CivisResource } from "../methods/build-resource.js";
 import type { ClientContext } from "../methods/client-context.js";
-import { safeMemberName } from "../naming/safe-name.js";
 import { baseHeaders } from "../options/base-headers.js";
 import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
@@ -57,7 +56,7 @@ export class APIClientBase {
     };
     const names = new Map<string, string>();
     for (const [key, resourceModel] of apiModel.resources) {
-      const name = safeMemberName(key, (n) => names.has(n));
+      const name = resourceModel.property;
       names.set(name, key);
       // Resources are built on first read: a 900-method client costs little until used.
       Object.defineProperty(this, name, {

@@ -23,6 +23,8 @@ export interface DocEntry {
 export interface MethodDocModel {
   readonly resource: string;
   readonly name: string;
+  /** Other names of the same method (`get_me` for `list_me`). */
+  readonly aliases: readonly string[];
   readonly summary: string;
   readonly description: string;
   readonly verb: string;
@@ -119,12 +121,13 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
   const { response } = detail;
   const type = detail.paginated
     ? "ListResponse | PaginatedResponse"
-    : flattenSchema(refs, response.schema)?.type === "array"
+    : op.returnsList
       ? "ListResponse"
       : "Response";
   return {
     resource: op.resource,
     name: op.name,
+    aliases: op.aliases,
     summary: op.summary,
     description: specText(op.raw.description),
     verb: op.verb.toUpperCase(),
