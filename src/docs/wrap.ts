@@ -1,11 +1,22 @@
 /**
- * The pieces a line may break between, as Python's `textwrap` cuts them: runs of spaces,
- * em-dashes (`--`) between words, and words, a hyphenated word ending after each hyphen
- * with two letters (or letter-hyphen-letter) before it and letters after it (`comma-`,
- * `separated`). `\p{...}` stand for Python's Unicode-aware `\w` and `[^\d\W]`.
+ * Where textwrap may break inside a word (its `wordsep_re`, here without lookbehind, which
+ * older Safari cannot parse): after a hyphen with two letters, or letter-hyphen-letter, on
+ * each side (`comma-` `separated`), and on both sides of an em-dash (`--`) between words.
+ * `\p{...}` stand for Python's Unicode-aware `\w` and `[^\d\W]`.
  */
-const CHUNK =
-  / +|(?<=[\p{L}\p{N}_!"'&.,?])-{2,}(?=[\p{L}\p{N}_])|[^ ]+?(?:-(?<=[\p{L}\p{Nl}\p{No}_]-?[\p{L}\p{Nl}\p{No}_]-)(?=[\p{L}\p{Nl}\p{No}_]-?[\p{L}\p{Nl}\p{No}_])|(?= |$)|(?<=[\p{L}\p{N}_!"'&.,?])(?=-{2,}[\p{L}\p{N}_]))/gu;
+const BREAK =
+  /(?=([\p{L}\p{Nl}\p{No}_]-?[\p{L}\p{Nl}\p{No}_]-)[\p{L}\p{Nl}\p{No}_]-?[\p{L}\p{Nl}\p{No}_]|[\p{L}\p{N}_!"'&.,?](-{2,})[\p{L}\p{N}_])/gu;
+
+/** A word (no spaces) cut where textwrap may break it. */
+function wordPieces(word: string): string[] {
+  const cuts = new Set([0, word.length]);
+  for (const m of word.matchAll(BREAK)) {
+    if (m[1]) cuts.add(m.index + m[1].length);
+    else cuts.add(m.index + 1).add(m.index + 1 + m[2]!.length);
+  }
+  const at = [...cuts].sort((x, y) => x - y);
+  return at.slice(1).map((end, i) => word.slice(at[i], end));
+}
 
 /** Python counts code points, not UTF-16 units. */
 function len(text: string): number {
@@ -27,7 +38,10 @@ export function wrap(text: string, indent: string, width = 79): string {
     });
     if (t === text) break;
   }
-  const pieces = text.replace(/[\n\v\f\r]/g, " ").match(CHUNK) ?? [];
+  const pieces = text
+    .replace(/[\n\v\f\r]/g, " ")
+    .split(/( +)/)
+    .flatMap((part) => (part[0] === " " ? part : wordPieces(part)));
   const room = width - len(indent);
   const lines: string[] = [];
   let next = 0;

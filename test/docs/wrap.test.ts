@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { wrap } from "../../src/docs/wrap.js";
 
@@ -110,5 +111,14 @@ describe("wrap", () => {
       ["_", "-", "/", "x", "-", "-", "1", "é"].map((c) => `        ${c}`).join("\n"),
     );
     expect(wrap("  ab", "    ", 3)).toBe("    a\n    b");
+  });
+});
+
+describe("wrap in older browsers", () => {
+  // Safari before 16.4 cannot parse a regular expression with a lookbehind: one in the
+  // bundle would stop the whole client loading there, not just help().
+  it("uses no lookbehind", () => {
+    const source = readFileSync(new URL("../../src/docs/wrap.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/\(\?<[=!]/);
   });
 });
