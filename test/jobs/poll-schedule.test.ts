@@ -5,7 +5,10 @@ describe("nextPollDelay", () => {
   it("follows civis-python: 1 s, growing 1.2x per poll, capped at 15 s", () => {
     const delays: number[] = [];
     let delay: number | undefined;
-    for (let i = 0; i < 20; i++) delays.push((delay = nextPollDelay(delay, undefined)));
+    for (let i = 0; i < 20; i++) {
+      delay = nextPollDelay(delay, undefined);
+      delays.push(delay);
+    }
     expect(delays.slice(0, 4).map((d) => Math.round(d))).toEqual([1000, 1200, 1440, 1728]);
     expect(delays.at(-1)).toBe(MAX_POLL_MS);
     expect(Math.max(...delays)).toBe(15_000);
