@@ -24,6 +24,10 @@ export {
   type RunOf,
 } from "./jobs/civis-future.js";
 export { CivisJobFailure } from "./jobs/civis-job-failure.js";
+export { type JobLogsOptions, jobLogs } from "./jobs/job-logs.js";
+export type { AnswerOf, ItemOf } from "./jobs/job-types.js";
+export { runJob } from "./jobs/run-job.js";
+export { type RunTemplateOptions, runTemplate } from "./jobs/run-template.js";
 export { type CivisMethod, CivisResource } from "./methods/build-resource.js";
 export type { CallInit } from "./methods/call-init.js";
 export { camelToSnake } from "./naming/camel-to-snake.js";

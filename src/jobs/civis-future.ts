@@ -53,7 +53,7 @@ export interface CivisFutureOptions<Run = Response> {
  * run's `state` is `succeeded`/`success` (resolves with that answer) or `failed`/`cancelled`
  * (rejects with a CivisJobFailure). A thenable: `await future` works.
  */
-class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
+export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
   /** Called with each answer of the getter; may be set at any time. */
   onUpdate: ((run: Run, future: CivisFuture<Run>) => void) | undefined;
   readonly #promise: Promise<Run>;
