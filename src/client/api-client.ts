@@ -13,6 +13,7 @@ import { DEFAULTS } from "../options/defaults.js";
 import { resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
 import { clientInfo, contextClients } from "./client-internals.js";
+import { ClientHelpers } from "./helpers/client-helpers.js";
 
 /** Resources of a client whose API is not typed: any name, any method. */
 export type LooseApi = { readonly [resource: string]: CivisResource };
@@ -22,10 +23,11 @@ export type LooseApi = { readonly [resource: string]: CivisResource };
  * Create it with `await APIClient.create(options)`, or `new APIClient({ localApiSpec })`
  * when you hold the spec object.
  */
-export class APIClientBase {
+export class APIClientBase extends ClientHelpers {
   #last: unknown;
 
   constructor(options: ClientOptions, model?: ApiModel, origin: SpecOrigin = "local") {
+    super();
     const spec = options?.localApiSpec ?? options?.local_api_spec;
     if (model === undefined && (typeof spec !== "object" || spec === null)) {
       throw new TypeError(
