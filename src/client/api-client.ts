@@ -11,7 +11,8 @@ import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type ResolvedOptions, resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
-import { clientInfo } from "./client-internals.js";
+import { clientInfo, contextClients } from "./client-internals.js";
+import { ClientHelpers } from "./helpers/client-helpers.js";
 
 /** A client's options and API, resolved and loaded once by `APIClient.create()`. */
 interface Built {
@@ -28,11 +29,12 @@ export type LooseApi = { readonly [resource: string]: CivisResource };
  * Create it with `await APIClient.create(options)`, or `new APIClient({ localApiSpec })`
  * when you hold the spec object.
  */
-export class APIClientBase {
+export class APIClientBase extends ClientHelpers {
   #last: unknown;
 
   /** `built`: what `create()` already resolved and loaded, so nothing is read twice. */
   constructor(options: ClientOptions, built?: Built) {
+    super();
     const spec = options?.localApiSpec ?? options?.local_api_spec;
     if (built === undefined && (typeof spec !== "object" || spec === null)) {
       throw new TypeError(
@@ -72,6 +74,7 @@ export class APIClientBase {
       });
     }
     clientInfo.set(this, { ctx, resources: names, origin });
+    contextClients.set(ctx, this);
   }
 
   /** The last response object a method returned (for an iterator, the last page). */
