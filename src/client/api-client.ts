@@ -91,7 +91,12 @@ export class APIClientBase {
     const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
     const cache = resolved.specCache;
     const { model, origin } = await cachedModel({
-      key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
+      // A key function's cacheKey stands in for the key; marked so it never equals a real key's digest input.
+      key: await specCacheKey(
+        baseUrl,
+        resolved.cacheKey === undefined ? resolved.apiKey : `\0cacheKey:${resolved.cacheKey}`,
+        resolved.apiVersion,
+      ),
       ttlMs: resolved.specCacheTtlMs,
       force: resolved.forceRefresh,
       useMemory: cache === "auto" || cache === "memory",
@@ -104,6 +109,10 @@ export class APIClientBase {
             : undefined,
       download: () => downloadSpecText(resolved, baseUrl),
     });
+    resolved.interceptors?.logger?.debug?.(
+      origin === "download" ? "spec cache miss: downloaded" : `spec cache hit (${origin})`,
+      { origin },
+    );
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
     return new APIClientBase(options, model, origin) as APIClient<Api>;
   }

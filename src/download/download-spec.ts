@@ -15,6 +15,7 @@ export async function downloadSpecText(options: ResolvedOptions, baseUrl: string
       body: undefined,
       signal: undefined,
       timeout: undefined,
+      operation: "endpoints.list",
     });
     return await response.text();
   } catch (error) {

@@ -1,3 +1,5 @@
+import type { HookLists } from "./hooks.js";
+
 /** Everything one call sends; every attempt sends exactly this. */
 export interface RequestSpec {
   readonly method: string;
@@ -8,4 +10,8 @@ export interface RequestSpec {
   readonly signal: AbortSignal | undefined;
   /** Per attempt, in ms. */
   readonly timeout: number | undefined;
+  /** `resource.method`, for hooks and logs. */
+  readonly operation?: string;
+  /** The client's hooks and the call's, when the call has its own. */
+  readonly hooks?: HookLists;
 }

@@ -2,6 +2,7 @@ import type { CivisAPIError } from "../errors/civis-api-error.js";
 import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { apiErrorFrom } from "./api-error.js";
+import { type Interceptors, watchAttempt } from "./attempt-watch.js";
 import type { RequestSpec } from "./request-spec.js";
 import { type AttemptOutcome, type ResolvedRetryPolicy, shouldRetry } from "./retry-policy.js";
 import { sendOnce } from "./send-once.js";
@@ -13,6 +14,8 @@ export interface Transport {
   readonly fetch: typeof fetch;
   readonly baseUrl: string;
   readonly retry: ResolvedRetryPolicy;
+  /** Hooks, logger, queue, rate-limit pause, key function; none when nothing applies. */
+  readonly interceptors?: Interceptors | undefined;
 }
 
 /**
@@ -26,13 +29,20 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
     let outcome: AttemptOutcome;
     let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
     let status: number | undefined;
+    const watch = watchAttempt(transport.interceptors, transport, req, attempt);
     try {
-      const response = await sendOnce(transport.fetch, transport.baseUrl, req);
-      if (response.ok) return response;
+      const response = watch
+        ? await watch.send()
+        : await sendOnce(transport.fetch, transport.baseUrl, req);
+      if (response.ok) {
+        if (watch) await watch.answered(response);
+        return response;
+      }
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
       // Made for this attempt, so it already counts the attempts.
       error = await apiErrorFrom(response, req, attempt);
+      if (watch) await watch.answered(response, error);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent
@@ -40,6 +50,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
       thrown.attempts = attempt;
       error = thrown;
+      if (watch) await watch.failed(thrown);
     }
     const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
     if (!decision.retry) throw error;
@@ -51,6 +62,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       status,
       error,
     });
+    watch?.retrying(decision.waitMs, status, error);
     try {
       await sleep(decision.waitMs, req.signal);
     } catch (reason) {

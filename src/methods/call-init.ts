@@ -1,4 +1,5 @@
 import { isPlainObject } from "../checks/is-plain-object.js";
+import { type Hooks, resolveHooks } from "../http/hooks.js";
 import { argumentError, isOptionsObject } from "./argument-error.js";
 
 /** Per-call options, the last argument of every method. */
@@ -9,6 +10,8 @@ export interface CallInit {
   readonly timeout?: number;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Hooks for this call's attempts, run after the client's (`onRequest`, `onRequestError`, `onResponse`, `onResponseError`). */
+  readonly hooks?: Hooks;
 }
 
 /** Each init option: the test its value must pass, and what the message says it must be. */
@@ -20,6 +23,17 @@ const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolea
     "a number of ms between 1 and 2147483647",
   ],
   headers: [isPlainObject, "an object of strings"],
+  hooks: [
+    (v) => {
+      try {
+        resolveHooks(v, "init.hooks");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    "an object { onRequest, onRequestError, onResponse, onResponseError } of functions or arrays of functions",
+  ],
 };
 const INIT_NAMES = Object.keys(INIT_OPTIONS).join(", ");
 

@@ -1,5 +1,6 @@
 import { type OperationDetail, operationDetail } from "../description/operation-detail.js";
 import type { Operation } from "../description/types.js";
+import { mergeHooks, resolveHooks } from "../http/hooks.js";
 import type { RequestSpec } from "../http/request-spec.js";
 import { send } from "../http/send.js";
 import { headerInt } from "../response/header-int.js";
@@ -29,6 +30,10 @@ function requestOf(
     body: call.body,
     signal: call.init?.signal,
     timeout: call.init?.timeout,
+    operation: `${op.resource}.${op.name}`,
+    hooks: call.init?.hooks
+      ? mergeHooks(ctx.transport.interceptors?.hooks, resolveHooks(call.init.hooks, "init.hooks"))
+      : undefined,
   };
 }
 
@@ -77,9 +82,10 @@ export function callOperation(
 ): Promise<unknown> | PaginatedResponse {
   if (op.deprecation !== undefined && !warned.has(op)) {
     warned.add(op);
-    ctx.platform.warn(
-      `civis: ${op.resource}.${op.name}() (${op.verb.toUpperCase()} ${op.path}) is deprecated: ${op.deprecation}`,
-    );
+    const text = `${op.resource}.${op.name}() (${op.verb.toUpperCase()} ${op.path}) is deprecated: ${op.deprecation}`;
+    const logger = ctx.transport.interceptors?.logger;
+    if (logger) logger.warn?.(text, { operation: `${op.resource}.${op.name}` });
+    else ctx.platform.warn(`civis: ${text}`);
   }
   const { model } = ctx;
   let detail: OperationDetail | undefined;

@@ -6,4 +6,5 @@ export const DEFAULTS = {
   userAgent: "civis-js",
   specCacheTtlMs: 24 * 60 * 60 * 1000,
   replSpecCacheTtlMs: 15 * 60 * 1000,
+  rateLimit: "pause",
 } as const;
