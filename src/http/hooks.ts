@@ -24,6 +24,7 @@ export interface HookContext {
 }
 
 /** `onRequest`: may change `context.request.headers`, or return a `Response` to answer the call without the network. */
+// biome-ignore lint/suspicious/noConfusingVoidType: an async hook that returns nothing is a Promise<void>.
 export type RequestHook = (
   context: HookContext,
 ) => void | globalThis.Response | Promise<void | globalThis.Response>;
