@@ -24,9 +24,9 @@ export interface HookContext {
 }
 
 /** `onRequest`: may change `context.request.headers`, or return a `Response` to answer the call without the network. */
-// biome-ignore lint/suspicious/noConfusingVoidType: an async hook that returns nothing is a Promise<void>.
 export type RequestHook = (
   context: HookContext,
+  // biome-ignore lint/suspicious/noConfusingVoidType: an async hook that returns nothing is a Promise<void>.
 ) => void | globalThis.Response | Promise<void | globalThis.Response>;
 
 /** `onRequestError`, `onResponse`, `onResponseError`. */
