@@ -1,5 +1,5 @@
 import { CivisNetworkError } from "../errors/civis-network-error.js";
-import { type HookContext, type HookLists, runHooks, runRequestHooks } from "./hooks.js";
+import { type HookContext, type Hooks, runHooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
 import type { RequestQueue } from "./request-queue.js";
@@ -8,185 +8,104 @@ import { sendOnce } from "./send-once.js";
 
 /** What a client adds around each attempt; the transport has none when nothing applies. */
 export interface Interceptors {
-  readonly hooks: HookLists | undefined;
-  readonly logger: Logger | undefined;
-  readonly queue: RequestQueue | undefined;
-  readonly gate: RateLimitGate | undefined;
+  readonly hooks?: Hooks | undefined;
+  readonly logger?: Logger | undefined;
+  readonly queue?: RequestQueue | undefined;
+  readonly gate?: RateLimitGate | undefined;
   /** The `Authorization` header of each request, when the API key is a function. */
-  readonly authorization: (() => Promise<string>) | undefined;
+  readonly authorization?: (() => Promise<string>) | undefined;
 }
 
-/** Where an attempt is sent: the transport's own fields. */
-interface Target {
-  readonly fetch: typeof fetch;
-  readonly baseUrl: string;
+/** One attempt seen through the client's interceptors (send.ts calls these in turn). */
+export interface AttemptWatch {
+  /** Waits for a slot and any rate-limit pause, adds the key, runs `onRequest`, then fetches (or takes the hook's answer). */
+  send(): Promise<globalThis.Response>;
+  /**
+   * After the attempt: the debug line, the pause a 429 asks for, then `onResponse`
+   * and (with an error) `onResponseError`; without a response, `onRequestError`.
+   */
+  after(response: globalThis.Response | undefined, error?: Error): Promise<void>;
+  /** Before the wait for a retry: a line at info. */
+  retrying(waitMs: number): void;
 }
 
-/** `X-RateLimit-Remaining`, as `Response.calls_remaining` reads it. */
-function callsRemaining(response: globalThis.Response): number | null {
-  const value = response.headers.get("x-ratelimit-remaining");
-  return value !== null && /^\d+$/.test(value.trim()) ? Number(value) : null;
+/** `key=value` pairs (logfmt): one readable line that tools can also parse. */
+function logLine(details: Readonly<Record<string, unknown>>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(" ");
 }
 
 /**
- * One attempt with the client's interceptors: waits for a slot and for a
- * rate-limit pause, adds the key, runs the hooks and logs. Made only when the
- * client or the call has any of them, so a plain client pays nothing.
+ * The attempt's watch, or undefined when neither the client nor the call adds
+ * anything, so a plain client pays nothing.
  */
-export class AttemptWatch {
-  readonly #x: Interceptors;
-  readonly #to: Target;
-  readonly #req: RequestSpec;
-  readonly #attempt: number;
-  readonly #hooks: HookLists | undefined;
-  #context: HookContext | undefined;
-  #started = 0;
-
-  constructor(x: Interceptors, to: Target, req: RequestSpec, attempt: number) {
-    this.#x = x;
-    this.#to = to;
-    this.#req = req;
-    this.#attempt = attempt;
-    this.#hooks = req.hooks ?? x.hooks;
-  }
-
-  /** The attempt itself: its turn, its headers, `onRequest`, then fetch (or the hook's answer). */
-  async send(): Promise<globalThis.Response> {
-    const { queue, gate, authorization } = this.#x;
-    const req = this.#req;
-    const queued = queue?.acquire(req.signal);
-    if (queued) await this.#waiting(queued, "for a free request slot");
-    try {
-      const paused = gate?.wait(req.signal);
-      if (paused) await this.#waiting(paused, "in the rate-limit pause");
-      let sent = req;
-      if (authorization) {
-        sent = { ...req, headers: { ...req.headers, Authorization: await authorization() } };
-      }
-      const hooks = this.#hooks;
-      let answer: globalThis.Response | undefined;
-      if (hooks) {
-        const context: HookContext = {
-          operation: req.operation ?? "",
-          method: req.method,
-          path: req.target,
-          url: this.#to.baseUrl + req.target.slice(1),
-          attempt: this.#attempt,
-          request: { headers: { ...sent.headers }, body: req.body },
-        };
-        this.#context = context;
-        answer = await runRequestHooks(hooks.onRequest, context);
-        sent = { ...sent, headers: context.request.headers };
-      }
-      this.#started = Date.now();
-      return answer ?? (await sendOnce(this.#to.fetch, this.#to.baseUrl, sent));
-    } finally {
-      // Freed when the headers come: a body the caller never reads cannot hold a slot.
-      if (queue) queue.release();
-    }
-  }
-
-  /** After an answer: the debug line, the rate-limit pause, `onResponse` and `onResponseError`. */
-  async answered(response: globalThis.Response, error?: Error): Promise<void> {
-    this.#x.gate?.observe(response);
-    const { logger } = this.#x;
-    if (logger?.debug) {
-      const remaining = callsRemaining(response);
-      this.#log(logger.debug, String(response.status), {
-        status: response.status,
-        calls_remaining: remaining,
-      });
-    }
-    const context = this.#context;
-    const hooks = this.#hooks;
-    if (!context || !hooks) return;
-    context.response = response;
-    await runHooks(hooks.onResponse, context);
-    if (error) {
-      context.error = error;
-      await runHooks(hooks.onResponseError, context);
-    }
-  }
-
-  /** After no answer: the debug line and `onRequestError`. */
-  async failed(error: CivisNetworkError): Promise<void> {
-    const { logger } = this.#x;
-    if (logger?.debug)
-      this.#log(logger.debug, error.message, { status: null, error: error.message });
-    const context = this.#context;
-    const hooks = this.#hooks;
-    if (!context || !hooks) return;
-    context.error = error;
-    await runHooks(hooks.onRequestError, context);
-  }
-
-  /** Before the wait for the next attempt: a line at info. */
-  retrying(waitMs: number, status: number | undefined, error: Error): void {
-    const { logger } = this.#x;
-    if (!logger?.info) return;
-    const { operation, method, target } = this.#req;
-    const attempt = this.#attempt;
-    const after = status === undefined ? error.message : `status ${status}`;
-    logger.info(
-      `retrying ${operation ?? ""} ${method} ${target} in ${Math.round(waitMs)} ms after ${after} (attempt ${attempt})`,
-      { operation, method, path: target, attempt, waitMs, status, error: error.message },
-    );
-  }
-
-  #log(
-    method: (message: string, details: Readonly<Record<string, unknown>>) => void,
-    outcome: string,
-    details: Readonly<Record<string, unknown>>,
-  ): void {
-    const req = this.#req;
-    const ms = this.#started === 0 ? 0 : Date.now() - this.#started;
-    const remaining = details.calls_remaining;
-    method.call(
-      this.#x.logger,
-      `${req.operation ?? ""} ${req.method} ${req.target} ${outcome} in ${ms} ms (attempt ${this.#attempt}${remaining == null ? "" : `, ${remaining} calls remaining`})`,
-      {
-        operation: req.operation,
-        method: req.method,
-        path: req.target,
-        ms,
-        attempt: this.#attempt,
-        ...details,
-      },
-    );
-  }
-
-  /** Waits for a slot or a pause; an abort meanwhile ends the call like an abort between retries. */
-  async #waiting(wait: Promise<void>, where: string): Promise<void> {
-    try {
-      await wait;
-    } catch (reason) {
-      const { method, target } = this.#req;
-      throw new CivisNetworkError(
-        method,
-        target,
-        `Aborted while waiting ${where}`,
-        "aborted",
-        reason,
-      );
-    }
-  }
-}
-
-/** The attempt's watch, or undefined when neither the client nor the call adds anything. */
 export function watchAttempt(
   x: Interceptors | undefined,
-  to: Target,
+  to: { readonly fetch: typeof fetch; readonly baseUrl: string },
   req: RequestSpec,
   attempt: number,
 ): AttemptWatch | undefined {
-  if (x) return new AttemptWatch(x, to, req, attempt);
-  return req.hooks ? new AttemptWatch(NONE, to, req, attempt) : undefined;
+  if (!x && !req.hooks) return undefined;
+  const { queue, gate, authorization, logger } = x ?? {};
+  const sets = [x?.hooks, req.hooks];
+  const { operation = "", method, target: path, signal } = req;
+  const context: HookContext = {
+    operation,
+    method,
+    path,
+    url: to.baseUrl + path.slice(1),
+    attempt,
+    request: { headers: { ...req.headers }, body: req.body },
+  };
+  let started = Date.now();
+  let details: Record<string, unknown> = {};
+  // A wait for a slot or a pause ends on abort, like a wait between retries.
+  const waitFor = async (wait: Promise<void> | undefined): Promise<void> => {
+    try {
+      await wait;
+    } catch (reason) {
+      throw new CivisNetworkError(method, path, "Aborted while waiting to send", "aborted", reason);
+    }
+  };
+  return {
+    async send() {
+      await waitFor(queue?.acquire(signal));
+      try {
+        await waitFor(gate?.wait(signal));
+        const { headers } = context.request;
+        if (authorization) headers.Authorization = await authorization();
+        const answer = await runHooks("onRequest", context, sets);
+        started = Date.now();
+        return answer ?? (await sendOnce(to.fetch, to.baseUrl, { ...req, headers }));
+      } finally {
+        // Freed when the headers come: a body the caller never reads cannot hold a slot.
+        queue?.release();
+      }
+    },
+    async after(response, error) {
+      const left = response?.headers.get("x-ratelimit-remaining");
+      details = {
+        operation,
+        method,
+        path,
+        status: response ? response.status : error?.message,
+        ms: Date.now() - started,
+        attempt,
+        calls_remaining: left == null ? null : Number(left),
+      };
+      logger?.debug?.(logLine(details), details);
+      context.error = error;
+      if (response) {
+        gate?.observe(response);
+        context.response = response;
+        await runHooks("onResponse", context, sets);
+      }
+      if (error) await runHooks(response ? "onResponseError" : "onRequestError", context, sets);
+    },
+    retrying(waitMs) {
+      const retry = { ...details, retry_in_ms: Math.round(waitMs) };
+      logger?.info?.(logLine(retry), retry);
+    },
+  };
 }
-
-const NONE: Interceptors = {
-  hooks: undefined,
-  logger: undefined,
-  queue: undefined,
-  gate: undefined,
-  authorization: undefined,
-};

@@ -17,7 +17,7 @@ export interface HookContext {
    * appears here only in the `Authorization` header.
    */
   readonly request: { headers: Record<string, string>; readonly body: string | undefined };
-  /** The answer, in `onResponse` and `onResponseError`. */
+  /** The answer, in `onResponse` and `onResponseError`. Read its body only through `response.clone()`. */
   response?: globalThis.Response;
   /** `onRequestError`: the `CivisNetworkError`; `onResponseError`: the `CivisAPIError` the call rejects with if not retried. */
   error?: Error;
@@ -47,79 +47,35 @@ export interface Hooks {
   readonly onResponseError?: Hook | readonly Hook[];
 }
 
-/** Hooks as arrays, the client's first, then the call's. */
-export interface HookLists {
-  readonly onRequest: readonly RequestHook[];
-  readonly onRequestError: readonly Hook[];
-  readonly onResponse: readonly Hook[];
-  readonly onResponseError: readonly Hook[];
-}
+const NAMES = ["onRequest", "onRequestError", "onResponse", "onResponseError"];
 
-const NAMES = ["onRequest", "onRequestError", "onResponse", "onResponseError"] as const;
+/** Checks hooks as given (`where`: `hooks` or `init.hooks`); a TypeError names the bad one. */
+export function checkHooks(given: unknown, where: string): Hooks | undefined {
+  if (given === undefined) return undefined;
+  if (!isPlainObject(given))
+    throw new TypeError(`${where} must be an object { ${NAMES.join(", ")} }`);
+  for (const [name, value] of Object.entries(given)) {
+    if (!NAMES.includes(name))
+      throw new TypeError(`unknown hook "${where}.${name}"; accepted: ${NAMES.join(", ")}`);
+    if ([value ?? []].flat().some((hook) => typeof hook !== "function")) {
+      throw new TypeError(`${where}.${name} must be a function or an array of functions`);
+    }
+  }
+  return given as Hooks;
+}
 
 /**
- * Checks hooks as given (`where` is `hooks` or `init.hooks`) and turns each into an
- * array; undefined when there are none.
+ * Runs one kind of hook, the client's then the call's, each awaited in order. For
+ * `onRequest`, the first that returns a `Response` answers the attempt.
  */
-export function resolveHooks(given: unknown, where: string): HookLists | undefined {
-  if (given === undefined) return undefined;
-  if (!isPlainObject(given)) {
-    throw new TypeError(`${where} must be an object { ${NAMES.join(", ")} }`);
-  }
-  const lists: Record<string, readonly unknown[]> = {};
-  let count = 0;
-  for (const [name, value] of Object.entries(given)) {
-    if (!(NAMES as readonly string[]).includes(name)) {
-      throw new TypeError(`unknown hook "${where}.${name}"; accepted: ${NAMES.join(", ")}`);
-    }
-    const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
-    list.forEach((fn, index) => {
-      if (typeof fn !== "function") {
-        const at = Array.isArray(value) ? `${where}.${name}[${index}]` : `${where}.${name}`;
-        throw new TypeError(`${at} must be a function (or an array of functions)`);
-      }
-    });
-    lists[name] = list;
-    count += list.length;
-  }
-  if (count === 0) return undefined;
-  return Object.fromEntries(NAMES.map((name) => [name, lists[name] ?? []])) as unknown as HookLists;
-}
-
-/** The client's hooks followed by one call's. */
-export function mergeHooks(
-  first: HookLists | undefined,
-  then: HookLists | undefined,
-): HookLists | undefined {
-  if (!first || !then) return first ?? then;
-  return Object.fromEntries(
-    NAMES.map((name) => [name, [...first[name], ...then[name]]]),
-  ) as unknown as HookLists;
-}
-
-/** A fetch `Response`, from this realm or another (a test's, a polyfill's). */
-function isResponse(value: unknown): value is globalThis.Response {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as globalThis.Response).status === "number" &&
-    typeof (value as globalThis.Response).headers?.get === "function"
-  );
-}
-
-/** Runs `onRequest` hooks in order; the first that returns a `Response` answers the attempt. */
-export async function runRequestHooks(
-  hooks: readonly RequestHook[],
+export async function runHooks(
+  name: keyof Hooks,
   context: HookContext,
+  sets: readonly (Hooks | undefined)[],
 ): Promise<globalThis.Response | undefined> {
-  for (const hook of hooks) {
+  for (const hook of sets.flatMap((hooks) => hooks?.[name] ?? [])) {
     const answer = await hook(context);
-    if (isResponse(answer)) return answer;
+    if (answer instanceof Response) return answer;
   }
   return undefined;
-}
-
-/** Runs hooks in order, each awaited. */
-export async function runHooks(hooks: readonly Hook[], context: HookContext): Promise<void> {
-  for (const hook of hooks) await hook(context);
 }

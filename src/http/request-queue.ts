@@ -1,56 +1,45 @@
-interface Waiter {
-  readonly resolve: () => void;
+/** At most `limit` requests in flight for a client. */
+export interface RequestQueue {
+  /** Takes a slot: at once (undefined) when one is free, else a promise that resolves in turn. */
+  acquire(signal: AbortSignal | undefined): Promise<void> | undefined;
+  /** Frees a slot taken by `acquire`. */
+  release(): void;
 }
 
 /**
- * At most `limit` requests in flight; the rest wait in the order they came. A
- * freed slot passes straight to the next waiter, so a late caller cannot jump
- * the queue. Waiting ends early when the caller's signal aborts (p-queue's idea).
+ * The rest wait in the order they came. A freed slot passes straight to the next
+ * waiter, so a late caller cannot jump the queue; waiting ends early when the
+ * caller's signal aborts (p-queue's idea).
  */
-export class RequestQueue {
-  readonly #limit: number;
-  #active = 0;
-  // A Set keeps insertion order and removes an aborted waiter in O(1).
-  readonly #waiting = new Set<Waiter>();
-
-  constructor(limit: number) {
-    this.#limit = limit;
-  }
-
-  /** Takes a slot: at once (undefined) when one is free, else a promise that resolves in turn. */
-  acquire(signal: AbortSignal | undefined): Promise<void> | undefined {
-    if (this.#active < this.#limit && this.#waiting.size === 0) {
-      this.#active++;
-      return undefined;
-    }
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
+export function requestQueue(limit: number): RequestQueue {
+  let active = 0;
+  // A Set keeps insertion order and drops an aborted waiter in O(1).
+  const waiting = new Set<() => void>();
+  return {
+    acquire(signal) {
+      if (active < limit && !waiting.size) {
+        active++;
+        return undefined;
       }
-      const onAbort = () => {
-        this.#waiting.delete(waiter);
-        reject(signal?.reason);
-      };
-      const waiter: Waiter = {
-        resolve: () => {
+      return new Promise((resolve, reject) => {
+        const onAbort = () => {
+          waiting.delete(go);
+          reject(signal?.reason);
+        };
+        const go = () => {
           signal?.removeEventListener("abort", onAbort);
           resolve();
-        },
-      };
-      this.#waiting.add(waiter);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  }
-
-  /** Frees a slot taken by `acquire`. */
-  release(): void {
-    const next = this.#waiting.values().next();
-    if (next.done) {
-      this.#active--;
-      return;
-    }
-    this.#waiting.delete(next.value);
-    next.value.resolve();
-  }
+        };
+        if (signal?.aborted) return onAbort();
+        waiting.add(go);
+        signal?.addEventListener("abort", onAbort);
+      });
+    },
+    release() {
+      const [next] = waiting;
+      if (!next) return void active--;
+      waiting.delete(next);
+      next();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { HookLists } from "./hooks.js";
+import type { Hooks } from "./hooks.js";
 
 /** Everything one call sends; every attempt sends exactly this. */
 export interface RequestSpec {
@@ -12,6 +12,6 @@ export interface RequestSpec {
   readonly timeout: number | undefined;
   /** `resource.method`, for hooks and logs. */
   readonly operation?: string;
-  /** The client's hooks and the call's, when the call has its own. */
-  readonly hooks?: HookLists;
+  /** The call's own hooks (`init.hooks`), run after the client's. */
+  readonly hooks?: Hooks | undefined;
 }

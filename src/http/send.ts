@@ -35,14 +35,14 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
         ? await watch.send()
         : await sendOnce(transport.fetch, transport.baseUrl, req);
       if (response.ok) {
-        if (watch) await watch.answered(response);
+        if (watch) await watch.after(response);
         return response;
       }
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
       // Made for this attempt, so it already counts the attempts.
       error = await apiErrorFrom(response, req, attempt);
-      if (watch) await watch.answered(response, error);
+      if (watch) await watch.after(response, error);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent
@@ -50,7 +50,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
       thrown.attempts = attempt;
       error = thrown;
-      if (watch) await watch.failed(thrown);
+      if (watch) await watch.after(undefined, thrown);
     }
     const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
     if (!decision.retry) throw error;
@@ -62,7 +62,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       status,
       error,
     });
-    watch?.retrying(decision.waitMs, status, error);
+    watch?.retrying(decision.waitMs);
     try {
       await sleep(decision.waitMs, req.signal);
     } catch (reason) {

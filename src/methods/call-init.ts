@@ -1,5 +1,5 @@
 import { isPlainObject } from "../checks/is-plain-object.js";
-import { type Hooks, resolveHooks } from "../http/hooks.js";
+import { checkHooks, type Hooks } from "../http/hooks.js";
 import { argumentError, isOptionsObject } from "./argument-error.js";
 
 /** Per-call options, the last argument of every method. */
@@ -23,17 +23,8 @@ const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolea
     "a number of ms between 1 and 2147483647",
   ],
   headers: [isPlainObject, "an object of strings"],
-  hooks: [
-    (v) => {
-      try {
-        resolveHooks(v, "init.hooks");
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    "an object { onRequest, onRequestError, onResponse, onResponseError } of functions or arrays of functions",
-  ],
+  // Throws its own TypeError naming the hook: "init.hooks.onRequest must be a function ...".
+  hooks: [(v) => !!checkHooks(v, "init.hooks"), ""],
 };
 const INIT_NAMES = Object.keys(INIT_OPTIONS).join(", ");
 

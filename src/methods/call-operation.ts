@@ -1,6 +1,5 @@
 import { type OperationDetail, operationDetail } from "../description/operation-detail.js";
 import type { Operation } from "../description/types.js";
-import { mergeHooks, resolveHooks } from "../http/hooks.js";
 import type { RequestSpec } from "../http/request-spec.js";
 import { send } from "../http/send.js";
 import { headerInt } from "../response/header-int.js";
@@ -31,9 +30,7 @@ function requestOf(
     signal: call.init?.signal,
     timeout: call.init?.timeout,
     operation: `${op.resource}.${op.name}`,
-    hooks: call.init?.hooks
-      ? mergeHooks(ctx.transport.interceptors?.hooks, resolveHooks(call.init.hooks, "init.hooks"))
-      : undefined,
+    hooks: call.init?.hooks,
   };
 }
 

@@ -2,9 +2,9 @@ import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { checkHeaderValue } from "../errors/header-value-error.js";
 import type { Interceptors } from "../http/attempt-watch.js";
 import { basicAuth } from "../http/basic-auth.js";
-import { resolveHooks } from "../http/hooks.js";
-import { RateLimitGate } from "../http/rate-limit-gate.js";
-import { RequestQueue } from "../http/request-queue.js";
+import { checkHooks } from "../http/hooks.js";
+import { rateLimitGate } from "../http/rate-limit-gate.js";
+import { requestQueue } from "../http/request-queue.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Platform } from "../platform/platform.js";
 import type { ClientOptions } from "./client-options.js";
@@ -15,7 +15,7 @@ function keyHeader(source: () => string | Promise<string>): () => Promise<string
   return async () => {
     const key = await source();
     if (typeof key !== "string" || key === "") {
-      throw new CivisAPIKeyError("the apiKey function must return a non-empty string");
+      throw new CivisAPIKeyError("The apiKey function must return a non-empty string");
     }
     checkHeaderValue("The API key", key, CivisAPIKeyError);
     return basicAuth(key);
@@ -32,13 +32,12 @@ export function resolveInterceptors(
   retry: ResolvedRetryPolicy,
   platform: Platform,
 ): Interceptors | undefined {
-  const hooks = resolveHooks(given.hooks, "hooks");
+  const hooks = checkHooks(given.hooks, "hooks");
   const logger = given.logger ?? platform.logger();
-  const queue =
-    given.maxConcurrent === undefined ? undefined : new RequestQueue(given.maxConcurrent);
+  const queue = given.maxConcurrent === undefined ? undefined : requestQueue(given.maxConcurrent);
   const gate =
     (given.rateLimit ?? DEFAULTS.rateLimit) === "pause"
-      ? new RateLimitGate(retry.maxElapsedMs)
+      ? rateLimitGate(retry.maxElapsedMs)
       : undefined;
   const authorization = apiKey && keyHeader(apiKey);
   if (!hooks && !logger && !queue && !gate && !authorization) return undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimitGate } from "../../src/http/rate-limit-gate.js";
+import { rateLimitGate } from "../../src/http/rate-limit-gate.js";
 
 const answer = (status: number, retryAfter?: string) =>
   new Response(null, {
@@ -9,7 +9,7 @@ const answer = (status: number, retryAfter?: string) =>
 
 describe("RateLimitGate", () => {
   it("is open until a 429 names a wait", () => {
-    const gate = new RateLimitGate(600_000);
+    const gate = rateLimitGate(600_000);
     expect(gate.wait(undefined)).toBeUndefined();
     gate.observe(answer(503, "5"));
     gate.observe(answer(429));
@@ -21,7 +21,7 @@ describe("RateLimitGate", () => {
   });
 
   it("holds new requests for the time named, ended early by a signal", async () => {
-    const gate = new RateLimitGate(600_000);
+    const gate = rateLimitGate(600_000);
     gate.observe(answer(429, "30"));
     const controller = new AbortController();
     const waiting = gate.wait(controller.signal);
@@ -30,7 +30,7 @@ describe("RateLimitGate", () => {
   });
 
   it("never pauses longer than the retry budget", async () => {
-    const gate = new RateLimitGate(5);
+    const gate = rateLimitGate(5);
     gate.observe(answer(429, "3600"));
     // Without the cap this would wait an hour (and the test time out).
     await gate.wait(undefined);

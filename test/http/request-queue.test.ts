@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { RequestQueue } from "../../src/http/request-queue.js";
+import { requestQueue } from "../../src/http/request-queue.js";
 
 describe("RequestQueue", () => {
   it("gives free slots at once, then lets waiters in, in the order they came", async () => {
-    const queue = new RequestQueue(2);
+    const queue = requestQueue(2);
     expect(queue.acquire(undefined)).toBeUndefined();
     expect(queue.acquire(undefined)).toBeUndefined();
     const order: number[] = [];
@@ -23,7 +23,7 @@ describe("RequestQueue", () => {
   });
 
   it("drops a waiter whose signal aborts, with the signal's reason, and keeps the slot for the next", async () => {
-    const queue = new RequestQueue(1);
+    const queue = requestQueue(1);
     queue.acquire(undefined);
     const controller = new AbortController();
     const aborted = queue.acquire(controller.signal);
@@ -36,7 +36,7 @@ describe("RequestQueue", () => {
   });
 
   it("refuses at once a signal already aborted", async () => {
-    const queue = new RequestQueue(1);
+    const queue = requestQueue(1);
     queue.acquire(undefined);
     await expect(queue.acquire(AbortSignal.abort("gone"))).rejects.toBe("gone");
     queue.release();

@@ -74,7 +74,7 @@ describe("logger", () => {
       lines.map(([level, message]) => `${level} ${message.replace(/\d+ ms/, "N ms")}`),
     ).toEqual([
       "debug workflows.get GET /workflows/5 503 in N ms (attempt 1)",
-      "info retrying workflows.get GET /workflows/5 in N ms after status 503 (attempt 1)",
+      "info retrying workflows.get GET /workflows/5 in N ms after 503 (attempt 1)",
       "debug workflows.get GET /workflows/5 Connection reset (GET /workflows/5) in N ms (attempt 2)",
       "info retrying workflows.get GET /workflows/5 in N ms after Connection reset (GET /workflows/5) (attempt 2)",
       "debug workflows.get GET /workflows/5 200 in N ms (attempt 3, 99 calls remaining)",
