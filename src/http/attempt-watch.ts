@@ -4,7 +4,7 @@ import type { Logger } from "./logger.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
 import type { RequestQueue } from "./request-queue.js";
 import type { RequestSpec } from "./request-spec.js";
-import { sendOnce } from "./send-once.js";
+import { type Exchange, sendOnce } from "./send-once.js";
 
 /** What a client adds around each attempt; the transport has none when nothing applies. */
 export interface Interceptors {
@@ -18,8 +18,13 @@ export interface Interceptors {
 
 /** One attempt seen through the client's interceptors (send.ts calls these in turn). */
 export interface AttemptWatch {
-  /** Waits for a slot and any rate-limit pause, adds the key, runs `onRequest`, then fetches (or takes the hook's answer). */
-  send(): Promise<globalThis.Response>;
+  /**
+   * Waits for a slot and any rate-limit pause, adds the key, runs `onRequest`, then
+   * sends (or takes the hook's answer), reading the body as `sendOnce` does.
+   */
+  send(keepBody?: boolean): Promise<Exchange>;
+  /** The request as sent, key and hooks' headers included (errors blank an echoed key by it). */
+  sent: RequestSpec | undefined;
   /**
    * After the attempt: the debug line, the pause a 429 asks for, then `onResponse`
    * and (with an error) `onResponseError`; without a response, `onRequestError`.
@@ -32,7 +37,8 @@ export interface AttemptWatch {
 /** `key=value` pairs (logfmt): one readable line that tools can also parse. */
 function logLine(details: Readonly<Record<string, unknown>>): string {
   return Object.entries(details)
-    .map(([key, value]) => `${key}=${value}`)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${/\s/.test(String(value)) ? JSON.stringify(value) : value}`)
     .join(" ");
 }
 
@@ -69,15 +75,18 @@ export function watchAttempt(
     }
   };
   return {
-    async send() {
+    sent: undefined,
+    async send(keepBody) {
       await waitFor(queue?.acquire(signal));
       try {
         await waitFor(gate?.wait(signal));
         const { headers } = context.request;
         if (authorization) headers.Authorization = await authorization();
         const answer = await runHooks("onRequest", context, sets);
+        this.sent = { ...req, headers };
         started = Date.now();
-        return answer ?? (await sendOnce(to.fetch, to.baseUrl, { ...req, headers }));
+        if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, keepBody);
+        return { response: answer, text: keepBody && answer.ok ? undefined : await answer.text() };
       } finally {
         // Freed when the headers come: a body the caller never reads cannot hold a slot.
         queue?.release();
@@ -89,10 +98,11 @@ export function watchAttempt(
         operation,
         method,
         path,
-        status: response ? response.status : error?.message,
+        status: response?.status ?? null,
         ms: Date.now() - started,
         attempt,
         calls_remaining: left == null ? null : Number(left),
+        error: response ? undefined : error?.message,
       };
       logger?.debug?.(logLine(details), details);
       context.error = error;

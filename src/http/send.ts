@@ -5,7 +5,7 @@ import { apiErrorFrom } from "./api-error.js";
 import { type Interceptors, watchAttempt } from "./attempt-watch.js";
 import type { RequestSpec } from "./request-spec.js";
 import { type AttemptOutcome, type ResolvedRetryPolicy, shouldRetry } from "./retry-policy.js";
-import { sendOnce } from "./send-once.js";
+import { type Exchange, sendOnce } from "./send-once.js";
 import { sleep } from "./sleep.js";
 
 /** What a client needs to send requests. */
@@ -20,9 +20,14 @@ export interface Transport {
 
 /**
  * Sends a request, retrying by the documented rules, and resolves to the first
- * 2xx answer (body unread). Rejects with the last answer's error.
+ * 2xx answer with its body read (left unread with `keepBody`). Rejects with the
+ * last answer's error.
  */
-export async function send(transport: Transport, req: RequestSpec): Promise<globalThis.Response> {
+export async function send(
+  transport: Transport,
+  req: RequestSpec,
+  keepBody?: boolean,
+): Promise<Exchange> {
   const started = Date.now();
   const policy = transport.retry;
   for (let attempt = 1; ; attempt++) {
@@ -31,17 +36,18 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
     let status: number | undefined;
     const watch = watchAttempt(transport.interceptors, transport, req, attempt);
     try {
-      const response = watch
-        ? await watch.send()
-        : await sendOnce(transport.fetch, transport.baseUrl, req);
+      const exchange = watch
+        ? await watch.send(keepBody)
+        : await sendOnce(transport.fetch, transport.baseUrl, req, keepBody);
+      const { response } = exchange;
       if (response.ok) {
         if (watch) await watch.after(response);
-        return response;
+        return exchange;
       }
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
       // Made for this attempt, so it already counts the attempts.
-      error = await apiErrorFrom(response, req, attempt);
+      error = apiErrorFrom(response, exchange.text ?? "", watch?.sent ?? req, attempt);
       if (watch) await watch.after(response, error);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;

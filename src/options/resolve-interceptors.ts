@@ -17,7 +17,7 @@ function keyHeader(source: () => string | Promise<string>): () => Promise<string
     if (typeof key !== "string" || key === "") {
       throw new CivisAPIKeyError("The apiKey function must return a non-empty string");
     }
-    checkHeaderValue("The API key", key, CivisAPIKeyError);
+    checkHeaderValue("The API key", key, CivisAPIKeyError, false);
     return basicAuth(key);
   };
 }

@@ -82,9 +82,7 @@ describe("maxConcurrent", () => {
     const error = await second.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CivisNetworkError);
     expect((error as CivisNetworkError).aborted).toBe(true);
-    expect((error as Error).message).toBe(
-      "Aborted while waiting for a free request slot (GET /workflows/2)",
-    );
+    expect((error as Error).message).toBe("Aborted while waiting to send (GET /workflows/2)");
     hold.open();
     await Promise.all([first, third]);
     expect(server.requests.map((r) => r.url)).toEqual(["/workflows/1", "/workflows/3"]);
@@ -145,9 +143,7 @@ describe("rateLimit", () => {
     const b = client.workflows.get(2, {}, { signal: second.signal });
     second.abort();
     first.abort();
-    await expect(b).rejects.toThrow(
-      "Aborted while waiting in the rate-limit pause (GET /workflows/2)",
-    );
+    await expect(b).rejects.toThrow("Aborted while waiting to send (GET /workflows/2)");
     await expect(a).rejects.toBeInstanceOf(CivisNetworkError);
     expect(server.requests.map((r) => r.url)).toEqual(["/workflows/1"]);
   });

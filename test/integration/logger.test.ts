@@ -53,7 +53,7 @@ describe("logger", () => {
     const [level, message, details] = lines[0]!;
     expect(level).toBe("debug");
     expect(message).toMatch(
-      /^workflows\.get GET \/workflows\/5 200 in \d+ ms \(attempt 1, 99 calls remaining\)$/,
+      /^operation=workflows\.get method=GET path=\/workflows\/5 status=200 ms=\d+ attempt=1 calls_remaining=99$/,
     );
     expect(details).toMatchObject({
       operation: "workflows.get",
@@ -70,14 +70,12 @@ describe("logger", () => {
     const { logger, lines } = recording();
     server.script({ status: 503 }, { drop: true });
     await client({ logger, retries: { backoff: () => 1 } }).workflows.get(5);
-    expect(
-      lines.map(([level, message]) => `${level} ${message.replace(/\d+ ms/, "N ms")}`),
-    ).toEqual([
-      "debug workflows.get GET /workflows/5 503 in N ms (attempt 1)",
-      "info retrying workflows.get GET /workflows/5 in N ms after 503 (attempt 1)",
-      "debug workflows.get GET /workflows/5 Connection reset (GET /workflows/5) in N ms (attempt 2)",
-      "info retrying workflows.get GET /workflows/5 in N ms after Connection reset (GET /workflows/5) (attempt 2)",
-      "debug workflows.get GET /workflows/5 200 in N ms (attempt 3, 99 calls remaining)",
+    expect(lines.map(([level, message]) => `${level} ${message.replace(/ ms=\d+/, "")}`)).toEqual([
+      "debug operation=workflows.get method=GET path=/workflows/5 status=503 attempt=1 calls_remaining=null",
+      "info operation=workflows.get method=GET path=/workflows/5 status=503 attempt=1 calls_remaining=null retry_in_ms=1",
+      'debug operation=workflows.get method=GET path=/workflows/5 status=null attempt=2 calls_remaining=null error="Connection reset (GET /workflows/5)"',
+      'info operation=workflows.get method=GET path=/workflows/5 status=null attempt=2 calls_remaining=null error="Connection reset (GET /workflows/5)" retry_in_ms=1',
+      "debug operation=workflows.get method=GET path=/workflows/5 status=200 attempt=3 calls_remaining=99",
     ]);
   });
 
@@ -137,7 +135,7 @@ describe("CIVIS_LOG_LEVEL (Node)", () => {
     process.env.CIVIS_LOG_LEVEL = "debug";
     await client().workflows.get(1);
     expect(written).toHaveBeenCalledWith(
-      expect.stringMatching(/^civis debug: workflows\.get GET \/workflows\/1 200 in \d+ ms/),
+      expect.stringMatching(/^civis debug: operation=workflows\.get .*status=200 ms=\d+ attempt=1/),
     );
     written.mockClear();
     process.env.CIVIS_LOG_LEVEL = "INFO";
