@@ -106,7 +106,12 @@ export class APIClientBase extends ClientHelpers {
     const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
     const cache = resolved.specCache;
     const { model, origin } = await cachedModel({
-      key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
+      // A key function's cacheKey stands in for the key; marked so it never equals a real key's digest input.
+      key: await specCacheKey(
+        baseUrl,
+        resolved.cacheKey === undefined ? resolved.apiKey : `\0cacheKey:${resolved.cacheKey}`,
+        resolved.apiVersion,
+      ),
       ttlMs: resolved.specCacheTtlMs,
       force: resolved.forceRefresh,
       useMemory: cache === "auto" || cache === "memory",
@@ -121,6 +126,10 @@ export class APIClientBase extends ClientHelpers {
       // A download that one caller can abort or time out is its own, not shared.
       alone: resolved.signal !== undefined || resolved.timeout !== undefined,
     });
+    resolved.interceptors?.logger?.debug?.(
+      origin === "download" ? "spec cache miss: downloaded" : `spec cache hit (${origin})`,
+      { origin },
+    );
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
     return new APIClientBase(options, { resolved, model, origin }) as APIClient<Api>;
   }
