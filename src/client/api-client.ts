@@ -64,6 +64,9 @@ export class APIClientBase {
       });
     }
     clientInfo.set(this, { ctx, resources: names, origin });
+    // civis/io sends presigned storage requests (no API key) through the client's own fetch,
+    // so a custom or in-memory fetch serves them too; a registered symbol reaches across bundles.
+    Object.defineProperty(this, Symbol.for("civis.fetch"), { value: resolved.fetch });
   }
 
   /** The last response object a method returned (for an iterator, the last page). */
