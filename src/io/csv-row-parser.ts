@@ -66,7 +66,7 @@ export function csvRowParser(delimiter = ","): CsvRowParser {
       }
       head += text;
       // A line end followed by one more character: the line ending is then certain (CR or CRLF).
-      if (/[\r\n][^]/.test(head)) {
+      if (/[\r\n][\s\S]/.test(head)) {
         started = true;
         feed(head);
         head = "";
