@@ -97,13 +97,13 @@ export async function civisToFile(
   fileId: number,
   destination: DownloadDestination,
   options?: CivisToFileOptions,
-): Promise<void>;
+): Promise<undefined>;
 export async function civisToFile(
   client: IoClient,
   fileId: number,
   destination?: DownloadDestination,
   options: CivisToFileOptions = {},
-): Promise<Blob | void> {
+): Promise<Blob | undefined> {
   checkFileId(fileId);
   if (
     destination !== undefined &&
@@ -123,8 +123,9 @@ export async function civisToFile(
     await writer?.discard();
     throw error;
   }
-  if (writer) return void (await writer.write(body));
   if (destination === undefined) return new globalThis.Response(body).blob();
-  if (isNodeWritable(destination)) return void (await writeToNodeWritable(body, destination));
-  await body.pipeTo(destination as WritableStream<Uint8Array>, { preventClose: true });
+  if (writer) await writer.write(body);
+  else if (isNodeWritable(destination)) await writeToNodeWritable(body, destination);
+  else await body.pipeTo(destination as WritableStream<Uint8Array>, { preventClose: true });
+  return undefined;
 }

@@ -1,7 +1,6 @@
 import { apiMethod, field, idField } from "./answer-fields.js";
 import type { UploadJob } from "./single-upload.js";
 import { storageFetch } from "./storage-fetch.js";
-import { UPLOAD_LIMITS } from "./upload-limits.js";
 
 /**
  * A multipart upload (`files.post_multipart`): parts PUT to their presigned URLs a few at a
