@@ -99,6 +99,24 @@ export default [
     ],
   },
   {
+    // `civis/testing`: the sample API and mocks, for Node and browsers alike; never in the UMD.
+    input: "src/testing/index.ts",
+    external,
+    plugins: [ts(), sizes()],
+    output: [
+      { file: "dist/testing.js", format: "es", sourcemap: true },
+      { file: "dist/testing.cjs", format: "cjs", sourcemap: true },
+    ],
+  },
+  {
+    input: "src/testing/index.ts",
+    plugins: [dts(), sizes()],
+    output: [
+      { file: "dist/testing.d.ts", format: "es" },
+      { file: "dist/testing.d.cts", format: "es" },
+    ],
+  },
+  {
     // The `civis` command line (package.json `bin`): Node only, run as `node dist/cli.js` or `civis`.
     input: "src/cli/main.ts",
     external,
