@@ -17,6 +17,17 @@ export {
 } from "./help/describe-client.js";
 export { help } from "./help/help.js";
 export type { RetryInfo, RetryPolicy } from "./http/retry-policy.js";
+export {
+  CivisFuture,
+  type CivisFutureConstructor,
+  type CivisFutureOptions,
+  type RunOf,
+} from "./jobs/civis-future.js";
+export { CivisJobFailure } from "./jobs/civis-job-failure.js";
+export { type JobLogsOptions, jobLogs } from "./jobs/job-logs.js";
+export type { AnswerOf, ItemOf } from "./jobs/job-types.js";
+export { runJob } from "./jobs/run-job.js";
+export { type RunTemplateOptions, runTemplate } from "./jobs/run-template.js";
 export { type CivisMethod, CivisResource } from "./methods/build-resource.js";
 export type { CallInit } from "./methods/call-init.js";
 export { camelToSnake } from "./naming/camel-to-snake.js";

@@ -12,7 +12,7 @@ import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
-import { clientInfo } from "./client-internals.js";
+import { clientInfo, contextClients } from "./client-internals.js";
 
 /** Resources of a client whose API is not typed: any name, any method. */
 export type LooseApi = { readonly [resource: string]: CivisResource };
@@ -67,6 +67,7 @@ export class APIClientBase {
     // civis/io sends presigned storage requests (no API key) through the client's own fetch,
     // so a custom or in-memory fetch serves them too; a registered symbol reaches across bundles.
     Object.defineProperty(this, Symbol.for("civis.fetch"), { value: resolved.fetch });
+    contextClients.set(ctx, this);
   }
 
   /** The last response object a method returned (for an iterator, the last page). */
