@@ -1,5 +1,10 @@
-/** A generated client method, as civis/io calls it: `(...pathParams, params?, init?)`. */
-export type ApiMethod = (...args: unknown[]) => Promise<unknown>;
+import type { CivisResponse } from "./core.js";
+
+/**
+ * A generated client method, as civis/io calls it: `(...pathParams, params?, init?)`. Its
+ * answer is a `Response`, or the parsed body for a `returnType: "json"` client (see `field`).
+ */
+export type ApiMethod = (...args: unknown[]) => Promise<CivisResponse>;
 
 /** The client, as civis/io uses it: resources of methods, and the client helpers. */
 export interface IoClient {

@@ -23,6 +23,8 @@ export interface FileToCivisOptions {
   partSize?: number;
   /** Parts uploaded at once. Default 4. */
   concurrency?: number;
+  /** The name when neither `name` nor the source gives one. */
+  defaultName?: string;
   /** The fetch for the presigned storage URLs. Default: the client's own. */
   fetch?: typeof fetch;
   /** The first wait (ms) before retrying a storage request; it doubles. Default 250. */
@@ -55,7 +57,7 @@ export async function fileToCivis(
   options.signal?.throwIfAborted();
   const resolved = await resolveSource(source);
   try {
-    const fileName = name ?? resolved.name;
+    const fileName = name ?? resolved.name ?? options.defaultName;
     if (!fileName) {
       throw new TypeError(
         "fileToCivis needs a name: the source carries none (pass one as the third argument)",

@@ -119,7 +119,9 @@ describe("fileToJson and jsonToCivisFile", () => {
       res.writeHead(204);
       res.end();
     });
-    fake.on("GET", /^\/download\/11$/, (_req, res) => res.end(stored.get(11)));
+    fake.on("GET", /^\/download\/11$/, (_req, res) => {
+      res.end(stored.get(11));
+    });
     const value = { rows: [1, 2], name: "José" };
     const id = await jsonToCivisFile(fake.client(), value);
     expect(id).toBe(11);
