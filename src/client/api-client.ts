@@ -10,9 +10,16 @@ import { safeMemberName } from "../naming/safe-name.js";
 import { baseHeaders } from "../options/base-headers.js";
 import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
-import { resolveOptions, transportOf } from "../options/resolve-options.js";
+import { type ResolvedOptions, resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
 import { clientInfo, contextClients } from "./client-internals.js";
+
+/** A client's options and API, resolved and loaded once by `APIClient.create()`. */
+interface Built {
+  readonly resolved: ResolvedOptions;
+  readonly model: ApiModel;
+  readonly origin: SpecOrigin;
+}
 
 /** Resources of a client whose API is not typed: any name, any method. */
 export type LooseApi = { readonly [resource: string]: CivisResource };
@@ -25,15 +32,17 @@ export type LooseApi = { readonly [resource: string]: CivisResource };
 export class APIClientBase {
   #last: unknown;
 
-  constructor(options: ClientOptions, model?: ApiModel, origin: SpecOrigin = "local") {
+  /** `built`: what `create()` already resolved and loaded, so nothing is read twice. */
+  constructor(options: ClientOptions, built?: Built) {
     const spec = options?.localApiSpec ?? options?.local_api_spec;
-    if (model === undefined && (typeof spec !== "object" || spec === null)) {
+    if (built === undefined && (typeof spec !== "object" || spec === null)) {
       throw new TypeError(
         "new APIClient() needs a spec object in { localApiSpec }; to download the spec or read it from a file or URL, use `await APIClient.create(options)`",
       );
     }
-    const resolved = resolveOptions(options, platform);
-    const apiModel = model ?? modelOf(spec as object);
+    const resolved = built?.resolved ?? resolveOptions(options, platform);
+    const apiModel = built?.model ?? modelOf(spec as object);
+    const origin = built?.origin ?? "local";
     const baseUrl =
       resolved.baseUrl ?? (origin === "local" ? apiModel.server : undefined) ?? DEFAULTS.baseUrl;
     const ctx: ClientContext = {
@@ -88,9 +97,13 @@ export class APIClientBase {
     if (local !== undefined) {
       const spec =
         typeof local === "string"
-          ? parseSpecText(await platform.readLocalSpec(local, resolved.fetch))
+          ? parseSpecText(await platform.readLocalSpec(local, resolved.fetch, resolved.signal))
           : local;
-      return new APIClientBase(options, modelOf(spec as object)) as APIClient<Api>;
+      return new APIClientBase(options, {
+        resolved,
+        model: modelOf(spec as object),
+        origin: "local",
+      }) as APIClient<Api>;
     }
     const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
     const cache = resolved.specCache;
@@ -107,9 +120,11 @@ export class APIClientBase {
             ? cache
             : undefined,
       download: () => downloadSpecText(resolved, baseUrl),
+      // A download that one caller can abort or time out is its own, not shared.
+      alone: resolved.signal !== undefined || resolved.timeout !== undefined,
     });
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
-    return new APIClientBase(options, model, origin) as APIClient<Api>;
+    return new APIClientBase(options, { resolved, model, origin }) as APIClient<Api>;
   }
 }
 
