@@ -13,6 +13,7 @@ import { DEFAULTS } from "../options/defaults.js";
 import { type ResolvedOptions, resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
 import { clientInfo, contextClients } from "./client-internals.js";
+import { ClientHelpers } from "./helpers/client-helpers.js";
 
 /** A client's options and API, resolved and loaded once by `APIClient.create()`. */
 interface Built {
@@ -29,11 +30,12 @@ export type LooseApi = { readonly [resource: string]: CivisResource };
  * Create it with `await APIClient.create(options)`, or `new APIClient({ localApiSpec })`
  * when you hold the spec object.
  */
-export class APIClientBase {
+export class APIClientBase extends ClientHelpers {
   #last: unknown;
 
   /** `built`: what `create()` already resolved and loaded, so nothing is read twice. */
   constructor(options: ClientOptions, built?: Built) {
+    super();
     const spec = options?.localApiSpec ?? options?.local_api_spec;
     if (built === undefined && (typeof spec !== "object" || spec === null)) {
       throw new TypeError(
