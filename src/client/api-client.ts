@@ -74,6 +74,9 @@ export class APIClientBase extends ClientHelpers {
       });
     }
     clientInfo.set(this, { ctx, resources: names, origin });
+    // civis/io sends presigned storage requests (no API key) through the client's own fetch,
+    // so a custom or in-memory fetch serves them too; a registered symbol reaches across bundles.
+    Object.defineProperty(this, Symbol.for("civis.fetch"), { value: resolved.fetch });
     contextClients.set(ctx, this);
   }
 
