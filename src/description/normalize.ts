@@ -150,7 +150,9 @@ function operationsOf(
       }
       const op = raw as RawOperation;
       const summary = specText(op.summary);
-      const list = returnsList(refs, verb, path, op);
+      const list = readingSpec(`the operation ${verb.toUpperCase()} ${path}`, () =>
+        returnsList(refs, verb, path, op),
+      );
       drafts.push({
         resource: key,
         wanted: methodName(verb, path),
