@@ -6,6 +6,7 @@ import {
   type CivisResource,
   Response,
 } from "../../src/index.js";
+import { useQuietWarnings } from "../helpers/quiet-warnings.js";
 
 type SampleApi = Readonly<Record<"workflows" | "scripts" | "users", CivisResource>>;
 /** What this test uses of demo/sample-api/server.mjs, which ships no types. */
@@ -17,6 +18,8 @@ interface SampleServer {
 interface SampleServerModule {
   startSampleApiServer(options: { port: number }): Promise<SampleServer>;
 }
+useQuietWarnings();
+
 const serverModule = new URL("../../demo/sample-api/server.mjs", import.meta.url).href;
 
 let sample: SampleServer;
