@@ -61,8 +61,10 @@ function resourceNames(model: ApiModel): Map<string, string> {
 
 const IMPORTS = [
   "CallInit",
+  "Loose",
   "PaginatedResponse",
   "Response",
+  "ResponseMembers",
   "TypedListResponse",
   "TypedResponse",
 ] as const;
