@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import { CivisAPIKeyError } from "../index.js";
 import type { CliOptions } from "./cli-options.js";
 
 /** The key and whether the user named it on this command line (then it may go to any spec URL). */

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { CachedSpec, SpecStore } from "../cache/spec-store.js";
+import type { CachedSpec, SpecStore } from "../index.js";
 
 /** A cache key (`civis-spec:<sha-256 hex>`) as a file name; anything else is refused. */
 function fileOf(dir: string, key: string): string {

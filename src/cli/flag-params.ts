@@ -1,5 +1,4 @@
-import type { OperationDetail, Param } from "../description/operation-detail.js";
-import type { Schema } from "../description/types.js";
+import type { OperationDetail, Param, Schema } from "../internal.js";
 import type { FlagValues } from "./parse-args.js";
 import { UsageError } from "./usage-error.js";
 

@@ -1,5 +1,4 @@
-import { ListResponse } from "../response/list-response.js";
-import { Response } from "../response/response.js";
+import { ListResponse, Response } from "../index.js";
 import type { OutputFormat } from "./cli-options.js";
 import { formatTable } from "./format-table.js";
 

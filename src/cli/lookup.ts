@@ -1,4 +1,4 @@
-import type { CivisMethod } from "../methods/build-resource.js";
+import type { CivisMethod } from "../index.js";
 import { UsageError } from "./usage-error.js";
 
 /** A name as typed, then in snake_case: `json-values` finds `json_values`. */

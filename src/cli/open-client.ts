@@ -1,6 +1,5 @@
-import { APIClient } from "../client/api-client.js";
-import { DEFAULTS } from "../options/defaults.js";
-import { loadSpecSource } from "../typegen/load-spec-source.js";
+import { APIClient } from "../index.js";
+import { DEFAULTS, loadSpecSource } from "../internal.js";
 import { type ApiKeySource, requireApiKey } from "./api-key.js";
 import { cacheDir } from "./cache-dir.js";
 import type { CliOptions } from "./cli-options.js";

@@ -1,4 +1,4 @@
-import { CivisAPIError } from "../errors/civis-api-error.js";
+import { CivisAPIError } from "../index.js";
 import { VERSION } from "../version.js";
 import { apiKeyOf } from "./api-key.js";
 import { BOOLEAN_FLAGS, splitOptions } from "./cli-options.js";

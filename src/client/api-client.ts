@@ -6,13 +6,20 @@ import type { ApiModel } from "../description/types.js";
 import { downloadSpecText } from "../download/download-spec.js";
 import { buildResource, type CivisResource } from "../methods/build-resource.js";
 import type { ClientContext } from "../methods/client-context.js";
-import { safeMemberName } from "../naming/safe-name.js";
 import { baseHeaders } from "../options/base-headers.js";
 import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
-import { resolveOptions, transportOf } from "../options/resolve-options.js";
+import { type ResolvedOptions, resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
-import { clientInfo } from "./client-internals.js";
+import { clientInfo, contextClients } from "./client-internals.js";
+import { ClientHelpers } from "./helpers/client-helpers.js";
+
+/** A client's options and API, resolved and loaded once by `APIClient.create()`. */
+interface Built {
+  readonly resolved: ResolvedOptions;
+  readonly model: ApiModel;
+  readonly origin: SpecOrigin;
+}
 
 /** Resources of a client whose API is not typed: any name, any method. */
 export type LooseApi = { readonly [resource: string]: CivisResource };
@@ -22,18 +29,21 @@ export type LooseApi = { readonly [resource: string]: CivisResource };
  * Create it with `await APIClient.create(options)`, or `new APIClient({ localApiSpec })`
  * when you hold the spec object.
  */
-export class APIClientBase {
+export class APIClientBase extends ClientHelpers {
   #last: unknown;
 
-  constructor(options: ClientOptions, model?: ApiModel, origin: SpecOrigin = "local") {
+  /** `built`: what `create()` already resolved and loaded, so nothing is read twice. */
+  constructor(options: ClientOptions, built?: Built) {
+    super();
     const spec = options?.localApiSpec ?? options?.local_api_spec;
-    if (model === undefined && (typeof spec !== "object" || spec === null)) {
+    if (built === undefined && (typeof spec !== "object" || spec === null)) {
       throw new TypeError(
         "new APIClient() needs a spec object in { localApiSpec }; to download the spec or read it from a file or URL, use `await APIClient.create(options)`",
       );
     }
-    const resolved = resolveOptions(options, platform);
-    const apiModel = model ?? modelOf(spec as object);
+    const resolved = built?.resolved ?? resolveOptions(options, platform);
+    const apiModel = built?.model ?? modelOf(spec as object);
+    const origin = built?.origin ?? "local";
     const baseUrl =
       resolved.baseUrl ?? (origin === "local" ? apiModel.server : undefined) ?? DEFAULTS.baseUrl;
     const ctx: ClientContext = {
@@ -48,7 +58,7 @@ export class APIClientBase {
     };
     const names = new Map<string, string>();
     for (const [key, resourceModel] of apiModel.resources) {
-      const name = safeMemberName(key, (n) => names.has(n));
+      const name = resourceModel.property;
       names.set(name, key);
       // Resources are built on first read: a 900-method client costs little until used.
       Object.defineProperty(this, name, {
@@ -64,6 +74,10 @@ export class APIClientBase {
       });
     }
     clientInfo.set(this, { ctx, resources: names, origin });
+    // civis/io sends presigned storage requests (no API key) through the client's own fetch,
+    // so a custom or in-memory fetch serves them too; a registered symbol reaches across bundles.
+    Object.defineProperty(this, Symbol.for("civis.fetch"), { value: resolved.fetch });
+    contextClients.set(ctx, this);
   }
 
   /** The last response object a method returned (for an iterator, the last page). */
@@ -84,14 +98,23 @@ export class APIClientBase {
     if (local !== undefined) {
       const spec =
         typeof local === "string"
-          ? parseSpecText(await platform.readLocalSpec(local, resolved.fetch))
+          ? parseSpecText(await platform.readLocalSpec(local, resolved.fetch, resolved.signal))
           : local;
-      return new APIClientBase(options, modelOf(spec as object)) as APIClient<Api>;
+      return new APIClientBase(options, {
+        resolved,
+        model: modelOf(spec as object),
+        origin: "local",
+      }) as APIClient<Api>;
     }
     const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
     const cache = resolved.specCache;
     const { model, origin } = await cachedModel({
-      key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
+      // A key function's cacheKey stands in for the key; marked so it never equals a real key's digest input.
+      key: await specCacheKey(
+        baseUrl,
+        resolved.cacheKey === undefined ? resolved.apiKey : `\0cacheKey:${resolved.cacheKey}`,
+        resolved.apiVersion,
+      ),
       ttlMs: resolved.specCacheTtlMs,
       force: resolved.forceRefresh,
       useMemory: cache === "auto" || cache === "memory",
@@ -103,9 +126,15 @@ export class APIClientBase {
             ? cache
             : undefined,
       download: () => downloadSpecText(resolved, baseUrl),
+      // A download that one caller can abort or time out is its own, not shared.
+      alone: resolved.signal !== undefined || resolved.timeout !== undefined,
     });
+    resolved.interceptors?.logger?.debug?.(
+      origin === "download" ? "spec cache miss: downloaded" : `spec cache hit (${origin})`,
+      { origin },
+    );
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
-    return new APIClientBase(options, model, origin) as APIClient<Api>;
+    return new APIClientBase(options, { resolved, model, origin }) as APIClient<Api>;
   }
 }
 

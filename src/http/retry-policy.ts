@@ -1,4 +1,3 @@
-import { checkFields, isFunction, MS, type Rule } from "../checks/check-fields.js";
 import { parseRetryAfter } from "./retry-after.js";
 
 /** Details of a retry about to happen, given to `RetryPolicy.onRetry`. */
@@ -34,38 +33,13 @@ export interface ResolvedRetryPolicy {
   readonly onRetry: ((info: RetryInfo) => void) | undefined;
 }
 
-/** Full jitter (random exponential): uniform in [0, min(cap, multiplier * 2^(attempt-1))]. */
-export function randomExponential(attempt: number, multiplierMs = 2000, capMs = 60_000): number {
+/**
+ * Full jitter (random exponential): uniform in [0, min(cap, multiplier * 2^(attempt-1))].
+ * The default policy's multiplier and cap are in DEFAULTS (src/options/defaults.ts).
+ */
+export function randomExponential(attempt: number, multiplierMs: number, capMs: number): number {
   const ceiling = Math.min(capMs, multiplierMs * 2 ** Math.max(0, attempt - 1));
   return Math.random() * ceiling;
-}
-
-export const DEFAULT_RETRY_POLICY: ResolvedRetryPolicy = {
-  maxAttempts: 10,
-  maxElapsedMs: 600_000,
-  backoff: (attempt) => randomExponential(attempt),
-  onRetry: undefined,
-};
-
-/** What each field of a user's policy must be. */
-const POLICY_RULES: Record<keyof RetryPolicy, Rule> = {
-  maxAttempts: [
-    (value) => Number.isInteger(value) && (value as number) >= 1,
-    "an integer of at least 1",
-  ],
-  maxElapsedMs: MS,
-  backoff: [isFunction, "a function (attempt) => ms"],
-  onRetry: [isFunction, "a function"],
-};
-
-/** Validates a user's policy; a bad one is a TypeError naming the field. */
-export function resolveRetryPolicy(policy: RetryPolicy | false | undefined): ResolvedRetryPolicy {
-  if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
-  if (policy === undefined) return DEFAULT_RETRY_POLICY;
-  if (typeof policy !== "object" || policy === null) {
-    throw new TypeError("retries must be a retry policy object or false");
-  }
-  return { ...DEFAULT_RETRY_POLICY, ...checkFields(policy, POLICY_RULES, "retries.") };
 }
 
 const RETRY_AFTER_STATUSES = new Set([413, 429, 503]);

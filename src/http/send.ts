@@ -2,9 +2,10 @@ import type { CivisAPIError } from "../errors/civis-api-error.js";
 import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { apiErrorFrom } from "./api-error.js";
+import { type Interceptors, watchAttempt } from "./attempt-watch.js";
 import type { RequestSpec } from "./request-spec.js";
 import { type AttemptOutcome, type ResolvedRetryPolicy, shouldRetry } from "./retry-policy.js";
-import { sendOnce } from "./send-once.js";
+import { type Exchange, sendOnce } from "./send-once.js";
 import { sleep } from "./sleep.js";
 
 /** What a client needs to send requests. */
@@ -13,26 +14,41 @@ export interface Transport {
   readonly fetch: typeof fetch;
   readonly baseUrl: string;
   readonly retry: ResolvedRetryPolicy;
+  /** Hooks, logger, queue, rate-limit pause, key function; none when nothing applies. */
+  readonly interceptors?: Interceptors | undefined;
 }
 
 /**
  * Sends a request, retrying by the documented rules, and resolves to the first
- * 2xx answer (body unread). Rejects with the last answer's error.
+ * 2xx answer with its body read (left unread with `keepBody`). Rejects with the
+ * last answer's error.
  */
-export async function send(transport: Transport, req: RequestSpec): Promise<globalThis.Response> {
+export async function send(
+  transport: Transport,
+  req: RequestSpec,
+  keepBody?: boolean,
+): Promise<Exchange> {
   const started = Date.now();
   const policy = transport.retry;
   for (let attempt = 1; ; attempt++) {
     let outcome: AttemptOutcome;
     let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
     let status: number | undefined;
+    const watch = watchAttempt(transport.interceptors, transport, req, attempt);
     try {
-      const response = await sendOnce(transport.fetch, transport.baseUrl, req);
-      if (response.ok) return response;
+      const exchange = watch
+        ? await watch.send(keepBody)
+        : await sendOnce(transport.fetch, transport.baseUrl, req, keepBody);
+      const { response } = exchange;
+      if (response.ok) {
+        if (watch) await watch.after(response);
+        return exchange;
+      }
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
       // Made for this attempt, so it already counts the attempts.
-      error = await apiErrorFrom(response, req, attempt);
+      error = apiErrorFrom(response, exchange.text ?? "", watch?.sent ?? req, attempt);
+      if (watch) await watch.after(response, error);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent
@@ -40,6 +56,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
       thrown.attempts = attempt;
       error = thrown;
+      if (watch) await watch.after(undefined, thrown);
     }
     const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
     if (!decision.retry) throw error;
@@ -51,6 +68,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       status,
       error,
     });
+    watch?.retrying(decision.waitMs);
     try {
       await sleep(decision.waitMs, req.signal);
     } catch (reason) {

@@ -1,4 +1,6 @@
+import { SIGNAL, TIMEOUT } from "../checks/check-fields.js";
 import { isPlainObject } from "../checks/is-plain-object.js";
+import { checkHooks, type Hooks } from "../http/hooks.js";
 import { argumentError, isOptionsObject } from "./argument-error.js";
 
 /** Per-call options, the last argument of every method. */
@@ -9,17 +11,17 @@ export interface CallInit {
   readonly timeout?: number;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Hooks for this call's attempts, run after the client's (`onRequest`, `onRequestError`, `onResponse`, `onResponseError`). */
+  readonly hooks?: Hooks;
 }
 
 /** Each init option: the test its value must pass, and what the message says it must be. */
 const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolean, string]>> = {
-  signal: [(v) => isPlainObject(v) && "aborted" in v, "an AbortSignal"],
-  // setTimeout fires at once for anything past 2^31-1 ms.
-  timeout: [
-    (v) => typeof v === "number" && v > 0 && v <= 2 ** 31 - 1,
-    "a number of ms between 1 and 2147483647",
-  ],
+  signal: SIGNAL,
+  timeout: TIMEOUT,
   headers: [isPlainObject, "an object of strings"],
+  // Throws its own TypeError naming the hook: "init.hooks.onRequest must be a function ...".
+  hooks: [(v) => !!checkHooks(v, "init.hooks"), ""],
 };
 const INIT_NAMES = Object.keys(INIT_OPTIONS).join(", ");
 

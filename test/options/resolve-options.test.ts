@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { APIClient } from "../../src/client/api-client.js";
 import { CivisAPIKeyError } from "../../src/errors/civis-api-key-error.js";
 import type { ClientOptions } from "../../src/options/client-options.js";
+import { DEFAULTS } from "../../src/options/defaults.js";
 import { resolveOptions } from "../../src/options/resolve-options.js";
 import { browserPlatform } from "../../src/platform/browser.js";
 import { nodePlatform } from "../../src/platform/node.js";
@@ -108,6 +109,19 @@ describe("resolveOptions: spellings", () => {
       fetch: globalThis.fetch,
       specCache: "auto",
     });
+  });
+
+  it("takes every default from DEFAULTS, the retry policy included", () => {
+    const resolved = resolve({ apiKey: "k" });
+    expect(resolved).toMatchObject({
+      returnType: DEFAULTS.returnType,
+      apiVersion: DEFAULTS.apiVersion,
+      userAgent: DEFAULTS.userAgent,
+      specCache: DEFAULTS.specCache,
+      specCacheTtlMs: DEFAULTS.specCacheTtlMs,
+    });
+    expect(resolved.retry).toBe(DEFAULTS.retries);
+    expect(DEFAULTS.retries).toMatchObject({ maxAttempts: 10, maxElapsedMs: 600_000 });
   });
 });
 

@@ -1,7 +1,5 @@
-import type { APIClient } from "../../client/api-client.js";
-import { operationDetail } from "../../description/operation-detail.js";
-import { methodOperations } from "../../methods/build-resource.js";
-import { PaginatedResponse } from "../../response/paginated-response.js";
+import { type APIClient, PaginatedResponse } from "../../index.js";
+import { methodOperations, operationDetail } from "../../internal.js";
 import { paramsFromFlags, paramsFromJsonBody } from "../flag-params.js";
 import { findMethod, findResource } from "../lookup.js";
 import type { CliContext } from "../open-client.js";

@@ -1,5 +1,5 @@
-import type { APIClient } from "../../client/api-client.js";
-import { helpText } from "../../help/help.js";
+import type { APIClient } from "../../index.js";
+import { helpText } from "../../internal.js";
 import { findMethod, findResource } from "../lookup.js";
 import { UsageError } from "../usage-error.js";
 

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { getApiSpec } from "../../download/get-api-spec.js";
+import { getApiSpec } from "../../index.js";
 import { requireApiKey } from "../api-key.js";
 import { apiBaseUrl, type CliContext } from "../open-client.js";
 import { specDownloadProgress } from "../progress.js";

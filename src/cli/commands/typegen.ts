@@ -1,5 +1,4 @@
-import { getApiSpec } from "../../download/get-api-spec.js";
-import { typegen } from "../../typegen/typegen.js";
+import { getApiSpec, typegen } from "../../index.js";
 import { requireApiKey } from "../api-key.js";
 import { apiBaseUrl, type CliContext, keyForSpecUrl } from "../open-client.js";
 import { specDownloadProgress } from "../progress.js";
