@@ -40,6 +40,8 @@ export { PaginatedResponse } from "./response/paginated-response.js";
 export type { ReturnType } from "./response/read-result.js";
 export { Response } from "./response/response.js";
 export type {
+  Loose,
+  ResponseMembers,
   TypedListResponse,
   TypedPaginatedResponse,
   TypedResponse,

@@ -49,8 +49,10 @@ function definitionNames(spec: Record<string, unknown>, model: ApiModel): Map<ob
 
 const IMPORTS = [
   "CallInit",
+  "Loose",
   "PaginatedResponse",
   "Response",
+  "ResponseMembers",
   "TypedListResponse",
   "TypedResponse",
 ] as const;
