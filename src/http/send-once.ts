@@ -19,10 +19,11 @@ export async function sendOnce(
   fetchImpl: typeof fetch,
   baseUrl: string,
   req: RequestSpec,
+  attempt: number,
 ): Promise<globalThis.Response> {
   const { method, target, signal, timeout } = req;
   const fail = (reason: string, ended: "aborted" | "timed-out" | "failed", cause?: unknown) =>
-    new CivisNetworkError(method, target, reason, ended, cause);
+    new CivisNetworkError(method, target, reason, ended, attempt, cause);
   // With a timeout the attempt has its own signal: the caller's, ended early by
   // the timer (AbortSignal.any would do it, but only from Node 20.3).
   const controller = new AbortController();

@@ -27,7 +27,7 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
     let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
     let status: number | undefined;
     try {
-      const response = await sendOnce(transport.fetch, transport.baseUrl, req);
+      const response = await sendOnce(transport.fetch, transport.baseUrl, req, attempt);
       if (response.ok) return response;
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
@@ -38,7 +38,6 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
       // A timed-out attempt is retried like a lost connection (only for idempotent
       // methods); the caller's own abort never is.
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
-      thrown.attempts = attempt;
       error = thrown;
     }
     const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
@@ -54,15 +53,14 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
     try {
       await sleep(decision.waitMs, req.signal);
     } catch (reason) {
-      const aborted = new CivisNetworkError(
+      throw new CivisNetworkError(
         req.method,
         req.target,
         "Aborted while waiting to retry",
         "aborted",
+        attempt,
         reason,
       );
-      aborted.attempts = attempt;
-      throw aborted;
     }
   }
 }

@@ -6,7 +6,7 @@ import { checkHeaderValue } from "../errors/header-value-error.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
 import type { Platform } from "../platform/platform.js";
-import type { ReturnType } from "../response/read-result.js";
+import type { ResponseMode } from "../response/read-result.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
 import { resolveRetryPolicy } from "./resolve-retry-policy.js";
@@ -15,7 +15,7 @@ export interface ResolvedOptions {
   readonly apiKey: string | undefined;
   /** Undefined when neither the caller nor the environment named one: the spec's server or the default applies. */
   readonly baseUrl: string | undefined;
-  readonly returnType: ReturnType;
+  readonly returnType: ResponseMode;
   readonly apiVersion: string;
   readonly localApiSpec: object | string | undefined;
   readonly forceRefresh: boolean;

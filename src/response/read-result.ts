@@ -9,7 +9,7 @@ import { Response, toResponseValue } from "./response.js";
  * What a call resolves to: `"snake"`, `Response` objects; `"raw"`, the fetch
  * `Response`; `"json"`, the parsed body untouched.
  */
-export type ReturnType = "snake" | "raw" | "json";
+export type ResponseMode = "snake" | "raw" | "json";
 
 /** Parses a 2xx body; one that is not JSON is an error that says so, with the status. */
 export async function readJson(response: globalThis.Response, req: RequestSpec): Promise<unknown> {
