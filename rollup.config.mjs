@@ -102,6 +102,24 @@ export default [
     ],
   },
   {
+    // `civis/testing`: the sample API and mocks, for Node and browsers alike; never in the UMD.
+    input: "src/testing/index.ts",
+    external,
+    plugins: [ts(), sizes()],
+    output: [
+      { file: "dist/testing.js", format: "es", sourcemap: true },
+      { file: "dist/testing.cjs", format: "cjs", sourcemap: true },
+    ],
+  },
+  {
+    input: "src/testing/index.ts",
+    plugins: [dts(), sizes()],
+    output: [
+      { file: "dist/testing.d.ts", format: "es" },
+      { file: "dist/testing.d.cts", format: "es" },
+    ],
+  },
+  {
     // `civis/node`: the Node-only exports, re-exported from the Node build (one copy of each
     // class, so `instanceof` holds whichever entry a value came from).
     input: "src/node.ts",

@@ -7,7 +7,10 @@
 // Usage: node bench/calls.mjs   (prints one JSON line)
 import { fork } from "node:child_process";
 import { once } from "node:events";
-import { sampleSpec } from "../demo/sample-api/spec.mjs";
+import { createSampleApi } from "../dist/testing.js";
+
+const sampleSpec = createSampleApi().spec;
+
 import { loadClient } from "./clients/index.mjs";
 import { median } from "./lib/stats.mjs";
 

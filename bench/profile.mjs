@@ -8,7 +8,10 @@ import { fork } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { sampleSpec } from "../demo/sample-api/spec.mjs";
+import { createSampleApi } from "../dist/testing.js";
+
+const sampleSpec = createSampleApi().spec;
+
 import civis from "./clients/civis.mjs";
 import { outDir } from "./lib/paths.mjs";
 import { profile } from "./lib/profiler.mjs";

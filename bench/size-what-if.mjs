@@ -20,7 +20,8 @@ const NO_HELP = [
 
 const VARIANTS = {
   "civis as is": () => undefined,
-  "without src/help/ and src/docs/": (path) => (/\/src\/(help|docs)\//.test(path) ? NO_HELP : undefined),
+  "without src/help/ and src/docs/": (path) =>
+    /\/src\/(help|docs)\//.test(path) ? NO_HELP : undefined,
 };
 
 for (const [name, stub] of Object.entries(VARIANTS)) {

@@ -6,7 +6,6 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { extname, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createSampleApi } from "./sample-api/handlers.mjs";
 
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 const DIST_DIR = fileURLToPath(new URL("../dist/", import.meta.url));
@@ -43,10 +42,12 @@ export class MissingBuildError extends Error {
 }
 
 function assertBuilt() {
-  if (!existsSync(resolve(DIST_DIR, "civis.umd.js"))) {
-    throw new MissingBuildError(
-      "civis demo: dist/civis.umd.js is missing; run `npm run build` first (or `npm run demo`, which builds).",
-    );
+  for (const file of ["civis.umd.js", "testing.js"]) {
+    if (!existsSync(resolve(DIST_DIR, file))) {
+      throw new MissingBuildError(
+        `civis demo: dist/${file} is missing; run \`npm run build\` first (or \`npm run demo\`, which builds).`,
+      );
+    }
   }
 }
 
@@ -105,11 +106,13 @@ async function serveStatic(req, res) {
  * Starts the demo on 127.0.0.1 (port 0 picks a free one).
  *
  * @param {{ port?: number }} [options]
- * @returns {Promise<{ url: string, apiUrl: string, api: ReturnType<typeof createSampleApi>,
+ * @returns {Promise<{ url: string, apiUrl: string, api: import("../dist/testing.js").SampleApi,
  *   close: () => Promise<void> }>}
  */
 export async function startDemoServer({ port = 0 } = {}) {
   assertBuilt();
+  // The sample API is the package's own `civis/testing` build, loaded once it is known to exist.
+  const { createSampleApi } = await import(pathToFileURL(resolve(DIST_DIR, "testing.js")).href);
   const api = createSampleApi({ basePath: API_BASE_PATH });
   const server = createServer(async (req, res) => {
     try {

@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { sampleSpec } from "../../demo/sample-api/spec.mjs";
+import { createSampleApi } from "../../dist/testing.js";
+
+const sampleSpec = createSampleApi().spec;
+
 import { generateCivisLikeSpec } from "./generate-spec.mjs";
 import { civisSpecPath, githubSpecPath, outDir } from "./paths.mjs";
 

@@ -1,30 +1,14 @@
 import { Buffer } from "node:buffer";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
+import {
+  createSampleApi as createApi,
+  type SampleApi,
+} from "../../src/testing/sample-api/create-sample-api.js";
 import { listenOnLoopback } from "../../test/helpers/listen.js";
-
-/** The parts of demo/sample-api's `createSampleApi()` these tests use. */
-export interface SampleApi {
-  /** The Swagger 2.0 document served at `/endpoints`. */
-  readonly spec: object;
-  readonly apiKey: string;
-  /** Requests seen, keyed by "METHOD /path" (no query). */
-  readonly stats: Readonly<Record<string, number>>;
-  /** Answers a request; resolves to false, untouched, when the path is not the API's. */
-  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
-}
-
-interface SampleApiModule {
-  createSampleApi(options?: { apiKey?: string }): SampleApi;
-}
-
-// demo/ is plain JavaScript without declarations; a computed specifier keeps tsc from
-// asking for them, and the interface above says what we rely on.
-const HANDLERS = new URL("../../demo/sample-api/handlers.mjs", import.meta.url).href;
 
 /** A fresh in-memory sample API (seed data, zero counts) that accepts `apiKey`. */
 export async function createSampleApi(apiKey = "demo-key"): Promise<SampleApi> {
-  const module = (await import(HANDLERS)) as SampleApiModule;
-  return module.createSampleApi({ apiKey });
+  return createApi({ apiKey });
 }
 
 export interface ApiServer {

@@ -11,9 +11,36 @@ interface MemoryEntry {
   readonly model: ApiModel;
 }
 
-/** Shared by every client in this process or page, so a second client costs almost nothing. */
-const memory = new Map<string, MemoryEntry>();
+/**
+ * Shared by every client in this process or page, so a second client costs almost
+ * nothing; a few entries, least recently used out, so a server that makes a client
+ * per user key does not keep one per key for ever.
+ */
+const memory = new Map<string, MemoryEntry & { readonly ttlMs: number }>();
+const MEMORY_ENTRIES = 8;
 const inFlight = new Map<string, Promise<MemoryEntry>>();
+/** A store that has not answered by then is skipped (a blocked IndexedDB never does). */
+const STORE_TIMEOUT_MS = 3000;
+
+/**
+ * One model per spec text, however many keys downloaded it, for as long as a client
+ * holds it. Keyed by the text itself: V8 hashes a long string by its length alone,
+ * so a lookup costs one comparison, where a digest would cost as much as the parse.
+ */
+const models = new Map<string, WeakRef<ApiModel>>();
+const forget = new FinalizationRegistry<string>((text) => {
+  if (!models.get(text)?.deref()) models.delete(text);
+});
+
+function modelOfText(text: string): ApiModel {
+  let model = models.get(text)?.deref();
+  if (!model) {
+    model = normalizeSpec(parseSpecText(text));
+    models.set(text, new WeakRef(model));
+    forget.register(model, text);
+  }
+  return model;
+}
 
 export interface SpecCacheOptions {
   readonly key: string;
@@ -24,31 +51,61 @@ export interface SpecCacheOptions {
   /** The persistent layer, if any (IndexedDB or the user's store). */
   readonly store: SpecStore | undefined;
   readonly download: () => Promise<string>;
+  /** A download one caller can abort or time out: not shared with other callers. */
+  readonly alone?: boolean;
+  /** Tests only: how long a store may take. */
+  readonly storeTimeoutMs?: number;
 }
 
-async function tryStore<T>(action: () => T | Promise<T>): Promise<T | undefined> {
+async function tryStore<T>(
+  options: SpecCacheOptions,
+  action: (store: SpecStore) => T | Promise<T>,
+): Promise<T | undefined> {
+  const { store } = options;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await action();
+    return store
+      ? await Promise.race([
+          action(store),
+          new Promise<undefined>((resolve) => {
+            timer = setTimeout(
+              () => resolve(undefined),
+              options.storeTimeoutMs ?? STORE_TIMEOUT_MS,
+            );
+          }),
+        ])
+      : undefined;
   } catch {
     // IndexedDB missing, blocked, or over quota: the memory layer carries on alone.
     return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Keeps an entry as the most recently used; drops expired ones and the least recently used. */
+function remember(key: string, entry: MemoryEntry, ttlMs: number, now: number): void {
+  memory.delete(key);
+  memory.set(key, { ...entry, ttlMs });
+  for (const [k, e] of memory) {
+    if (memory.size > MEMORY_ENTRIES || !(now - e.savedAt < e.ttlMs)) memory.delete(k);
   }
 }
 
 async function fromStore(options: SpecCacheOptions, now: number): Promise<MemoryEntry | undefined> {
-  const { store, key, ttlMs } = options;
-  const value = await tryStore(() => store?.get(key));
+  const { key, ttlMs } = options;
+  const value = await tryStore(options, (store) => store.get(key));
   if (value == null) return undefined;
   if (isCachedSpec(value)) {
     // Expired, or saved in the future (a clock set back): the download that follows overwrites it.
     if (!(now - value.savedAt < ttlMs && value.savedAt <= now)) return undefined;
     try {
-      return { savedAt: value.savedAt, model: normalizeSpec(parseSpecText(value.text)) };
+      return { savedAt: value.savedAt, model: modelOfText(value.text) };
     } catch {
       // Corrupt: discarded below, and downloaded again.
     }
   }
-  await tryStore(() => store?.del(key));
+  await tryStore(options, (store) => store.del(key));
   return undefined;
 }
 
@@ -56,9 +113,9 @@ async function download(options: SpecCacheOptions): Promise<MemoryEntry> {
   const text = await options.download();
   const savedAt = Date.now();
   // Normalized first: a spec that cannot be used is never stored.
-  const entry: MemoryEntry = { savedAt, model: normalizeSpec(parseSpecText(text)) };
+  const entry: MemoryEntry = { savedAt, model: modelOfText(text) };
   const record: CachedSpec = { format: "civis-spec-cache", version: 1, savedAt, text };
-  await tryStore(() => options.store?.set(options.key, record));
+  await tryStore(options, (store) => store.set(options.key, record));
   return entry;
 }
 
@@ -73,23 +130,35 @@ export async function cachedModel(
   const now = Date.now();
   const { key, useMemory, force } = options;
   const hit = useMemory && !force ? memory.get(key) : undefined;
-  if (hit && now - hit.savedAt < options.ttlMs) return { model: hit.model, origin: "memory" };
+  if (hit && now - hit.savedAt < options.ttlMs) {
+    remember(key, hit, options.ttlMs, now);
+    return { model: hit.model, origin: "memory" };
+  }
   let origin: SpecOrigin = "store";
   let entry = force ? undefined : await fromStore(options, now);
   if (!entry) {
     origin = "download";
-    let pending = inFlight.get(key);
+    let pending = options.alone ? undefined : inFlight.get(key);
     if (!pending) {
-      pending = download(options).finally(() => inFlight.delete(key));
-      inFlight.set(key, pending);
+      pending = download(options);
+      if (!options.alone) {
+        inFlight.set(key, pending);
+        pending.finally(() => inFlight.delete(key)).catch(() => {});
+      }
     }
     entry = await pending;
   }
-  if (useMemory) memory.set(key, entry);
+  if (useMemory) remember(key, entry, options.ttlMs, Date.now());
   return { model: entry.model, origin };
+}
+
+/** Tests: how many entries the memory layer holds. */
+export function memorySpecCacheSize(): number {
+  return memory.size;
 }
 
 /** Forgets every spec held in memory (tests, or a user who wants a clean slate). */
 export function clearMemorySpecCache(): void {
   memory.clear();
+  models.clear();
 }

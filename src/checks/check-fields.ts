@@ -33,3 +33,15 @@ export function checkFields<T extends object>(given: T, rules: Rules, prefix = "
   }
   return defined;
 }
+
+/** An AbortSignal (a duck: polyfills and other realms have their own class). */
+export const SIGNAL: Rule = [
+  (value) => typeof value === "object" && value !== null && "aborted" in value,
+  "an AbortSignal",
+];
+
+/** A per-attempt timeout: setTimeout fires at once for anything past 2^31-1 ms. */
+export const TIMEOUT: Rule = [
+  (value) => typeof value === "number" && value > 0 && value <= 2 ** 31 - 1,
+  "a number of ms between 1 and 2147483647",
+];

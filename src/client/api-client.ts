@@ -93,7 +93,7 @@ export class APIClientBase {
     if (local !== undefined) {
       const spec =
         typeof local === "string"
-          ? parseSpecText(await platform.readLocalSpec(local, resolved.fetch))
+          ? parseSpecText(await platform.readLocalSpec(local, resolved.fetch, resolved.signal))
           : local;
       return new APIClientBase(options, {
         resolved,
@@ -116,6 +116,8 @@ export class APIClientBase {
             ? cache
             : undefined,
       download: () => downloadSpecText(resolved, baseUrl),
+      // A download that one caller can abort or time out is its own, not shared.
+      alone: resolved.signal !== undefined || resolved.timeout !== undefined,
     });
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
     return new APIClientBase(options, { resolved, model, origin }) as APIClient<Api>;

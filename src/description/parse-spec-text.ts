@@ -4,6 +4,9 @@ export function parseSpecText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new SpecError(`it is not valid JSON (${(error as Error).message})`);
+    // The engine's message quotes the text's start, which may be whatever a server echoed
+    // (the Authorization header): only the reason stays.
+    const reason = (error as Error).message.replace(/,? ?".*$/s, "");
+    throw new SpecError(`it is not valid JSON (${reason})`);
   }
 }

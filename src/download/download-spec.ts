@@ -8,15 +8,15 @@ import { platform } from "../platform/current.js";
 /** `GET {baseUrl}endpoints` through the same retries as every call; resolves to the spec's text. */
 export async function downloadSpecText(options: ResolvedOptions, baseUrl: string): Promise<string> {
   try {
-    const response = await send(transportOf(options, baseUrl), {
+    const { text } = await send(transportOf(options, baseUrl), {
       method: "GET",
       target: "/endpoints",
       headers: baseHeaders(options, platform),
       body: undefined,
-      signal: undefined,
-      timeout: undefined,
+      signal: options.signal,
+      timeout: options.timeout,
     });
-    return await response.text();
+    return text!;
   } catch (error) {
     const apiError = error instanceof CivisAPIKeyError ? error.cause : error;
     if (

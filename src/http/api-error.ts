@@ -1,5 +1,6 @@
 import { CivisAPIError } from "../errors/civis-api-error.js";
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import { redactKey } from "./redact-key.js";
 import type { RequestSpec } from "./request-spec.js";
 
 function messageOf(text: string, statusText: string, status: number): string {
@@ -17,21 +18,20 @@ function messageOf(text: string, statusText: string, status: number): string {
   return statusText || `HTTP ${status}`;
 }
 
-/** The error a non-2xx answer rejects with; a 401 is a CivisAPIKeyError around it. */
-export async function apiErrorFrom(
+/**
+ * The error a non-2xx answer (its body read as `text`) rejects with; a 401 is a
+ * CivisAPIKeyError around it. A server that echoes the request's Authorization
+ * header gets the key blanked out, whatever form it echoes.
+ */
+export function apiErrorFrom(
   response: globalThis.Response,
+  text: string,
   req: RequestSpec,
   attempts: number,
-): Promise<CivisAPIError | CivisAPIKeyError> {
-  let text = "";
-  try {
-    text = await response.text();
-  } catch {
-    // A body cut short still leaves the status to report.
-  }
+): CivisAPIError | CivisAPIKeyError {
   const error = new CivisAPIError({
     statusCode: response.status,
-    errorMessage: messageOf(text, response.statusText, response.status),
+    errorMessage: redactKey(messageOf(text, response.statusText, response.status), req.headers),
     method: req.method,
     url: req.target,
     response,

@@ -4,7 +4,7 @@ import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { apiErrorFrom } from "./api-error.js";
 import type { RequestSpec } from "./request-spec.js";
 import { type AttemptOutcome, type ResolvedRetryPolicy, shouldRetry } from "./retry-policy.js";
-import { sendOnce } from "./send-once.js";
+import { type Exchange, sendOnce } from "./send-once.js";
 import { sleep } from "./sleep.js";
 
 /** What a client needs to send requests. */
@@ -17,9 +17,14 @@ export interface Transport {
 
 /**
  * Sends a request, retrying by the documented rules, and resolves to the first
- * 2xx answer (body unread). Rejects with the last answer's error.
+ * 2xx answer with its body read (left unread with `keepBody`). Rejects with the
+ * last answer's error.
  */
-export async function send(transport: Transport, req: RequestSpec): Promise<globalThis.Response> {
+export async function send(
+  transport: Transport,
+  req: RequestSpec,
+  keepBody?: boolean,
+): Promise<Exchange> {
   const started = Date.now();
   const policy = transport.retry;
   for (let attempt = 1; ; attempt++) {
@@ -27,12 +32,13 @@ export async function send(transport: Transport, req: RequestSpec): Promise<glob
     let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
     let status: number | undefined;
     try {
-      const response = await sendOnce(transport.fetch, transport.baseUrl, req, attempt);
-      if (response.ok) return response;
+      const exchange = await sendOnce(transport.fetch, transport.baseUrl, req, attempt, keepBody);
+      const { response } = exchange;
+      if (response.ok) return exchange;
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
       // Made for this attempt, so it already counts the attempts.
-      error = await apiErrorFrom(response, req, attempt);
+      error = apiErrorFrom(response, exchange.text ?? "", req, attempt);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent

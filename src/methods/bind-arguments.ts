@@ -1,7 +1,7 @@
 import type { OperationDetail, Param } from "../description/operation-detail.js";
 import type { RefResolver } from "../description/refs.js";
 import type { Operation } from "../description/types.js";
-import { checkHeaderValue } from "../errors/header-value-error.js";
+import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
 import { encodePathParam } from "../http/encode-path.js";
 import { queryString } from "../http/query-string.js";
 import { argumentError, isOptionsObject } from "./argument-error.js";
@@ -93,6 +93,7 @@ export function bindArguments(
   const headers: Record<string, string> = {};
   const setHeader = (name: string, value: unknown) => {
     const text = String(value);
+    checkHeaderName(where, name);
     checkHeaderValue(`${where}: the header "${name}"`, text);
     headers[name] = text;
   };
@@ -106,10 +107,7 @@ export function bindArguments(
     else if (param === detail.wholeBody) whole = toSpecKeys(value, param.schema, refs);
     else fields.push([param.name, toSpecKeys(value, param.schema, refs)]);
   }
-  for (const [name, value] of Object.entries(init?.headers ?? {})) {
-    checkHeaderValue(`${where}: a header name`, name);
-    setHeader(name, value);
-  }
+  for (const [name, value] of Object.entries(init?.headers ?? {})) setHeader(name, value);
   const body = fields.length > 0 ? Object.fromEntries(fields) : whole;
   return {
     path,

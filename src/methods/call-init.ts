@@ -1,3 +1,4 @@
+import { SIGNAL, TIMEOUT } from "../checks/check-fields.js";
 import { isPlainObject } from "../checks/is-plain-object.js";
 import { argumentError, isOptionsObject } from "./argument-error.js";
 
@@ -13,12 +14,8 @@ export interface CallInit {
 
 /** Each init option: the test its value must pass, and what the message says it must be. */
 const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolean, string]>> = {
-  signal: [(v) => isPlainObject(v) && "aborted" in v, "an AbortSignal"],
-  // setTimeout fires at once for anything past 2^31-1 ms.
-  timeout: [
-    (v) => typeof v === "number" && v > 0 && v <= 2 ** 31 - 1,
-    "a number of ms between 1 and 2147483647",
-  ],
+  signal: SIGNAL,
+  timeout: TIMEOUT,
   headers: [isPlainObject, "an object of strings"],
 };
 const INIT_NAMES = Object.keys(INIT_OPTIONS).join(", ");

@@ -5,7 +5,7 @@ import { send } from "../http/send.js";
 import { headerInt } from "../response/header-int.js";
 import { ListResponse } from "../response/list-response.js";
 import { type Page, PaginatedResponse } from "../response/paginated-response.js";
-import { readJson, toSnakeResult } from "../response/read-result.js";
+import { bodyError, readJson, toSnakeResult } from "../response/read-result.js";
 import { isOptionsObject } from "./argument-error.js";
 import { type BoundCall, bindArguments, target } from "./bind-arguments.js";
 import type { ClientContext } from "./client-context.js";
@@ -18,8 +18,13 @@ function requestOf(
   call: BoundCall,
   pageNum?: number,
 ): RequestSpec {
+  const method = op.verb.toUpperCase();
+  // fetch refuses such a request; refused here, it is not retried as a lost connection.
+  if (call.body !== undefined && (method === "GET" || method === "HEAD")) {
+    throw new TypeError(`${op.resource}.${op.name}(): a ${method} request cannot carry a body`);
+  }
   return {
-    method: op.verb.toUpperCase(),
+    method,
     target: target(call, pageNum),
     headers: {
       ...ctx.headers,
@@ -34,11 +39,13 @@ function requestOf(
 
 async function single(ctx: ClientContext, op: Operation, call: BoundCall): Promise<unknown> {
   const req = requestOf(ctx, op, call);
-  const response = await send(ctx.transport, req);
+  const raw = ctx.returnType === "raw";
+  // "raw" hands the body over unread: the caller's signal still reaches it.
+  const { response, text } = await send(ctx.transport, req, raw);
   let result: unknown;
-  if (ctx.returnType === "raw") result = response;
+  if (raw) result = response;
   else {
-    const body = await readJson(response, req);
+    const body = readJson(response, text!, req);
     result = ctx.returnType === "json" ? body : toSnakeResult(body, response.headers);
   }
   ctx.setLastResponse(result);
@@ -48,9 +55,12 @@ async function single(ctx: ClientContext, op: Operation, call: BoundCall): Promi
 function paginate(ctx: ClientContext, op: Operation, call: BoundCall): PaginatedResponse {
   return new PaginatedResponse(async (pageNum): Promise<Page<unknown>> => {
     const req = requestOf(ctx, op, call, pageNum);
-    const response = await send(ctx.transport, req);
-    const body = await readJson(response, req);
-    const data = Array.isArray(body) ? body : [];
+    const { response, text } = await send(ctx.transport, req);
+    const data = readJson(response, text!, req);
+    // Anything else would end the iteration early without a word.
+    if (!Array.isArray(data)) {
+      throw bodyError(response, req, `Page ${pageNum} of the list is not a JSON array`);
+    }
     const total = headerInt(response.headers, "x-pagination-total-pages") ?? -1;
     const totalPages = total >= 0 ? total : undefined;
     // "json" and "raw" yield the plain items; "raw" keeps the fetch Response as last_response.

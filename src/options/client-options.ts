@@ -49,4 +49,13 @@ export interface ClientOptions {
   specCache?: "auto" | "memory" | false | SpecStore;
   /** How long a cached spec is used, in ms. Default: 15 minutes in a Node REPL, 24 hours otherwise. */
   specCacheTtlMs?: number;
+  /**
+   * Send the API key over plain `http:` to a host that is not loopback. Default `false`:
+   * the key goes only over `https:`, or `http:` to `localhost`, `127.0.0.0/8` or `[::1]`.
+   */
+  allowInsecureHttp?: boolean;
+  /** `APIClient.create()`: ends the spec download (and its retries). Default: none. */
+  signal?: AbortSignal;
+  /** `APIClient.create()`: gives up on an attempt of the spec download after this many ms. Default: none. */
+  timeout?: number;
 }

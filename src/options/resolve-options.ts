@@ -1,5 +1,13 @@
 import type { SpecStore } from "../cache/spec-store.js";
-import { checkFields, isFunction, MS, type Rule, type Rules } from "../checks/check-fields.js";
+import {
+  checkFields,
+  isFunction,
+  MS,
+  type Rule,
+  type Rules,
+  SIGNAL,
+  TIMEOUT,
+} from "../checks/check-fields.js";
 import { withSlash } from "../description/normalize.js";
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { checkHeaderValue } from "../errors/header-value-error.js";
@@ -24,6 +32,9 @@ export interface ResolvedOptions {
   readonly fetch: typeof fetch;
   readonly specCache: "auto" | "memory" | false | SpecStore;
   readonly specCacheTtlMs: number;
+  readonly signal: AbortSignal | undefined;
+  readonly timeout: number | undefined;
+  readonly allowInsecureHttp: boolean;
 }
 
 /** The options civis-python has too: its name is the snake_case one (`api_key`). */
@@ -75,6 +86,9 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
     '"auto", "memory", false, or a store { get, set, del }',
   ],
   specCacheTtlMs: MS,
+  allowInsecureHttp: [(value) => typeof value === "boolean", "true or false"],
+  signal: SIGNAL,
+  timeout: TIMEOUT,
 });
 
 function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
@@ -104,8 +118,24 @@ function checkUrl(baseUrl: string): string {
   return withSlash(url.href);
 }
 
-/** How a client with these options sends requests to `baseUrl`. */
+/** `localhost`, `127.0.0.0/8` or `[::1]`, as the URL parser writes them. */
+const LOOPBACK = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\])[:/]/;
+
+/**
+ * How a client with these options sends requests to `baseUrl`. The key goes
+ * only over https:, or http: to this machine, unless the user allows it.
+ */
 export function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
+  if (
+    options.apiKey !== undefined &&
+    !options.allowInsecureHttp &&
+    baseUrl.startsWith("http:") &&
+    !LOOPBACK.test(baseUrl)
+  ) {
+    throw new TypeError(
+      `refused to send the API key over plain http: to ${new URL(baseUrl).host}; use https:, or pass allowInsecureHttp: true`,
+    );
+  }
   return { fetch: options.fetch, baseUrl, retry: options.retry };
 }
 
@@ -139,7 +169,7 @@ export function resolveOptions(
   if (apiKey !== undefined) {
     if (typeof apiKey !== "string" || apiKey === "")
       throw new CivisAPIKeyError("apiKey must be a non-empty string");
-    checkHeaderValue("The API key", apiKey, CivisAPIKeyError);
+    checkHeaderValue("The API key", apiKey, CivisAPIKeyError, false);
   } else if (platform.name === "node") {
     throw new CivisAPIKeyError(
       "No API key: pass { apiKey } or set the CIVIS_API_KEY environment variable",
@@ -164,5 +194,8 @@ export function resolveOptions(
     specCacheTtlMs:
       given.specCacheTtlMs ??
       (platform.isRepl() ? DEFAULTS.replSpecCacheTtlMs : DEFAULTS.specCacheTtlMs),
+    signal: given.signal,
+    timeout: given.timeout,
+    allowInsecureHttp: given.allowInsecureHttp === true,
   };
 }

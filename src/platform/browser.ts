@@ -7,8 +7,8 @@ export const browserPlatform: Platform = {
   env: () => undefined,
   isRepl: () => false,
   headers: () => ({}),
-  async readLocalSpec(source, fetchImpl) {
-    const response = await fetchImpl(source, { headers: { Accept: "application/json" } });
+  async readLocalSpec(source, fetchImpl, signal) {
+    const response = await fetchImpl(source, { headers: { Accept: "application/json" }, signal });
     if (!response.ok)
       throw new Error(`Could not load the spec from ${source}: HTTP ${response.status}`);
     return response.text();

@@ -13,8 +13,8 @@ export interface Platform {
    * environment. Browsers: none (they set their own user agent).
    */
   headers(userAgent: string): Record<string, string>;
-  /** Reads a local spec: a file path on Node, a URL in the browser. */
-  readLocalSpec(source: string, fetchImpl: typeof fetch): Promise<string>;
+  /** Reads a local spec: a file path on Node, a URL in the browser (ended by `signal`). */
+  readLocalSpec(source: string, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<string>;
   /** The persistent store behind the memory cache, if the platform has one (IndexedDB). */
   persistentStore(): SpecStore | undefined;
   /** Shows a deprecation warning once. */

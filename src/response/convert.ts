@@ -14,7 +14,7 @@ export function keyMode(key: string, keepCase: boolean): "keep" | "as-sent" | "s
 }
 
 /** Sets a data property; `__proto__` is defined, not assigned, so it stays data instead of setting the prototype. */
-export function setData(target: object, key: string, value: unknown): void {
+export function setData(target: object, key: string | number, value: unknown): void {
   if (key === "__proto__") {
     Object.defineProperty(target, key, {
       value,
@@ -23,33 +23,48 @@ export function setData(target: object, key: string, value: unknown): void {
       configurable: true,
     });
   } else {
-    (target as Record<string, unknown>)[key] = value;
+    (target as Record<string | number, unknown>)[key] = value;
   }
 }
 
-/** A plain deep copy with snake_case keys (or the keys as sent), for `json()`. */
+/**
+ * A plain deep copy with snake_case keys (or the keys as sent), for `json()`.
+ * A loop over a stack, not recursion: an answer thousands of levels deep must not
+ * overflow the call stack. Each task replaces `target[key]`, still the original
+ * value, with its copy; a `value` (kept as sent) is copied with its keys as they are.
+ */
 export function plainCopy(value: unknown, snakeCase: boolean, keepCase = false): unknown {
-  if (Array.isArray(value)) return value.map((item) => plainCopy(item, snakeCase, keepCase));
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const mode = keyMode(key, keepCase);
-    setData(
-      out,
-      snakeCase && !keepCase ? camelToSnake(key) : key,
-      mode === "as-sent"
-        ? structuredClone(value[key])
-        : plainCopy(value[key], snakeCase, mode === "keep"),
-    );
+  const holder = [value];
+  const tasks: [target: object, key: string | number, keep: boolean][] = [[holder, 0, keepCase]];
+  for (let task = tasks.pop(); task; task = tasks.pop()) {
+    const [target, key, keep] = task;
+    const source = (target as Record<string | number, unknown>)[key];
+    if (Array.isArray(source)) {
+      const copy = source.slice();
+      for (let i = 0; i < copy.length; i++) tasks.push([copy, i, keep]);
+      setData(target, key, copy);
+    } else if (isPlainObject(source)) {
+      const copy = {};
+      for (const k of Object.keys(source)) {
+        const name = snakeCase && !keep ? camelToSnake(k) : k;
+        setData(copy, name, source[k]);
+        tasks.push([copy, name, keyMode(k, keep) !== "snake"]);
+      }
+      setData(target, key, copy);
+    }
   }
-  return out;
+  return holder[0];
 }
 
 /** Freezes a parsed JSON value all the way down, so `json_data` is as read-only as the Response. */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "object" && item !== null && !Object.isFrozen(item)) {
+      Object.freeze(item);
+      for (const child of Object.values(item)) stack.push(child);
+    }
   }
   return value;
 }

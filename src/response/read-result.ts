@@ -11,22 +11,30 @@ import { Response, toResponseValue } from "./response.js";
  */
 export type ResponseMode = "snake" | "raw" | "json";
 
-/** Parses a 2xx body; one that is not JSON is an error that says so, with the status. */
-export async function readJson(response: globalThis.Response, req: RequestSpec): Promise<unknown> {
-  const text = await response.text();
+/** An error about a 2xx answer's body, with its status. */
+export function bodyError(
+  response: globalThis.Response,
+  req: RequestSpec,
+  errorMessage: string,
+): CivisAPIError {
+  return new CivisAPIError({
+    statusCode: response.status,
+    errorMessage,
+    method: req.method,
+    url: req.target,
+    response,
+  });
+}
+
+/** Parses a 2xx body (read as `text`); one that is not JSON is an error that says so, with the status. */
+export function readJson(response: globalThis.Response, text: string, req: RequestSpec): unknown {
   // An empty body (204), or whitespace alone, reads as null. The test stops at the first
   // character that is not whitespace, so it costs nothing on a real body.
   if (!/\S/.test(text)) return null;
   try {
     return JSON.parse(text);
   } catch {
-    throw new CivisAPIError({
-      statusCode: response.status,
-      errorMessage: "The response body is not valid JSON",
-      method: req.method,
-      url: req.target,
-      response,
-    });
+    throw bodyError(response, req, "The response body is not valid JSON");
   }
 }
 

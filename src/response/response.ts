@@ -1,4 +1,3 @@
-import { isPlainObject } from "../checks/is-plain-object.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { keyMode, plainCopy, setData } from "./convert.js";
 import { headerInt } from "./header-int.js";
@@ -6,13 +5,49 @@ import { headerInt } from "./header-int.js";
 /** Member names that data keys may not shadow; such data stays reachable with `get()`. */
 const MEMBERS = new Set(["json_data", "headers", "calls_remaining", "rate_limit", "get", "json"]);
 
-/** Converts one JSON value for a Response: objects become Responses, arrays frozen arrays. */
+/** While `toResponseValue` builds a value: the children it has already converted. */
+let converted: Map<unknown, unknown> | undefined;
+
+/**
+ * Converts one JSON value for a Response: objects become Responses, arrays frozen
+ * arrays. Children are converted before their parents from a stack, not by
+ * recursion, so an answer thousands of levels deep cannot overflow the call stack.
+ */
 export function toResponseValue(value: unknown, keepCase: boolean): unknown {
-  if (Array.isArray(value)) {
-    return Object.freeze(value.map((item) => toResponseValue(item, keepCase)));
+  if (typeof value !== "object" || value === null) return value;
+  const outer = converted;
+  const done = new Map<unknown, unknown>();
+  // A node met again before it is built is its own ancestor (a cycle): left as it is.
+  const entered = new Set<unknown>();
+  const stack: [node: unknown, keep: boolean, ready: boolean][] = [[value, keepCase, false]];
+  try {
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      const [node, keep, ready] = top;
+      if (ready) {
+        converted = done;
+        done.set(
+          node,
+          Array.isArray(node)
+            ? Object.freeze(node.map((item) => done.get(item) ?? item))
+            : new Response(node as Record<string, unknown>, null, keep),
+        );
+      } else if (typeof node === "object" && node !== null && !entered.has(node)) {
+        entered.add(node);
+        stack.push([node, keep, true]);
+        if (Array.isArray(node)) {
+          for (const item of node) stack.push([item, keep, false]);
+        } else {
+          for (const [key, child] of Object.entries(node)) {
+            const mode = keyMode(key, keep);
+            if (mode !== "as-sent") stack.push([child, mode === "keep", false]);
+          }
+        }
+      }
+    }
+  } finally {
+    converted = outer;
   }
-  if (isPlainObject(value)) return new Response(value, null, keepCase);
-  return value;
+  return done.get(value);
 }
 
 /**
@@ -43,7 +78,12 @@ export class Response {
       const mode = keyMode(key, keepCase);
       const name = keepCase ? key : camelToSnake(key);
       const raw = data![key];
-      const value = mode === "as-sent" ? raw : toResponseValue(raw, mode === "keep");
+      const value =
+        mode === "as-sent"
+          ? raw
+          : converted
+            ? (converted.get(raw) ?? raw)
+            : toResponseValue(raw, mode === "keep");
       if (MEMBERS.has(name)) {
         this.#hidden ??= new Map();
         this.#hidden.set(name, value);

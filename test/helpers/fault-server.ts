@@ -13,6 +13,10 @@ export interface Fault {
   readonly delayMs?: number;
   /** Destroys the socket instead of answering: the client sees a connection reset. */
   readonly drop?: boolean;
+  /** Sends the headers and the first half of the body, then nothing more (until closed). */
+  readonly stallBody?: boolean;
+  /** Sends the headers and the first half of the body, then destroys the socket. */
+  readonly resetMidBody?: boolean;
 }
 
 /** A request as it arrived, body bytes included. */
@@ -56,8 +60,18 @@ function write(res: ServerResponse, fault: Fault): void {
       : typeof fault.body === "string"
         ? fault.body
         : JSON.stringify(fault.body);
-  res.writeHead(fault.status ?? 200, { "Content-Type": "application/json", ...fault.headers });
-  res.end(text);
+  const headers = { "Content-Type": "application/json", ...fault.headers };
+  if (!fault.stallBody && !fault.resetMidBody) {
+    res.writeHead(fault.status ?? 200, headers);
+    res.end(text);
+    return;
+  }
+  // The length promises the whole body, so the client waits for the rest.
+  const bytes = Buffer.from(text.length > 1 ? text : "{}");
+  res.writeHead(fault.status ?? 200, { ...headers, "Content-Length": String(bytes.length) });
+  res.write(bytes.subarray(0, bytes.length >> 1), () => {
+    if (fault.resetMidBody) res.socket?.destroy();
+  });
 }
 
 /**

@@ -18,9 +18,14 @@ function answer(status: number, body: string, statusText = ""): globalThis.Respo
   return new globalThis.Response(body === "" ? null : body, { status, statusText });
 }
 
+/** The error for an answer, its body read first as the transport does. */
+async function errorOf(response: globalThis.Response, request: RequestSpec, attempts: number) {
+  return apiErrorFrom(response, await response.clone().text(), request, attempts);
+}
+
 describe("apiErrorFrom", () => {
   it("takes the body's errorDescription as the message", async () => {
-    const error = await apiErrorFrom(
+    const error = await errorOf(
       answer(404, JSON.stringify({ error: "not_found", errorDescription: "Not found" })),
       req,
       1,
@@ -31,26 +36,26 @@ describe("apiErrorFrom", () => {
   });
 
   it("falls back to the body's text, then to the status text", async () => {
-    const text = await apiErrorFrom(answer(502, "Bad gateway, try later", "Bad Gateway"), req, 1);
+    const text = await errorOf(answer(502, "Bad gateway, try later", "Bad Gateway"), req, 1);
     expect((text as CivisAPIError).error_message).toBe("Bad gateway, try later");
-    const empty = await apiErrorFrom(answer(503, "", "Service Unavailable"), req, 1);
+    const empty = await errorOf(answer(503, "", "Service Unavailable"), req, 1);
     expect((empty as CivisAPIError).error_message).toBe("Service Unavailable");
-    const bare = await apiErrorFrom(answer(500, ""), req, 1);
+    const bare = await errorOf(answer(500, ""), req, 1);
     expect((bare as CivisAPIError).error_message).toBe("HTTP 500");
   });
 
   it("uses the body's text when its JSON has no description", async () => {
-    const error = await apiErrorFrom(answer(400, '{"code": 7}', "Bad Request"), req, 1);
+    const error = await errorOf(answer(400, '{"code": 7}', "Bad Request"), req, 1);
     expect((error as CivisAPIError).error_message).toBe('{"code": 7}');
   });
 
   it("shortens a long body", async () => {
-    const error = (await apiErrorFrom(answer(500, "x".repeat(5000)), req, 1)) as CivisAPIError;
+    const error = (await errorOf(answer(500, "x".repeat(5000)), req, 1)) as CivisAPIError;
     expect(error.error_message.length).toBeLessThanOrEqual(301);
   });
 
   it("records the status, method, path and the number of attempts", async () => {
-    const error = (await apiErrorFrom(answer(429, ""), req, 4)) as CivisAPIError;
+    const error = (await errorOf(answer(429, ""), req, 4)) as CivisAPIError;
     expect([error.status_code, error.method, error.url, error.attempts]).toEqual([
       429,
       "GET",
@@ -61,7 +66,7 @@ describe("apiErrorFrom", () => {
   });
 
   it("makes a 401 a CivisAPIKeyError whose cause is the CivisAPIError", async () => {
-    const error = await apiErrorFrom(
+    const error = await errorOf(
       answer(401, JSON.stringify({ errorDescription: "Invalid token" }), "Unauthorized"),
       req,
       1,
@@ -75,7 +80,7 @@ describe("apiErrorFrom", () => {
   });
 
   it("never shows the request's Authorization header", async () => {
-    const error = await apiErrorFrom(answer(403, ""), req, 1);
+    const error = await errorOf(answer(403, ""), req, 1);
     for (const text of [error.message, String(error.stack), JSON.stringify(error)]) {
       expect(text).not.toContain("c2VjcmV0Og==");
     }

@@ -6,25 +6,15 @@ import {
   type CivisResource,
   Response,
 } from "../../src/index.js";
+import { type SampleApiServer, startSampleApiServer } from "../helpers/sample-api-server.js";
 
 type SampleApi = Readonly<Record<"workflows" | "scripts" | "users", CivisResource>>;
-/** What this test uses of demo/sample-api/server.mjs, which ships no types. */
-interface SampleServer {
-  readonly url: string;
-  readonly api: { readonly stats: Readonly<Record<string, number>> };
-  close(): Promise<void>;
-}
-interface SampleServerModule {
-  startSampleApiServer(options: { port: number }): Promise<SampleServer>;
-}
-const serverModule = new URL("../../demo/sample-api/server.mjs", import.meta.url).href;
 
-let sample: SampleServer;
+let sample: SampleApiServer;
 let client: APIClient<SampleApi>;
 
 beforeAll(async () => {
-  const { startSampleApiServer } = (await import(serverModule)) as SampleServerModule;
-  sample = await startSampleApiServer({ port: 0 });
+  sample = await startSampleApiServer();
   client = await APIClient.create<SampleApi>({
     apiKey: "demo-key",
     baseUrl: sample.url,

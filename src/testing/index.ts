@@ -1,0 +1,9 @@
+// `civis/testing`: what a user needs to test code that uses the client, without a network.
+
+export {
+  createSampleApi,
+  type SampleAnswer,
+  type SampleApi,
+  type SampleApiOptions,
+} from "./sample-api/create-sample-api.js";
+export { SAMPLE_API_URL, type SampleApiKit, sampleApi } from "./sample-api.js";
