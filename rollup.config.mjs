@@ -5,8 +5,9 @@ import terser from "@rollup/plugin-terser";
 import { dts } from "rollup-plugin-dts";
 import esbuild from "rollup-plugin-esbuild";
 
-// Issue "Builds for every way in": the minified UMD, gzip -9, dependencies included.
-const UMD_BUDGET_BYTES = 12 * 1024;
+// The all-in minified UMD, gzip -9, dependencies included: 15 KB since jobs, reliability and
+// hooks joined the core (issues 11, 12, 14).
+const UMD_BUDGET_BYTES = 15 * 1024;
 const external = ["idb-keyval", /^node:/];
 
 /** The browser builds take the browser platform module instead of Node's. */
