@@ -1,0 +1,20 @@
+import { defineConfig } from "vitest/config";
+
+// The unit tests that exercise the mutated files (stryker.config.mjs), without the CLI's
+// (which run a built binary) or the browser's.
+export default defineConfig({
+  test: {
+    include: [
+      "test/http/**/*.test.ts",
+      "test/naming/**/*.test.ts",
+      "test/response/**/*.test.ts",
+      "test/cache/**/*.test.ts",
+      "test/description/**/*.test.ts",
+      "test/methods/**/*.test.ts",
+      "test/client/**/*.test.ts",
+      "test/integration/**/*.test.ts",
+    ],
+    exclude: ["test/integration/soak.test.ts"],
+    environment: "node",
+  },
+});
