@@ -8,7 +8,6 @@ export default {
   mutate: [
     "src/http/retry-policy.ts",
     "src/http/retry-after.ts",
-    "src/http/send.ts",
     "src/naming/*.ts",
     "src/response/paginated-response.ts",
     "src/cache/cache-key.ts",

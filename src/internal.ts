@@ -13,6 +13,7 @@ export {
 } from "./description/operation-detail.js";
 export type { Schema } from "./description/types.js";
 export { CivisAPIError } from "./errors/civis-api-error.js";
+export { CivisError } from "./errors/civis-error.js";
 export { helpText } from "./help/help.js";
 export { sleep } from "./http/sleep.js";
 export { methodOperations } from "./methods/build-resource.js";

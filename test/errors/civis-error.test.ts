@@ -3,10 +3,12 @@ import {
   CivisAPIError,
   CivisAPIKeyError,
   CivisError,
+  CivisJobFailure,
   CivisNetworkError,
   OutOfDateError,
   SpecError,
 } from "../../src/index.js";
+import { CivisStorageError, EmptyResultError } from "../../src/io/index.js";
 
 const apiError = new CivisAPIError({
   statusCode: 404,
@@ -24,6 +26,15 @@ const ERRORS: readonly [string, Error][] = [
   ["CivisNetworkError", new CivisNetworkError("GET", "/x", "Connection refused", "failed", 2)],
   ["SpecError", new SpecError("broken")],
   ["OutOfDateError", new OutOfDateError("civis-api.d.ts", true)],
+  [
+    "CivisJobFailure",
+    new CivisJobFailure("boom", { jobId: 1, runId: 2, state: "failed", response: undefined }),
+  ],
+  [
+    "CivisStorageError",
+    new CivisStorageError("PUT part 1", 403, "Forbidden", "", "https://s3.test/b"),
+  ],
+  ["EmptyResultError", new EmptyResultError("nothing")],
 ];
 
 describe("CivisError: one base for every civis error", () => {
