@@ -58,7 +58,8 @@ const nodeEntryImports = (_id, importer) => importer !== undefined;
 /** Bundles `import { APIClient }` from the written browser build, and fails over budget. */
 const apiClientAlone = () => ({
   name: "api-client-alone",
-  async writeBundle() {
+  async writeBundle(options) {
+    if (options.format !== "es") return;
     const { build } = await import("esbuild");
     const result = await build({
       stdin: {
