@@ -9,6 +9,12 @@ import esbuild from "rollup-plugin-esbuild";
 // hooks joined the core (issues 11, 12, 14).
 // TEMPORARY while the layers of this session are merged: back to 15 KB before the session ends.
 const UMD_BUDGET_BYTES = 20 * 1024;
+// An app that imports `{ APIClient }` alone, bundled for the browser, minified, gzip -9 (issue
+// 12): the futures and job functions must shake out of it. 11,526 B before issue 12, which
+// allows it 0.5 KB more for the six client helpers every client carries (they take ~0.9 KB).
+// TEMPORARY, like the UMD's: 16,029 B once hooks, reliability and io were merged; the size
+// pass brings it back toward 12 KB.
+const APICLIENT_ALONE_BUDGET_BYTES = 16.5 * 1024;
 const external = ["idb-keyval", /^node:/];
 
 /** The browser builds take the browser platform module instead of Node's. */
@@ -49,6 +55,36 @@ const sizes = () => ({
 /** Everything src/node.ts re-exports comes from the Node entry's build, not a second copy. */
 const nodeEntryImports = (_id, importer) => importer !== undefined;
 
+/** Bundles `import { APIClient }` from the written browser build, and fails over budget. */
+const apiClientAlone = () => ({
+  name: "api-client-alone",
+  async writeBundle(options) {
+    if (options.format !== "es") return;
+    const { build } = await import("esbuild");
+    const result = await build({
+      stdin: {
+        contents: 'import { APIClient } from "./dist/browser.js"; globalThis.APIClient = APIClient;',
+        resolveDir: new URL(".", import.meta.url).pathname,
+        loader: "js",
+      },
+      bundle: true,
+      minify: true,
+      platform: "browser",
+      format: "esm",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+    });
+    const gz = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+    console.log(`${"import { APIClient } alone".padEnd(28)} gzip ${String(gz).padStart(6)} B`);
+    if (gz > APICLIENT_ALONE_BUDGET_BYTES) {
+      throw new Error(
+        `import { APIClient } alone bundles to ${gz} B gzipped, over the ${APICLIENT_ALONE_BUDGET_BYTES} B budget`,
+      );
+    }
+  },
+});
+
 const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
 
 export default [
@@ -64,7 +100,7 @@ export default [
   {
     input: "src/browser.ts",
     external,
-    plugins: [browserPlatform(), ts(), sizes()],
+    plugins: [browserPlatform(), ts(), sizes(), apiClientAlone()],
     output: [
       { file: "dist/browser.js", format: "es", sourcemap: true },
       { file: "dist/browser.cjs", format: "cjs", sourcemap: true },

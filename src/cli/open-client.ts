@@ -13,6 +13,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly key: ApiKeySource;
   readonly stderr: ProgressStream;
+  /** For commands that print as they go (`civis jobs follow-log`). */
+  readonly stdout?: { write(text: string): unknown };
 }
 
 const USER_AGENT = "civis-cli";
