@@ -3,12 +3,13 @@
 // rather than import a core folder directly (test/architecture/layers.test.ts checks).
 // Everything public comes from the entries (public-api.ts, index.ts) instead.
 
+export { modelOf } from "./description/local-models.js";
 export {
   type OperationDetail,
   operationDetail,
   type Param,
 } from "./description/operation-detail.js";
-export type { Schema } from "./description/types.js";
+export type { ApiModel, Operation, Schema } from "./description/types.js";
 export { helpText } from "./help/help.js";
 export { methodOperations } from "./methods/build-resource.js";
 export { DEFAULTS } from "./options/defaults.js";
