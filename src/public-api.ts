@@ -19,6 +19,17 @@ export { help } from "./help/help.js";
 export type { Hook, HookContext, Hooks, RequestHook } from "./http/hooks.js";
 export type { Logger, LogMethod } from "./http/logger.js";
 export type { RetryInfo, RetryPolicy } from "./http/retry-policy.js";
+export {
+  CivisFuture,
+  type CivisFutureConstructor,
+  type CivisFutureOptions,
+  type RunOf,
+} from "./jobs/civis-future.js";
+export { CivisJobFailure } from "./jobs/civis-job-failure.js";
+export { type JobLogsOptions, jobLogs } from "./jobs/job-logs.js";
+export type { AnswerOf, ItemOf } from "./jobs/job-types.js";
+export { runJob } from "./jobs/run-job.js";
+export { type RunTemplateOptions, runTemplate } from "./jobs/run-template.js";
 export { type CivisMethod, CivisResource } from "./methods/build-resource.js";
 export type { CallInit } from "./methods/call-init.js";
 export { camelToSnake } from "./naming/camel-to-snake.js";
@@ -29,6 +40,8 @@ export { PaginatedResponse } from "./response/paginated-response.js";
 export type { ReturnType } from "./response/read-result.js";
 export { Response } from "./response/response.js";
 export type {
+  Loose,
+  ResponseMembers,
   TypedListResponse,
   TypedPaginatedResponse,
   TypedResponse,

@@ -6,13 +6,13 @@ import type { ApiModel } from "../description/types.js";
 import { downloadSpecText } from "../download/download-spec.js";
 import { buildResource, type CivisResource } from "../methods/build-resource.js";
 import type { ClientContext } from "../methods/client-context.js";
-import { safeMemberName } from "../naming/safe-name.js";
 import { baseHeaders } from "../options/base-headers.js";
 import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type ResolvedOptions, resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
-import { clientInfo } from "./client-internals.js";
+import { clientInfo, contextClients } from "./client-internals.js";
+import { ClientHelpers } from "./helpers/client-helpers.js";
 
 /** A client's options and API, resolved and loaded once by `APIClient.create()`. */
 interface Built {
@@ -29,11 +29,12 @@ export type LooseApi = { readonly [resource: string]: CivisResource };
  * Create it with `await APIClient.create(options)`, or `new APIClient({ localApiSpec })`
  * when you hold the spec object.
  */
-export class APIClientBase {
+export class APIClientBase extends ClientHelpers {
   #last: unknown;
 
   /** `built`: what `create()` already resolved and loaded, so nothing is read twice. */
   constructor(options: ClientOptions, built?: Built) {
+    super();
     const spec = options?.localApiSpec ?? options?.local_api_spec;
     if (built === undefined && (typeof spec !== "object" || spec === null)) {
       throw new TypeError(
@@ -57,7 +58,7 @@ export class APIClientBase {
     };
     const names = new Map<string, string>();
     for (const [key, resourceModel] of apiModel.resources) {
-      const name = safeMemberName(key, (n) => names.has(n));
+      const name = resourceModel.property;
       names.set(name, key);
       // Resources are built on first read: a 900-method client costs little until used.
       Object.defineProperty(this, name, {
@@ -73,6 +74,10 @@ export class APIClientBase {
       });
     }
     clientInfo.set(this, { ctx, resources: names, origin });
+    // civis/io sends presigned storage requests (no API key) through the client's own fetch,
+    // so a custom or in-memory fetch serves them too; a registered symbol reaches across bundles.
+    Object.defineProperty(this, Symbol.for("civis.fetch"), { value: resolved.fetch });
+    contextClients.set(ctx, this);
   }
 
   /** The last response object a method returned (for an iterator, the last page). */
