@@ -143,6 +143,9 @@ export default [
     // `civis/testing`: the sample API and mocks, for Node and browsers alike; never in the UMD.
     input: "src/testing/index.ts",
     external,
+    // src/internal.ts also carries the CLI's file reader: an import of node:fs left behind
+    // for it alone would keep civis/testing from loading in a browser.
+    treeshake: { moduleSideEffects: "no-external" },
     plugins: [ts(), sizes()],
     output: [
       { file: "dist/testing.js", format: "es", sourcemap: true },
