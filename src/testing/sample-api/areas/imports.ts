@@ -63,7 +63,7 @@ async function fileText(data: SampleData, id: number, compression: string): Prom
 /** Runs the import: the table is written at once, the run shown as running for a moment. */
 async function runImport(data: SampleData, job: CsvImport): Promise<string | null> {
   const key = `${job.schema}.${job.table}`.toLowerCase();
-  const existing = data.tables.get(key);
+  const existing = data.sqlTables.get(key);
   if (existing && job.existingTableRows === "fail") {
     return `Table ${key} already exists and existingTableRows is "fail".`;
   }
@@ -91,7 +91,7 @@ async function runImport(data: SampleData, job: CsvImport): Promise<string | nul
       : (rows[0] ?? []).map((_, i) => `column_${i + 1}`);
   const keep =
     existing && (job.existingTableRows === "append" || job.existingTableRows === "upsert");
-  data.tables.set(key, {
+  data.sqlTables.set(key, {
     columns: keep ? existing.columns : columns,
     rows: keep ? [...existing.rows, ...rows] : rows,
   });

@@ -5,6 +5,8 @@
 // `SampleData` by `declare module "../store.js"`, listed in both arrays below. Handlers read
 // time from `now()` so tests can drive runs and logs with a clock of their own.
 import type { SampleArea } from "../area.js";
+import { databases } from "./databases.js";
+import { jobs } from "./jobs.js";
 import { files } from "./files.js";
 import { imports } from "./imports.js";
 import { jsonValues } from "./json-values.js";
@@ -18,6 +20,8 @@ export const AREAS: readonly SampleArea[] = [
   scripts,
   users,
   jsonValues,
+  jobs,
+  databases,
   files,
   sql,
   imports,
@@ -28,6 +32,8 @@ export const SEED_ORDER: readonly SampleArea[] = [
   workflows,
   scripts,
   jsonValues,
+  jobs,
+  databases,
   files,
   sql,
   imports,

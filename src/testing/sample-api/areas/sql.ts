@@ -62,7 +62,7 @@ interface SqlRun {
 declare module "../store.js" {
   interface SampleData {
     /** The sample database's tables, keyed "schema.table" (imports add to them). */
-    tables: Map<string, SampleTable>;
+    sqlTables: Map<string, SampleTable>;
     queries: Map<number, Query>;
     sqlScripts: Map<number, SqlScript>;
     sqlRuns: Map<number, SqlRun>;
@@ -77,7 +77,7 @@ function execute(
   sql: string,
 ): { result: SqlResult | null; error: string | null } {
   try {
-    return { result: runSql(sql, data.tables), error: null };
+    return { result: runSql(sql, data.sqlTables), error: null };
   } catch (error) {
     if (error instanceof SqlError) return { result: null, error: error.message };
     throw error;
@@ -331,7 +331,7 @@ export const sql: SampleArea = {
     },
   },
   seed(data) {
-    data.tables = seedTables();
+    data.sqlTables = seedTables();
     data.queries = new Map();
     data.sqlScripts = new Map();
     data.sqlRuns = new Map();
