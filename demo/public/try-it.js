@@ -60,11 +60,18 @@ function inputField(entry, id, required) {
  *   typeof import("./recorder.js").createRecorder>, canFault: boolean }} options
  */
 export function tryIt({ client, doc, recorder, canFault }) {
+  // Path fields in doc.pathParams's order: the order the call takes them (the spec's, as civis-python).
   const pathEntries = doc.pathParams.map(
-    (name, i) =>
-      doc.params[i] ?? { name, type: "string", optional: false, description: "", children: [] },
+    (name) =>
+      doc.params.find((entry) => entry.in === "path" && entry.name === name) ?? {
+        name,
+        type: "string",
+        optional: false,
+        description: "",
+        children: [],
+      },
   );
-  const otherEntries = doc.params.slice(doc.pathParams.length);
+  const otherEntries = doc.params.filter((entry) => entry.in !== "path");
   // Query, header and client options get one input each; body properties share a JSON editor.
   const bodyEntries = otherEntries.filter((entry) => entry.in === "body");
 

@@ -6,7 +6,6 @@ import type { ApiModel } from "../description/types.js";
 import { downloadSpecText } from "../download/download-spec.js";
 import { buildResource, type CivisResource } from "../methods/build-resource.js";
 import type { ClientContext } from "../methods/client-context.js";
-import { safeMemberName } from "../naming/safe-name.js";
 import { baseHeaders } from "../options/base-headers.js";
 import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
@@ -59,7 +58,7 @@ export class APIClientBase extends ClientHelpers {
     };
     const names = new Map<string, string>();
     for (const [key, resourceModel] of apiModel.resources) {
-      const name = safeMemberName(key, (n) => names.has(n));
+      const name = resourceModel.property;
       names.set(name, key);
       // Resources are built on first read: a 900-method client costs little until used.
       Object.defineProperty(this, name, {
@@ -110,7 +109,12 @@ export class APIClientBase extends ClientHelpers {
     const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
     const cache = resolved.specCache;
     const { model, origin } = await cachedModel({
-      key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
+      // A key function's cacheKey stands in for the key; marked so it never equals a real key's digest input.
+      key: await specCacheKey(
+        baseUrl,
+        resolved.cacheKey === undefined ? resolved.apiKey : `\0cacheKey:${resolved.cacheKey}`,
+        resolved.apiVersion,
+      ),
       ttlMs: resolved.specCacheTtlMs,
       force: resolved.forceRefresh,
       useMemory: cache === "auto" || cache === "memory",
@@ -125,6 +129,10 @@ export class APIClientBase extends ClientHelpers {
       // A download that one caller can abort or time out is its own, not shared.
       alone: resolved.signal !== undefined || resolved.timeout !== undefined,
     });
+    resolved.interceptors?.logger?.debug?.(
+      origin === "download" ? "spec cache miss: downloaded" : `spec cache hit (${origin})`,
+      { origin },
+    );
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
     return new APIClientBase(options, { resolved, model, origin }) as APIClient<Api>;
   }

@@ -1,8 +1,10 @@
 import { isPlainObject } from "../checks/is-plain-object.js";
 import { SpecError } from "../errors/spec-error.js";
-import { isParamSegment, methodName, resourceName } from "../naming/method-name.js";
-import { safeMemberName } from "../naming/safe-name.js";
+import { getAliasName, isParamSegment, methodName, resourceName } from "../naming/method-name.js";
+import { MemberNames } from "../naming/safe-name.js";
+import { answersListAnyway } from "./list-answers.js";
 import { RefResolver } from "./refs.js";
+import { firstResponse } from "./responses.js";
 import { specText } from "./spec-text.js";
 import type {
   ApiModel,
@@ -76,20 +78,51 @@ function firstSegment(path: string): string {
   return end < 0 ? path.slice(1) : path.slice(1, end);
 }
 
+/**
+ * Path parameter names in the order the spec lists them (path-level parameters
+ * first, an operation-level one keeping the place of the path-level one it
+ * overrides), then any the path names but the spec does not declare, in path order.
+ * Malformed entries are skipped here: `operationDetail` reports them.
+ */
+function pathParamOrder(
+  refs: RefResolver,
+  inPath: readonly string[],
+  lists: readonly unknown[],
+): string[] {
+  const order = new Set<string>();
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const p: unknown = refs.deref(entry);
+      if (isPlainObject(p) && p.in === "path" && typeof p.name === "string") order.add(p.name);
+    }
+  }
+  const declared = [...order].filter((name) => inPath.includes(name));
+  return [...declared, ...inPath.filter((name) => !order.has(name))];
+}
+
+/** Whether the operation's answer is a list (see `Operation.returnsList`). */
+function returnsList(refs: RefResolver, verb: string, path: string, op: RawOperation): boolean {
+  if (verb === "get" && answersListAnyway(path)) return true;
+  const schema = firstResponse(refs, op).schema;
+  return schema !== undefined && schema.type === "array";
+}
+
+type Draft = Omit<Operation, "name" | "aliases"> & { wanted: string; alias: string | undefined };
+
 function operationsOf(
   refs: RefResolver,
   spec: RawSpec,
   key: string,
   paths: readonly string[],
 ): Operation[] {
-  const ops: Operation[] = [];
-  const taken = new Set<string>();
+  const drafts: Draft[] = [];
   for (const rawPath of paths) {
     const item = refs.deref(spec.paths[rawPath]);
     if (!isPlainObject(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
     // civis-python calls paths without their trailing "/".
     const path = rawPath.replace(/\/+$/, "");
-    const pathParams = path
+    const inPath = path
       .split("/")
       .filter(isParamSegment)
       .map((s) => s.slice(1, -1));
@@ -102,23 +135,35 @@ function operationsOf(
         throw new SpecError(`${verb.toUpperCase()} ${rawPath} is not an object`);
       }
       const op = raw as RawOperation;
-      const name = safeMemberName(methodName(verb, path), (n) => taken.has(n));
-      taken.add(name);
       const summary = specText(op.summary);
-      ops.push({
+      const list = returnsList(refs, verb, path, op);
+      drafts.push({
         resource: key,
-        name,
+        wanted: methodName(verb, path),
+        alias: list ? undefined : getAliasName(verb, path),
         verb: verb as HttpVerb,
         path,
-        pathParams,
+        pathParams: pathParamOrder(refs, inPath, [pathItemParams, op.parameters]),
         summary,
         deprecation: deprecationOf(op, summary),
+        returnsList: list,
         raw: op,
         pathItemParams,
       });
     }
   }
-  return ops;
+  // Every operation's own name first, in spec order; only then the aliases, so an
+  // alias never takes a name an operation would have had.
+  const names = new MemberNames();
+  const named = drafts.map(({ wanted, alias, ...rest }) => ({
+    ...rest,
+    name: names.claim(wanted),
+  }));
+  return named.map((op, i) => {
+    const alias = drafts[i]!.alias;
+    const aliases = alias !== undefined && names.claimExact(alias) ? [alias] : [];
+    return { ...op, aliases };
+  });
 }
 
 /**
@@ -150,10 +195,13 @@ export function normalizeSpec(input: unknown): ApiModel {
     group.push(path);
   }
   const resources = new Map<string, ResourceModel>();
+  // The client's property names are decided here, once, for the client and typegen alike.
+  const properties = new MemberNames();
   for (const [key, paths] of grouped) {
     let ops: Operation[] | undefined;
     resources.set(key, {
       key,
+      property: properties.claim(key),
       operations: () => {
         ops ??= operationsOf(refs, spec, key, paths);
         return ops;

@@ -1,8 +1,9 @@
 import { SpecError } from "../errors/spec-error.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { RefResolver } from "./refs.js";
+import { type FirstResponse, firstResponse, schemaOf } from "./responses.js";
 import { specText } from "./spec-text.js";
-import type { Operation, RawParameter, RawResponse, Schema } from "./types.js";
+import type { Operation, RawParameter, Schema } from "./types.js";
 
 export type ParamLocation = "path" | "query" | "header" | "body";
 
@@ -27,27 +28,7 @@ export interface OperationDetail {
   /** The body schema when the body is one JSON value rather than named properties. */
   readonly wholeBody: Param | undefined;
   readonly paginated: boolean;
-  readonly response: {
-    readonly status: string;
-    readonly description: string;
-    readonly schema: Schema | undefined;
-  };
-}
-
-const JSON_TYPES = /^application\/(.+\+)?json/;
-
-/**
- * The schema of a body or a response, whichever spec version wrote it: Swagger 2.0
- * puts it under `schema`, OpenAPI 3 under a media type of `content` (JSON preferred).
- */
-function schemaOf(
-  refs: RefResolver,
-  holder: Pick<RawResponse, "schema" | "content">,
-): Schema | undefined {
-  const media = Object.entries(holder.content ?? {});
-  const schema =
-    holder.schema ?? (media.find(([type]) => JSON_TYPES.test(type)) ?? media[0])?.[1].schema;
-  return schema && refs.deref(schema);
+  readonly response: FirstResponse;
 }
 
 /** Merged `allOf` schemas: body keys are mapped through them on every call. */
@@ -111,14 +92,6 @@ function paramOf(refs: RefResolver, p: RawParameter, where: string): Param | und
   );
 }
 
-function firstResponse(refs: RefResolver, op: Operation): OperationDetail["response"] {
-  const responses = op.raw.responses ?? {};
-  const codes = Object.keys(responses);
-  const status = codes.find((c) => /^2/.test(c)) ?? codes[0] ?? "default";
-  const raw = refs.deref(responses[status] ?? ({} as RawResponse));
-  return { status, description: specText(raw.description), schema: schemaOf(refs, raw) };
-}
-
 const details = new WeakMap<Operation, OperationDetail>();
 
 /** Everything a call or `help()` needs about one operation, computed once on first use. */
@@ -179,7 +152,7 @@ export function operationDetail(op: Operation, refs: RefResolver): OperationDeta
     byName,
     wholeBody,
     paginated,
-    response: firstResponse(refs, op),
+    response: firstResponse(refs, op.raw),
   };
   details.set(op, detail);
   return detail;

@@ -75,16 +75,32 @@ export type HttpVerb = "get" | "put" | "post" | "delete" | "options" | "head" | 
  * (parameters, body, docs) are derived on first use by `operationDetail`.
  */
 export interface Operation {
+  /** The resource's key in the model (`ApiModel.resources`). */
   readonly resource: string;
+  /** The method's name on its resource, collisions numbered (`list_items_2`). */
   readonly name: string;
+  /**
+   * Other names of the same method: civis-python 2.9's `get_*` for a GET whose path
+   * ends in a static segment but whose answer is not a list (`users.get_me` for
+   * `list_me`), unless another operation holds that name.
+   */
+  readonly aliases: readonly string[];
   readonly verb: HttpVerb;
   /** The spec's path without a trailing `/`, as civis-python calls it. */
   readonly path: string;
-  /** Path parameter names, in path order. */
+  /**
+   * Path parameter names in the order the spec lists them (path-level ones first),
+   * which is the order of the positional arguments, as in civis-python.
+   */
   readonly pathParams: readonly string[];
   readonly summary: string;
   /** The spec's own deprecation words, or undefined when not deprecated. */
   readonly deprecation: string | undefined;
+  /**
+   * The answer is a list: its schema is an array, or it is one of the GETs
+   * civis-python counts as lists whatever the spec says (`answersListAnyway`).
+   */
+  readonly returnsList: boolean;
   readonly raw: RawOperation;
   readonly pathItemParams: readonly RawParameter[] | undefined;
 }
@@ -92,6 +108,8 @@ export interface Operation {
 /** The paths of one resource; their operations are made on first use. */
 export interface ResourceModel {
   readonly key: string;
+  /** The client's property for it: the key, made safe and distinct (`constructor_`). */
+  readonly property: string;
   operations(): readonly Operation[];
 }
 

@@ -23,6 +23,8 @@ export interface DocEntry {
 export interface MethodDocModel {
   readonly resource: string;
   readonly name: string;
+  /** Other names of the same method (`get_me` for `list_me`). */
+  readonly aliases: readonly string[];
   readonly summary: string;
   readonly description: string;
   readonly verb: string;
@@ -72,8 +74,8 @@ function properties(
     const schema = refs.deref(raw);
     return {
       name: camelToSnake(name),
-      // The `value` of a JSON value object is whatever the user stored.
-      type: name === "value" ? "any" : typeName(refs, schema, returned),
+      // The `value` of a JSON value object is whatever the user stored; civis-python says `object`.
+      type: name === "value" ? "object" : typeName(refs, schema, returned),
       optional: !returned && !required.has(name),
       description: specText(schema.description),
       children: properties(refs, schema, returned, inner),
@@ -85,7 +87,7 @@ function paramEntry(refs: RefResolver, p: Param): DocEntry {
   const { schema } = p;
   return {
     name: p.snake,
-    type: typeName(refs, schema, false),
+    type: p.in === "body" && p.name === "value" ? "object" : typeName(refs, schema, false),
     optional: !p.required,
     description: p.description,
     children: properties(refs, schema, false, []),
@@ -119,12 +121,13 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
   const { response } = detail;
   const type = detail.paginated
     ? "ListResponse | PaginatedResponse"
-    : flattenSchema(refs, response.schema)?.type === "array"
+    : op.returnsList
       ? "ListResponse"
       : "Response";
   return {
     resource: op.resource,
     name: op.name,
+    aliases: op.aliases,
     summary: op.summary,
     description: specText(op.raw.description),
     verb: op.verb.toUpperCase(),

@@ -7,7 +7,11 @@ function entryLines(entry: DocEntry, indent: string, out: string[]): void {
   const dash = indent === "" ? "" : "- ";
   out.push(`${indent}${dash}${entry.name} : ${entry.type}${entry.optional ? ", optional" : ""}`);
   const inner = `${indent}    `;
-  if (entry.description) out.push(wrap(entry.description, inner));
+  if (entry.description) {
+    out.push(wrap(entry.description, inner));
+    // civis-python sets a described property's nested list apart with a blank line.
+    if (entry.children.length > 0) out.push("");
+  }
   for (const child of entry.children) entryLines(child, inner, out);
 }
 
@@ -20,7 +24,10 @@ export function methodDoc(model: ApiModel, op: Operation): string {
   const out: string[] = [];
   if (doc.summary) out.push(wrap(doc.summary, ""), "");
   out.push(`API URL: ${doc.verb} ${doc.path}`, "");
-  if (doc.deprecation) out.push(wrap(`Deprecated: ${doc.deprecation}`, ""), "");
+  if (doc.deprecation) {
+    // The spec's own "Warning:" label gives way to ours, not doubled.
+    out.push(wrap(`Deprecated: ${doc.deprecation.replace(/^warning:\s*/i, "")}`, ""), "");
+  }
   if (doc.params.length > 0) {
     out.push("Parameters", "----------");
     for (const entry of doc.params) entryLines(entry, "", out);

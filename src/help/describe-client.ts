@@ -6,6 +6,8 @@ export interface OperationSummary {
   /** The client property: `client[resource][name]`. */
   readonly resource: string;
   readonly name: string;
+  /** Other names of the same method (`get_me` for `list_me`). */
+  readonly aliases: readonly string[];
   readonly verb: string;
   readonly path: string;
   readonly summary: string;
@@ -33,6 +35,7 @@ export function describeClient(client: unknown): ClientDescription {
       operations.push({
         resource: property,
         name: op.name,
+        aliases: op.aliases,
         verb: op.verb.toUpperCase(),
         path: op.path,
         summary: op.summary,

@@ -3,7 +3,7 @@ import type { Operation } from "../description/types.js";
 import { methodDoc } from "../docs/method-doc.js";
 import { wrap } from "../docs/wrap.js";
 import { methodOperations, resourceOperations } from "../methods/build-resource.js";
-import { signature } from "../methods/signature.js";
+import { argumentList } from "../methods/signature.js";
 
 const USAGE =
   "help(client)                    lists the API's resources\n" +
@@ -22,7 +22,14 @@ function shortSummary(op: Operation): string {
 }
 
 function resourceText(name: string, ops: readonly Operation[]): string {
-  const rows = ops.map((op) => [signature(op, "params?"), shortSummary(op)] as const);
+  // One entry per method, its aliases named with it: `list_me, get_me(params?)`.
+  const rows = ops.map(
+    (op) =>
+      [
+        [op.name, ...op.aliases].join(", ") + argumentList(op, "params?"),
+        shortSummary(op),
+      ] as const,
+  );
   const width = Math.min(48, Math.max(...rows.map(([s]) => s.length)) + 2);
   const lines = rows.map(([sig, summary]) =>
     summary === ""

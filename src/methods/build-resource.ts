@@ -48,7 +48,11 @@ export function buildResource(
 ): CivisResource {
   const resource = new CivisResource();
   for (const op of ops) {
-    Object.defineProperty(resource, op.name, { value: buildMethod(ctx, op), enumerable: true });
+    const method = buildMethod(ctx, op);
+    // An alias is the same function: same `.doc`, same `help()` entry.
+    for (const name of [op.name, ...op.aliases]) {
+      Object.defineProperty(resource, name, { value: method, enumerable: true });
+    }
   }
   resourceOperations.set(resource, { name, ops });
   return Object.freeze(resource);

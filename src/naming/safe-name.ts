@@ -13,11 +13,39 @@ const RESERVED = new Set<string>([
   "help",
 ]);
 
-export function safeMemberName(name: string, taken: (candidate: string) => boolean): string {
-  const base = RESERVED.has(name) ? `${name}_` : name;
-  // Two operations (or resources) that map to one name: later ones get `_2`, `_3`...
-  // in spec order, so every operation stays reachable.
-  let candidate = base;
-  for (let n = 2; taken(candidate); n++) candidate = `${base}_${n}`;
-  return candidate;
+/**
+ * The member names of one object (a client's resources, a resource's methods),
+ * handed out in order. Two wanted names that collide: later ones get `_2`, `_3`...
+ * so every operation stays reachable. Each base name remembers its next number,
+ * so n collisions cost O(n), not O(n²).
+ */
+export class MemberNames {
+  readonly #taken: Set<string>;
+  readonly #next = new Map<string, number>();
+
+  /** `taken`: the set that records the names handed out (a test may watch it). */
+  constructor(taken: Set<string> = new Set()) {
+    this.#taken = taken;
+  }
+
+  /** `wanted` made safe (a reserved name gets a trailing `_`), numbered when already taken. */
+  claim(wanted: string): string {
+    const base = RESERVED.has(wanted) ? `${wanted}_` : wanted;
+    let name = base;
+    if (this.#taken.has(name)) {
+      let n = this.#next.get(base) ?? 2;
+      do name = `${base}_${n++}`;
+      while (this.#taken.has(name));
+      this.#next.set(base, n);
+    }
+    this.#taken.add(name);
+    return name;
+  }
+
+  /** Takes `name` as it is, only when it is free and safe: an alias never displaces a name. */
+  claimExact(name: string): boolean {
+    if (RESERVED.has(name) || this.#taken.has(name)) return false;
+    this.#taken.add(name);
+    return true;
+  }
 }

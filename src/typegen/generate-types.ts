@@ -1,6 +1,5 @@
 import { normalizeSpec } from "../description/normalize.js";
 import type { ApiModel } from "../description/types.js";
-import { safeMemberName } from "../naming/safe-name.js";
 import { docBlock } from "./jsdoc.js";
 import { methodTypes } from "./method-types.js";
 import { SchemaTypes } from "./schema-types.js";
@@ -47,22 +46,12 @@ function definitionNames(spec: Record<string, unknown>, model: ApiModel): Map<ob
   return names;
 }
 
-/** The client's property names for the resources, exactly as `APIClient` assigns them. */
-function resourceNames(model: ApiModel): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const key of model.resources.keys()) {
-    names.set(
-      safeMemberName(key, (n) => names.has(n)),
-      key,
-    );
-  }
-  return names;
-}
-
 const IMPORTS = [
   "CallInit",
+  "Loose",
   "PaginatedResponse",
   "Response",
+  "ResponseMembers",
   "TypedListResponse",
   "TypedResponse",
 ] as const;
@@ -92,8 +81,9 @@ export function generateTypes(spec: unknown, options: GenerateTypesOptions = {})
   const apiMembers: string[] = [];
   const sections: string[] = [];
   let operations = 0;
-  for (const [property, key] of resourceNames(model)) {
-    const ops = model.resources.get(key)!.operations();
+  for (const [key, resource] of model.resources) {
+    const property = resource.property;
+    const ops = resource.operations();
     operations += ops.length;
     const resourceType = names.claim(`${pascalCase(key)}Resource`);
     apiMembers.push(

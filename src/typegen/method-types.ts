@@ -37,16 +37,29 @@ function paramsDeclaration(name: string, params: readonly Param[], types: Schema
   return `${out}}`;
 }
 
-/** What a call resolves to, and the item type when the answer is a list. */
+/**
+ * What a call resolves to, and the item type when the answer is a list. An answer the
+ * model counts as a list though its schema describes one object (civis-python's list
+ * paths) is a list of such objects.
+ */
 function resultTypes(
   schema: Schema | undefined,
+  returnsList: boolean,
   model: ApiModel,
   types: SchemaTypes,
 ): { result: string; item: string } {
-  if (schema === undefined) return { result: "Response", item: "Response" };
+  if (schema === undefined) {
+    return returnsList
+      ? { result: "TypedListResponse<Response>", item: "Response" }
+      : { result: "Response", item: "Response" };
+  }
   const resolved = model.refs.deref(schema);
-  if (resolved.type === "array") {
-    const item = types.type(resolved.items, "out", INDENT + INDENT);
+  if (resolved.type === "array" || returnsList) {
+    const item = types.type(
+      resolved.type === "array" ? resolved.items : schema,
+      "out",
+      INDENT + INDENT,
+    );
     return { result: `TypedListResponse<${item}>`, item };
   }
   return { result: types.type(schema, "out", INDENT + INDENT), item: "Response" };
@@ -72,7 +85,7 @@ export function methodTypes(
     declaration = paramsDeclaration(paramsType, detail.params, types);
   }
   const optional = detail.params.every((p) => !p.required);
-  const { result, item } = resultTypes(detail.response.schema, model, types);
+  const { result, item } = resultTypes(detail.response.schema, op.returnsList, model, types);
   const init = "init?: CallInit";
   const inner = INDENT + INDENT;
   const help = methodDoc(model, op);
@@ -90,6 +103,11 @@ export function methodTypes(
   signatures.push(`${overloadHelp}${inner}(${single.join(", ")}): Promise<${result}>;\n`);
   signatures.push(`${inner}/** The method's help text, as \`help()\` prints it. */\n`);
   signatures.push(`${inner}readonly doc: string;\n`);
-  const member = `${helpDocBlock(help, op.deprecation, INDENT)}${INDENT}readonly ${propertyKey(op.name)}: {\n${signatures.join("")}${INDENT}};\n`;
+  // An alias is the same method: the same type and docs under each of its names.
+  const doc = helpDocBlock(help, op.deprecation, INDENT);
+  const type = `{\n${signatures.join("")}${INDENT}}`;
+  const member = [op.name, ...op.aliases]
+    .map((name) => `${doc}${INDENT}readonly ${propertyKey(name)}: ${type};\n`)
+    .join("");
   return { member, declaration };
 }

@@ -46,7 +46,7 @@ describe("normalizeSpec: resources and method names", () => {
         ["users", ["list_me"]],
         ["json_values", ["get"]],
         ["git_repos", ["list_ref_names"]],
-        ["tables", ["get_columns_name"]],
+        ["tables", ["get_columns_column_id"]],
         ["imports", ["list_files", "post_files"]],
         ["scripts", ["list_legacy_runs"]],
         ["reports", ["list", "get"]],
@@ -134,7 +134,7 @@ describe("normalizeSpec: resources and method names", () => {
 
   it("lists path parameters in path order", () => {
     const model = normalizeSpec(loadFixture("swagger2-basic"));
-    expect(operation(model, "tables", "get_columns_name").pathParams).toEqual([
+    expect(operation(model, "tables", "get_columns_column_id").pathParams).toEqual([
       "id",
       "column_id",
       "name",
@@ -320,5 +320,65 @@ describe("normalizeSpec: deprecation", () => {
     const oas3 = normalizeSpec(loadFixture("openapi3-basic"));
     expect(operation(oas3, "scripts", "list_legacy_runs").deprecation).toBeDefined();
     expect(operation(oas3, "workflows", "list").deprecation).toBeUndefined();
+  });
+});
+
+describe("normalizeSpec: civis-python's names, aliases and argument order", () => {
+  const model = normalizeSpec(loadFixture("civis-python-rules"));
+
+  it("decides names and aliases once, in the model", () => {
+    expect(operation(model, "aliases", "get_object_type").aliases).toEqual([]);
+    expect(operation(model, "users", "list_me").aliases).toEqual(["get_me"]);
+    expect(operation(model, "users", "list_tokens").aliases).toEqual([]);
+    expect(operation(model, "credentials", "list_types").returnsList).toBe(true);
+    expect(operation(model, "users", "list_keys").returnsList).toBe(true);
+    expect(operation(model, "users", "list_me").returnsList).toBe(false);
+  });
+
+  it("orders path parameters as the spec lists them, path-level ones first", () => {
+    expect(operation(model, "tables", "get_enhancements_geocodings").pathParams).toEqual([
+      "id",
+      "source_table_id",
+    ]);
+    expect(operation(model, "tables", "delete_parts").pathParams).toEqual(["part_id", "id"]);
+  });
+
+  it("appends path parameters the spec does not declare, in path order", () => {
+    const spec = swagger({
+      "/things/{a}/{b}/{c}": { get: { parameters: [{ name: "c", in: "path" }], ...ok } },
+    });
+    expect(operation(normalizeSpec(spec), "things", "get_a_b").pathParams).toEqual(["c", "a", "b"]);
+  });
+
+  it("gives a later operation's name priority over an earlier operation's alias", () => {
+    const spec = swagger({
+      "/users/me": { get: ok },
+      "/users/me/{id}": { get: ok },
+    });
+    const ops = normalizeSpec(spec).resources.get("users")!.operations();
+    expect(ops.map((op) => [op.name, op.aliases])).toEqual([
+      ["list_me", []],
+      ["get_me", []],
+    ]);
+  });
+
+  it("names 20,000 operations that map to one name, numbering them in spec order", () => {
+    // `/items/a-b-c...` and `/items/a_b_c...`: each `-` or `_` picked by a bit of i.
+    const letters = "abcdefghijklmnop".split("");
+    const spelling = (i: number): string =>
+      letters.reduce(
+        (out, letter, bit) => out + (bit === 0 ? "" : (i >> bit) & 1 ? "-" : "_") + letter,
+        "",
+      );
+    const spec = swagger(
+      Object.fromEntries(
+        Array.from({ length: 20_000 }, (_, i) => [`/items/${spelling(i * 2)}`, { get: ok }]),
+      ),
+    );
+    const ops = normalizeSpec(spec).resources.get("items")!.operations();
+    expect(ops).toHaveLength(20_000);
+    expect(ops[0]!.name).toBe("list_a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p");
+    expect(ops[1]!.name).toBe("list_a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p_2");
+    expect(ops.at(-1)!.name).toBe("list_a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p_20000");
   });
 });

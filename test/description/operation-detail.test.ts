@@ -75,7 +75,7 @@ describe("operationDetail: parameters", () => {
   });
 
   it("lists path parameters in path order, apart from the others", () => {
-    const detail = fixtureDetail("swagger2-basic", "tables", "get_columns_name");
+    const detail = fixtureDetail("swagger2-basic", "tables", "get_columns_column_id");
     expect(detail.pathParams.map((p) => p.name)).toEqual(["id", "column_id", "name"]);
     expect(detail.params).toEqual([]);
   });

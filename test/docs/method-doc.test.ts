@@ -75,6 +75,7 @@ describe("methodDoc: bodies and returns", () => {
       [
         "instance_configs : array<object>, optional",
         "    Instance configurations, one per instance type.",
+        "",
         "    - instance_type : string, optional",
         "        An EC2 instance type.",
         "    - min_instances : integer, optional",
@@ -120,6 +121,105 @@ describe("methodDoc: bodies and returns", () => {
     const doc = docOf("swagger2-basic", "users", "list_me");
     expect(doc).not.toContain("Parameters");
     expect(doc).toContain("API URL: GET /users/me");
+  });
+});
+
+describe("methodDoc: civis-python's layout rules", () => {
+  const model = normalizeSpec({
+    swagger: "2.0",
+    paths: {
+      "/things/{id}": {
+        patch: {
+          summary: "Update a thing",
+          "x-deprecation-warning": "Warning: The things/:id endpoint is deprecated.",
+          parameters: [
+            { name: "id", in: "path", required: true, type: "integer" },
+            {
+              name: "body",
+              in: "body",
+              schema: {
+                type: "object",
+                properties: {
+                  outer: {
+                    type: "object",
+                    description: "Described, with properties.",
+                    properties: {
+                      inner: {
+                        type: "object",
+                        description: "Described too.",
+                        properties: { leaf: { type: "string" } },
+                      },
+                      bare: { type: "object", properties: { leaf: { type: "string" } } },
+                    },
+                  },
+                  value: { type: "string", description: "Whatever was stored." },
+                },
+              },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "ok",
+              schema: { type: "object", properties: { id: { type: "integer" } } },
+            },
+          },
+        },
+      },
+    },
+  });
+
+  it("sets a described property's nested list apart with a blank line, at every level", () => {
+    expect(docOf(model, "things", "patch")).toContain(
+      [
+        "outer : object, optional",
+        "    Described, with properties.",
+        "",
+        "    - inner : object, optional",
+        "        Described too.",
+        "",
+        "        - leaf : string, optional",
+        "    - bare : object, optional",
+        "        - leaf : string, optional",
+        "value : object, optional",
+        "    Whatever was stored.",
+      ].join("\n"),
+    );
+  });
+
+  it("labels a deprecation once when the spec's text says `Warning:`", () => {
+    expect(docOf(model, "things", "patch")).toContain(
+      "\n\nDeprecated: The things/:id endpoint is deprecated.\n\n",
+    );
+  });
+
+  it("keeps the spec's runs of spaces and breaks after hyphens", () => {
+    const spaced = normalizeSpec({
+      swagger: "2.0",
+      paths: {
+        "/things": {
+          get: {
+            summary: "List things",
+            parameters: [
+              {
+                name: "columns",
+                in: "query",
+                type: "string",
+                description:
+                  "The columns to show, as a list of names.  See /ontology for the comma-separated names.",
+              },
+            ],
+            responses: { "204": { description: "success" } },
+          },
+        },
+      },
+    });
+    expect(docOf(spaced, "things", "list")).toContain(
+      [
+        "columns : string, optional",
+        "    The columns to show, as a list of names.  See /ontology for the comma-",
+        "    separated names.",
+      ].join("\n"),
+    );
   });
 });
 

@@ -22,8 +22,8 @@ function lastBody(): unknown {
 }
 
 describe("path parameters", () => {
-  it("are positional, in path order, and percent-encoded in the request line", async () => {
-    await fixtureClient(server).tables.get_columns_name(7, 8, "a/b c?d#e");
+  it("are positional, in the spec's order (here path order), and percent-encoded in the request line", async () => {
+    await fixtureClient(server).tables.get_columns_column_id(7, 8, "a/b c?d#e");
     expect(server.requests[0]!.url).toBe("/tables/7/columns/8/a%2Fb%20c%3Fd%23e");
   });
 
@@ -116,8 +116,12 @@ describe("bad arguments are refused before any request", () => {
         (c) => c.workflows.get_executions(1, { limit: 1 }),
         /missing the path parameter "execution_id"/,
       ],
-      ["a path parameter of ..", (c) => c.tables.get_columns_name(1, 2, ".."), /"\." or "\.\."/],
-      ["an encoded ..", (c) => c.tables.get_columns_name(1, 2, "%2e%2E"), /"\." or "\.\."/],
+      [
+        "a path parameter of ..",
+        (c) => c.tables.get_columns_column_id(1, 2, ".."),
+        /"\." or "\.\."/,
+      ],
+      ["an encoded ..", (c) => c.tables.get_columns_column_id(1, 2, "%2e%2E"), /"\." or "\.\."/],
       [
         "an unknown parameter, listing the accepted ones",
         (c) => c.workflows.list({ colour: "red" }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateTypes } from "../../src/typegen/generate-types.js";
+import { loadFixture } from "../helpers/fixtures.js";
 
 function swagger(paths: Record<string, unknown>) {
   return { swagger: "2.0", info: { title: "Methods" }, paths };
@@ -8,7 +9,7 @@ function swagger(paths: Record<string, unknown>) {
 const ok = { 200: { description: "ok", schema: { type: "object" } } };
 
 describe("method signatures", () => {
-  it("takes path parameters in path order, with valid, distinct names", () => {
+  it("takes path parameters in the spec's order, with valid, distinct names", () => {
     const text = generateTypes(
       swagger({
         "/schools/{class}/{2nd}/{default}": {
@@ -24,7 +25,7 @@ describe("method signatures", () => {
       }),
     ).text;
     expect(text).toContain(
-      "readonly get_2nd_default: {\n    (class_: string | number, _2nd: string | number, default_: string | number, params?: Record<string, never>, init?: CallInit): Promise<Response>;",
+      "readonly get_class_2nd: {\n    (class_: string | number, _2nd: string | number, default_: string | number, params?: Record<string, never>, init?: CallInit): Promise<Response>;",
     );
   });
 
@@ -101,5 +102,38 @@ describe("method signatures", () => {
     ).text;
     expect(text).toContain("    readonly doc: string;");
     expect(text).toContain("  /** Only jobs in this state. */\n  state?: string;");
+  });
+});
+
+describe("civis-python's rules in the generated types", () => {
+  const text = generateTypes(loadFixture("civis-python-rules")).text;
+
+  it("orders path parameters as the spec lists them, path-level ones first", () => {
+    expect(text).toContain(
+      "readonly get_enhancements_geocodings: {\n    (id: string | number, source_table_id: string | number,",
+    );
+    expect(text).toContain(
+      "readonly delete_parts: {\n    (part_id: string | number, id: string | number,",
+    );
+  });
+
+  it("types a get_* alias as the method it names again, with the same docs", () => {
+    const listMe = text.match(
+      /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n {2}readonly list_me: \{[\s\S]*?\n {2}\};)/,
+    )?.[1];
+    expect(listMe).toBeDefined();
+    expect(text).toContain(listMe!.replace("readonly list_me:", "readonly get_me:"));
+    expect(text).not.toContain("readonly get_keys:");
+  });
+
+  it("types civis-python's list paths as lists of the objects their spec describes", () => {
+    expect(text).toMatch(
+      /readonly list_types: \{\n {4}\(params\?: Record<string, never>, init\?: CallInit\): Promise<TypedListResponse</,
+    );
+    expect(text).toMatch(
+      /readonly list_children: \{\n {4}\(id: string \| number, params\?: Record<string, never>, init\?: CallInit\): Promise<TypedListResponse<JobTree>>/,
+    );
+    expect(text).not.toContain("readonly get_children:");
+    expect(text).not.toContain("readonly get_types:");
   });
 });
