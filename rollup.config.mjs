@@ -52,7 +52,7 @@ const nodeEntryImports = (_id, importer) => importer !== undefined;
 
 const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
 
-// civis/io's UMD, gzip -9, papaparse included (about 7 KB of it): loaded after civis.umd.min.js.
+X
 const IO_UMD_BUDGET_BYTES = 12 * 1024;
 
 /** src/io/core.ts: the core, imported from the core's own build. */
@@ -118,6 +118,7 @@ function ioBuilds() {
           format: "umd",
           name: "civis.io",
           globals: (id) => (id.endsWith("core.js") ? "civis" : id),
+          paths: core("civis"),
           sourcemap: true,
           plugins: [terser()],
         },

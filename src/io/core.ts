@@ -5,6 +5,6 @@ export {
   CivisAPIError,
   CivisFuture,
   type CivisFutureOptions,
-  type Response as CivisResponse,
+  type Response,
   runJob,
 } from "../public-api.js";
