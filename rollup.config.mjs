@@ -88,8 +88,8 @@ const apiClientAlone = () => ({
 
 const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
 
-X
-const IO_UMD_BUDGET_BYTES = 12 * 1024;
+// TEMPORARY during the merges (see UMD_BUDGET_BYTES).
+const IO_UMD_BUDGET_BYTES = 16 * 1024;
 
 /** src/io/core.ts: the core, imported from the core's own build. */
 const isIoCore = (source, importer) =>
