@@ -6,12 +6,13 @@
 
 export { clientInfo, contextClients } from "./client/client-internals.js";
 export { fieldOf, plainBody } from "./client/helpers/plain-body.js";
+export { modelOf } from "./description/local-models.js";
 export {
   type OperationDetail,
   operationDetail,
   type Param,
 } from "./description/operation-detail.js";
-export type { Schema } from "./description/types.js";
+export type { ApiModel, Operation, Schema } from "./description/types.js";
 export { CivisAPIError } from "./errors/civis-api-error.js";
 export { CivisError } from "./errors/civis-error.js";
 export { helpText } from "./help/help.js";

@@ -37,8 +37,7 @@ export interface AttemptWatch {
 /** `key=value` pairs (logfmt): one readable line that tools can also parse. */
 function logLine(details: Readonly<Record<string, unknown>>): string {
   return Object.entries(details)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${/\s/.test(String(value)) ? JSON.stringify(value) : value}`)
+    .map(([key, value]) => `${key}=${value}`)
     .join(" ");
 }
 
@@ -108,9 +107,9 @@ export function watchAttempt(
         status: response?.status ?? null,
         ms: Date.now() - started,
         attempt,
-        calls_remaining: left == null ? null : Number(left),
-        error: response ? undefined : error?.message,
+        calls_remaining: left ? +left : null,
       };
+      if (!response) details.error = error?.message;
       logger?.debug?.(logLine(details), details);
       context.error = error;
       if (response) {

@@ -4,7 +4,12 @@ import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { apiErrorFrom } from "./api-error.js";
 import { type Interceptors, watchAttempt } from "./attempt-watch.js";
 import type { RequestSpec } from "./request-spec.js";
-import { type AttemptOutcome, type ResolvedRetryPolicy, shouldRetry } from "./retry-policy.js";
+import {
+  type AttemptOutcome,
+  attemptLimit,
+  type ResolvedRetryPolicy,
+  shouldRetry,
+} from "./retry-policy.js";
 import { type Exchange, sendOnce } from "./send-once.js";
 import { sleep } from "./sleep.js";
 
@@ -66,6 +71,7 @@ export async function send(
       url: req.target,
       status,
       error,
+      maxAttempts: attemptLimit(policy, outcome),
     });
     watch?.retrying(decision.waitMs);
     try {

@@ -6,6 +6,6 @@ export {
   CivisError,
   CivisFuture,
   type CivisFutureOptions,
-  type Response as CivisResponse,
+  type Response,
   runJob,
 } from "../public-api.js";

@@ -98,14 +98,14 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
   timeout: TIMEOUT,
   cacheKey: [isString, "a string"],
   hooks: undefined,
-  logger: [isLogger, "an object { debug, info, warn, error } of functions (console works)"],
+  logger: [isLogger, "an object of functions { debug, info, warn, error }"],
   maxConcurrent: [
     (value) => Number.isInteger(value) && (value as number) >= 1,
     "a positive integer",
   ],
   rateLimit: [(value) => value === "pause" || value === false, '"pause" or false'],
   credentials: [
-    (value) => ["include", "same-origin", "omit"].includes(value as string),
+    (value) => /^(include|same-origin|omit)$/.test(value as string),
     '"include", "same-origin" or "omit"',
   ],
 });
@@ -198,7 +198,7 @@ export function resolveOptions(
     given.specCache !== false
   ) {
     throw new TypeError(
-      "apiKey is a function, so cacheKey is needed: a string naming whose key it is (a user id), to key the spec cache",
+      "an apiKey function needs cacheKey, a string (a user id, say) to key the spec cache",
     );
   }
   const apiKey = keySource ? undefined : (givenKey ?? platform.env("CIVIS_API_KEY"));
