@@ -9,16 +9,16 @@ process.env.TZ = "America/Los_Angeles";
 export default defineConfig({
   test: {
     include: [
-      "test/http/**/*.test.ts",
+      "test/http/retry-policy.test.ts",
+      "test/http/retry-after.test.ts",
       "test/naming/**/*.test.ts",
       "test/response/**/*.test.ts",
-      "test/cache/**/*.test.ts",
-      // The end-to-end tests of what is mutated; not the soak run (long), body-faults (which
-      // times bodies in 100 ms) nor deep-answers (10,000 levels): too slow once instrumented.
-      "test/integration/retries.test.ts",
+      "test/cache/cache-key.test.ts",
+      // End to end, the iterator and the conversion of answers; the retry loop's own tests
+      // (which wait on real clocks) and the soak, body-fault and deep-answer runs are too slow
+      // once instrumented: the retry rules are pure and their unit tests cover them.
       "test/integration/pagination.test.ts",
       "test/integration/responses.test.ts",
-      "test/integration/errors.test.ts",
     ],
     environment: "node",
     // Instrumented code on a shared machine runs slowly; a slow test is not a failed one.
