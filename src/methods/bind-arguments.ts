@@ -1,5 +1,4 @@
 import type { OperationDetail, Param } from "../description/operation-detail.js";
-import type { RefResolver } from "../description/refs.js";
 import type { Operation } from "../description/types.js";
 import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
 import { encodePathParam } from "../http/encode-path.js";
@@ -28,7 +27,6 @@ export interface BoundCall {
 export function bindArguments(
   op: Operation,
   detail: OperationDetail,
-  refs: RefResolver,
   args: readonly unknown[],
 ): BoundCall {
   const where = `${op.resource}.${op.name}()`;
@@ -104,8 +102,8 @@ export function bindArguments(
     if (value === undefined) continue;
     if (param.in === "query") query.push([param.name, value]);
     else if (param.in === "header") setHeader(param.name, value);
-    else if (param === detail.wholeBody) whole = toSpecKeys(value, param.schema, refs);
-    else fields.push([param.name, toSpecKeys(value, param.schema, refs)]);
+    else if (param === detail.wholeBody) whole = toSpecKeys(value, param.schema);
+    else fields.push([param.name, toSpecKeys(value, param.schema)]);
   }
   for (const [name, value] of Object.entries(init?.headers ?? {})) setHeader(name, value);
   const body = fields.length > 0 ? Object.fromEntries(fields) : whole;

@@ -1,5 +1,4 @@
 import { flattenSchema } from "../description/operation-detail.js";
-import type { RefResolver } from "../description/refs.js";
 import type { Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 
@@ -21,12 +20,12 @@ function propertyName(properties: Readonly<Record<string, Schema>>, key: string)
  * them, nested objects and arrays included; keys it does not list (free-form
  * objects such as `arguments`) go as given.
  */
-export function toSpecKeys(value: unknown, schema: Schema | undefined, refs: RefResolver): unknown {
+export function toSpecKeys(value: unknown, schema: Schema | undefined): unknown {
   if (value === null || typeof value !== "object") return value;
-  const resolved = flattenSchema(refs, schema);
+  const resolved = flattenSchema(schema);
   if (Array.isArray(value)) {
     const items = resolved?.items;
-    return items ? value.map((item) => toSpecKeys(item, items, refs)) : value;
+    return items ? value.map((item) => toSpecKeys(item, items)) : value;
   }
   const properties = resolved?.properties;
   if (!properties || value instanceof Date) return value;
@@ -34,7 +33,7 @@ export function toSpecKeys(value: unknown, schema: Schema | undefined, refs: Ref
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>).map(([key, item]) => {
       const name = propertyName(properties, key);
-      return [name, toSpecKeys(item, properties[name], refs)];
+      return [name, toSpecKeys(item, properties[name])];
     }),
   );
 }

@@ -116,7 +116,11 @@ describe("bad arguments are refused before any request", () => {
         (c) => c.workflows.get_executions(1, { limit: 1 }),
         /missing the path parameter "execution_id"/,
       ],
-      ["a path parameter of ..", (c) => c.tables.get_columns_column_id(1, 2, ".."), /"\." or "\.\."/],
+      [
+        "a path parameter of ..",
+        (c) => c.tables.get_columns_column_id(1, 2, ".."),
+        /"\." or "\.\."/,
+      ],
       ["an encoded ..", (c) => c.tables.get_columns_column_id(1, 2, "%2e%2E"), /"\." or "\.\."/],
       [
         "an unknown parameter, listing the accepted ones",
