@@ -6,24 +6,33 @@ export default defineConfig({
     reporters: process.env.CI
       ? ["default", ["json", { outputFile: "test-results.json" }]]
       : ["default"],
+    // Files share their worker (isolate: false): a fresh module graph per file cost more CPU
+    // than the tests themselves on two cores. So a test restores what it changes (process.env,
+    // globals, timers, listeners), as the existing ones do. Forks, not threads: tests change
+    // HOME and TZ, which only a process of its own sees.
+    pool: "forks",
+    isolate: false,
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
           environment: "node",
+          // Spawning the CLI three times in a test takes seconds on a busy machine.
+          testTimeout: 15_000,
         },
       },
       {
+        extends: true,
         test: {
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
           environment: "node",
+          // Launches the one Chromium every browser suite connects to.
           globalSetup: ["e2e/helpers/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One Chromium at a time: the machine has two cores.
-          fileParallelism: false,
         },
       },
     ],

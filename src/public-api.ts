@@ -16,17 +16,32 @@ export {
   type OperationSummary,
 } from "./help/describe-client.js";
 export { help } from "./help/help.js";
+export type { Hook, HookContext, Hooks, RequestHook } from "./http/hooks.js";
+export type { Logger, LogMethod } from "./http/logger.js";
 export type { RetryInfo, RetryPolicy } from "./http/retry-policy.js";
+export {
+  CivisFuture,
+  type CivisFutureConstructor,
+  type CivisFutureOptions,
+  type RunOf,
+} from "./jobs/civis-future.js";
+export { CivisJobFailure } from "./jobs/civis-job-failure.js";
+export { type JobLogsOptions, jobLogs } from "./jobs/job-logs.js";
+export type { AnswerOf, ItemOf } from "./jobs/job-types.js";
+export { runJob } from "./jobs/run-job.js";
+export { type RunTemplateOptions, runTemplate } from "./jobs/run-template.js";
 export { type CivisMethod, CivisResource } from "./methods/build-resource.js";
 export type { CallInit } from "./methods/call-init.js";
 export { camelToSnake } from "./naming/camel-to-snake.js";
-export type { ClientOptions } from "./options/client-options.js";
+export type { ApiKey, ClientOptions } from "./options/client-options.js";
 export { type FindFilter, find, findOne } from "./response/find.js";
 export { ListResponse } from "./response/list-response.js";
 export { PaginatedResponse } from "./response/paginated-response.js";
 export type { ReturnType } from "./response/read-result.js";
 export { Response } from "./response/response.js";
 export type {
+  Loose,
+  ResponseMembers,
   TypedListResponse,
   TypedPaginatedResponse,
   TypedResponse,

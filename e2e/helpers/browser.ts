@@ -1,27 +1,17 @@
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
 import { chromiumPath } from "./chromium-path.js";
-
-// Quiet, deterministic Chromium: no sandbox (containers), no GPU, no calls home.
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** True when a Chromium binary exists; the browser suites skip (loudly, in global setup) without one. */
 export const hasChromium = chromiumPath() !== undefined;
 
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!executablePath) {
+/** The Chromium that global setup launched for every browser suite. */
+export async function connectChromium(): Promise<Browser> {
+  const endpoint = inject("chromiumEndpoint");
+  if (!endpoint) {
     throw new Error("No Chromium: install Debian's `chromium` or set CHROMIUM_PATH");
   }
-  return chromium.launch({ executablePath, args: ARGS });
+  return chromium.connect(endpoint);
 }
 
 export interface BrowserSession {
@@ -36,7 +26,7 @@ export interface BrowserSession {
 }
 
 /**
- * Registers the hooks of a browser suite: one Chromium per file, a fresh context and
+ * Registers the hooks of a browser suite: a connection to the shared Chromium, a fresh context and
  * page per test, and, after each test, a failure if any page threw an uncaught error
  * or logged an unexpected console error.
  */
@@ -48,7 +38,7 @@ export function useBrowser(): BrowserSession {
   let allowed: RegExp[] = [];
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -11,7 +11,8 @@ import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
 import { type ResolvedOptions, resolveOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
-import { clientInfo } from "./client-internals.js";
+import { clientInfo, contextClients } from "./client-internals.js";
+import { ClientHelpers } from "./helpers/client-helpers.js";
 
 /** A client's options and API, resolved and loaded once by `APIClient.create()`. */
 interface Built {
@@ -28,11 +29,12 @@ export type LooseApi = { readonly [resource: string]: CivisResource };
  * Create it with `await APIClient.create(options)`, or `new APIClient({ localApiSpec })`
  * when you hold the spec object.
  */
-export class APIClientBase {
+export class APIClientBase extends ClientHelpers {
   #last: unknown;
 
   /** `built`: what `create()` already resolved and loaded, so nothing is read twice. */
   constructor(options: ClientOptions, built?: Built) {
+    super();
     const spec = options?.localApiSpec ?? options?.local_api_spec;
     if (built === undefined && (typeof spec !== "object" || spec === null)) {
       throw new TypeError(
@@ -72,6 +74,10 @@ export class APIClientBase {
       });
     }
     clientInfo.set(this, { ctx, resources: names, origin });
+    // civis/io sends presigned storage requests (no API key) through the client's own fetch,
+    // so a custom or in-memory fetch serves them too; a registered symbol reaches across bundles.
+    Object.defineProperty(this, Symbol.for("civis.fetch"), { value: resolved.fetch });
+    contextClients.set(ctx, this);
   }
 
   /** The last response object a method returned (for an iterator, the last page). */
@@ -103,7 +109,12 @@ export class APIClientBase {
     const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
     const cache = resolved.specCache;
     const { model, origin } = await cachedModel({
-      key: await specCacheKey(baseUrl, resolved.apiKey, resolved.apiVersion),
+      // A key function's cacheKey stands in for the key; marked so it never equals a real key's digest input.
+      key: await specCacheKey(
+        baseUrl,
+        resolved.cacheKey === undefined ? resolved.apiKey : `\0cacheKey:${resolved.cacheKey}`,
+        resolved.apiVersion,
+      ),
       ttlMs: resolved.specCacheTtlMs,
       force: resolved.forceRefresh,
       useMemory: cache === "auto" || cache === "memory",
@@ -118,6 +129,10 @@ export class APIClientBase {
       // A download that one caller can abort or time out is its own, not shared.
       alone: resolved.signal !== undefined || resolved.timeout !== undefined,
     });
+    resolved.interceptors?.logger?.debug?.(
+      origin === "download" ? "spec cache miss: downloaded" : `spec cache hit (${origin})`,
+      { origin },
+    );
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
     return new APIClientBase(options, { resolved, model, origin }) as APIClient<Api>;
   }

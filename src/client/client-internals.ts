@@ -10,3 +10,6 @@ export interface ClientInfo {
 }
 
 export const clientInfo = new WeakMap<object, ClientInfo>();
+
+/** The client each context belongs to, so a generated method leads back to its client. */
+export const contextClients = new WeakMap<object, object>();

@@ -1,15 +1,27 @@
 /**
- * The pieces a line may break between, as Python's `textwrap` cuts them: runs of spaces,
- * em-dashes (`--`) between words, and words, a hyphenated word ending after each hyphen
- * with two letters (or letter-hyphen-letter) before it and letters after it (`comma-`,
- * `separated`). `\p{...}` stand for Python's Unicode-aware `\w` and `[^\d\W]`.
+ * Where textwrap may break inside a word (its `wordsep_re`, here without lookbehind, which
+ * older Safari cannot parse): after a hyphen with two letters, or letter-hyphen-letter, on
+ * each side (`comma-` `separated`), and on both sides of an em-dash (`--`) between words.
+ * `\p{...}` stand for Python's Unicode-aware `\w` and `[^\d\W]`.
  */
-const CHUNK =
-  / +|(?<=[\p{L}\p{N}_!"'&.,?])-{2,}(?=[\p{L}\p{N}_])|[^ ]+?(?:-(?<=[\p{L}\p{Nl}\p{No}_]-?[\p{L}\p{Nl}\p{No}_]-)(?=[\p{L}\p{Nl}\p{No}_]-?[\p{L}\p{Nl}\p{No}_])|(?= |$)|(?<=[\p{L}\p{N}_!"'&.,?])(?=-{2,}[\p{L}\p{N}_]))/gu;
+const BREAK =
+  /(?=([\p{L}\p{Nl}\p{No}_]-?[\p{L}\p{Nl}\p{No}_]-)[\p{L}\p{Nl}\p{No}_]-?[\p{L}\p{Nl}\p{No}_]|[\p{L}\p{N}_!"'&.,?](-{2,})[\p{L}\p{N}_])/gu;
+
+/** A word (no spaces) cut where textwrap may break it. */
+function wordPieces(word: string): string[] {
+  if (!word.includes("-")) return [word];
+  const cuts = new Set([0, word.length]);
+  for (const m of word.matchAll(BREAK)) {
+    if (m[1]) cuts.add(m.index + m[1].length);
+    else cuts.add(m.index + 1).add(m.index + 1 + m[2]!.length);
+  }
+  const at = [...cuts].sort((x, y) => x - y);
+  return at.slice(1).map((end, i) => word.slice(at[i], end));
+}
 
 /** Python counts code points, not UTF-16 units. */
 function len(text: string): number {
-  return [...text].length;
+  return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
 }
 
 /**
@@ -21,14 +33,17 @@ function len(text: string): number {
  */
 export function wrap(text: string, indent: string, width = 79): string {
   // One tab per line per pass: the text before it on its line gives its column.
-  for (let t = text; ; text = t) {
-    t = text.replace(/(^|[\n\r])([^\t\n\r]*)\t/g, (_, start: string, before: string) => {
+  while (text.includes("\t")) {
+    text = text.replace(/(^|[\n\r])([^\t\n\r]*)\t/g, (_, start: string, before: string) => {
       return start + before + " ".repeat(8 - (len(before) % 8));
     });
-    if (t === text) break;
   }
-  const pieces = text.replace(/[\n\v\f\r]/g, " ").match(CHUNK) ?? [];
+  text = text.replace(/[\n\v\f\r]/g, " ");
   const room = width - len(indent);
+  // Most text fits on one line as it is: nothing to cut, nothing at its end to drop.
+  if (/\S/.test(text.slice(-1)) && len(text) <= room) return indent + text;
+  const pieces =
+    text.match(/ +|[^ ]+/g)?.flatMap((part) => (part[0] === " " ? part : wordPieces(part))) ?? [];
   const lines: string[] = [];
   let next = 0;
   while (next < pieces.length) {

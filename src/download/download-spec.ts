@@ -15,6 +15,7 @@ export async function downloadSpecText(options: ResolvedOptions, baseUrl: string
       body: undefined,
       signal: options.signal,
       timeout: options.timeout,
+      operation: "endpoints.list",
     });
     return text!;
   } catch (error) {

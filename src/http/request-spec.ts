@@ -1,3 +1,5 @@
+import type { Hooks } from "./hooks.js";
+
 /** Everything one call sends; every attempt sends exactly this. */
 export interface RequestSpec {
   readonly method: string;
@@ -8,4 +10,8 @@ export interface RequestSpec {
   readonly signal: AbortSignal | undefined;
   /** Per attempt, in ms. */
   readonly timeout: number | undefined;
+  /** `resource.method`, for hooks and logs. */
+  readonly operation?: string;
+  /** The call's own hooks (`init.hooks`), run after the client's. */
+  readonly hooks?: Hooks | undefined;
 }

@@ -2,6 +2,7 @@ import type { CivisAPIError } from "../errors/civis-api-error.js";
 import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { apiErrorFrom } from "./api-error.js";
+import { type Interceptors, watchAttempt } from "./attempt-watch.js";
 import type { RequestSpec } from "./request-spec.js";
 import { type AttemptOutcome, type ResolvedRetryPolicy, shouldRetry } from "./retry-policy.js";
 import { type Exchange, sendOnce } from "./send-once.js";
@@ -13,6 +14,8 @@ export interface Transport {
   readonly fetch: typeof fetch;
   readonly baseUrl: string;
   readonly retry: ResolvedRetryPolicy;
+  /** Hooks, logger, queue, rate-limit pause, key function; none when nothing applies. */
+  readonly interceptors?: Interceptors | undefined;
 }
 
 /**
@@ -31,14 +34,21 @@ export async function send(
     let outcome: AttemptOutcome;
     let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
     let status: number | undefined;
+    const watch = watchAttempt(transport.interceptors, transport, req, attempt);
     try {
-      const exchange = await sendOnce(transport.fetch, transport.baseUrl, req, keepBody);
+      const exchange = watch
+        ? await watch.send(keepBody)
+        : await sendOnce(transport.fetch, transport.baseUrl, req, keepBody);
       const { response } = exchange;
-      if (response.ok) return exchange;
+      if (response.ok) {
+        if (watch) await watch.after(response);
+        return exchange;
+      }
       status = response.status;
       outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
       // Made for this attempt, so it already counts the attempts.
-      error = apiErrorFrom(response, exchange.text ?? "", req, attempt);
+      error = apiErrorFrom(response, exchange.text ?? "", watch?.sent ?? req, attempt);
+      if (watch) await watch.after(response, error);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent
@@ -46,6 +56,7 @@ export async function send(
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
       thrown.attempts = attempt;
       error = thrown;
+      if (watch) await watch.after(undefined, thrown);
     }
     const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
     if (!decision.retry) throw error;
@@ -57,6 +68,7 @@ export async function send(
       status,
       error,
     });
+    watch?.retrying(decision.waitMs);
     try {
       await sleep(decision.waitMs, req.signal);
     } catch (reason) {

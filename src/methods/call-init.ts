@@ -1,5 +1,6 @@
 import { SIGNAL, TIMEOUT } from "../checks/check-fields.js";
 import { isPlainObject } from "../checks/is-plain-object.js";
+import { checkHooks, type Hooks } from "../http/hooks.js";
 import { argumentError, isOptionsObject } from "./argument-error.js";
 
 /** Per-call options, the last argument of every method. */
@@ -10,6 +11,8 @@ export interface CallInit {
   readonly timeout?: number;
   /** Extra request headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Hooks for this call's attempts, run after the client's (`onRequest`, `onRequestError`, `onResponse`, `onResponseError`). */
+  readonly hooks?: Hooks;
 }
 
 /** Each init option: the test its value must pass, and what the message says it must be. */
@@ -17,6 +20,8 @@ const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolea
   signal: SIGNAL,
   timeout: TIMEOUT,
   headers: [isPlainObject, "an object of strings"],
+  // Throws its own TypeError naming the hook: "init.hooks.onRequest must be a function ...".
+  hooks: [(v) => !!checkHooks(v, "init.hooks"), ""],
 };
 const INIT_NAMES = Object.keys(INIT_OPTIONS).join(", ");
 

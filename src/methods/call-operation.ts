@@ -34,6 +34,8 @@ function requestOf(
     body: call.body,
     signal: call.init?.signal,
     timeout: call.init?.timeout,
+    operation: `${op.resource}.${op.name}`,
+    hooks: call.init?.hooks,
   };
 }
 
@@ -87,9 +89,10 @@ export function callOperation(
 ): Promise<unknown> | PaginatedResponse {
   if (op.deprecation !== undefined && !warned.has(op)) {
     warned.add(op);
-    ctx.platform.warn(
-      `civis: ${op.resource}.${op.name}() (${op.verb.toUpperCase()} ${op.path}) is deprecated: ${op.deprecation}`,
-    );
+    const text = `${op.resource}.${op.name}() (${op.verb.toUpperCase()} ${op.path}) is deprecated: ${op.deprecation}`;
+    const logger = ctx.transport.interceptors?.logger;
+    if (logger) logger.warn?.(text, { operation: `${op.resource}.${op.name}` });
+    else ctx.platform.warn(`civis: ${text}`);
   }
   let detail: OperationDetail | undefined;
   let call: BoundCall;

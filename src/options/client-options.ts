@@ -1,4 +1,6 @@
 import type { SpecStore } from "../cache/spec-store.js";
+import type { Hooks } from "../http/hooks.js";
+import type { Logger } from "../http/logger.js";
 import type { RetryPolicy } from "../http/retry-policy.js";
 import type { ReturnType } from "../response/read-result.js";
 
@@ -7,10 +9,18 @@ export interface ClientOptions {
   /**
    * API key, sent as HTTP Basic auth (the key as user name, empty password).
    * Default on Node: `process.env.CIVIS_API_KEY`; in browsers: none (no Authorization header).
+   * A function (`() => string | Promise<string>`) is called before each request, for
+   * short-lived keys; what it throws is the call's error. It needs `cacheKey`.
    */
-  apiKey?: string;
+  apiKey?: ApiKey;
   /** civis-python spelling of `apiKey`. */
-  api_key?: string;
+  api_key?: ApiKey;
+  /**
+   * With an `apiKey` function: a string that stands for whose key it is (a user id),
+   * keying the spec cache in place of the key. Required then, unless the spec is
+   * local or `specCache` is `false`.
+   */
+  cacheKey?: string;
   /**
    * API root. Default: `CIVIS_API_ENDPOINT` on Node; else the server a local spec
    * names; else `https://api.civisanalytics.com/`.
@@ -58,4 +68,29 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** `APIClient.create()`: gives up on an attempt of the spec download after this many ms. Default: none. */
   timeout?: number;
+  /**
+   * Functions called on every attempt: `{ onRequest, onRequestError, onResponse, onResponseError }`,
+   * each a function or an array, awaited in order. `onRequest` may change
+   * `context.request.headers` or return a `Response` to answer without the network.
+   * A call's `init.hooks` run after these. Default: none.
+   */
+  hooks?: Hooks;
+  /**
+   * Console-shaped `{ debug, info, warn, error }` (`console` works): each request at
+   * `debug`, retries at `info`, deprecations at `warn`. Default: none; on Node,
+   * `CIVIS_LOG_LEVEL=debug|info|warn` logs to stderr.
+   */
+  logger?: Logger;
+  /** At most this many requests in flight; the rest wait in order (abortable). A positive integer. Default: unlimited. */
+  maxConcurrent?: number;
+  /**
+   * `"pause"`: a 429 with `Retry-After` holds this client's other new requests for that
+   * time too; `false`: each request waits on its own. Default `"pause"`.
+   */
+  rateLimit?: "pause" | false;
+  /** Passed to fetch: `"include"` sends cookies (a cookie-authenticated app). Default: fetch's own. */
+  credentials?: RequestCredentials;
 }
+
+/** An API key, or a function that gives one for each request. */
+export type ApiKey = string | (() => string | Promise<string>);

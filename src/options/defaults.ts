@@ -18,4 +18,5 @@ export const DEFAULTS = {
   specCache: "auto",
   specCacheTtlMs: 24 * 60 * 60 * 1000,
   replSpecCacheTtlMs: 15 * 60 * 1000,
+  rateLimit: "pause",
 } as const;

@@ -11,16 +11,23 @@ import {
 import { withSlash } from "../description/normalize.js";
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { checkHeaderValue } from "../errors/header-value-error.js";
+import type { Interceptors } from "../http/attempt-watch.js";
+import { isLogger } from "../http/logger.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
 import type { Platform } from "../platform/platform.js";
 import type { ReturnType } from "../response/read-result.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
+import { resolveInterceptors } from "./resolve-interceptors.js";
 import { resolveRetryPolicy } from "./resolve-retry-policy.js";
 
 export interface ResolvedOptions {
+  /** A string key; undefined when there is none or it is a function (in `interceptors`). */
   readonly apiKey: string | undefined;
+  /** What keys the spec cache in place of a key function. */
+  readonly cacheKey: string | undefined;
+  readonly interceptors: Interceptors | undefined;
   /** Undefined when neither the caller nor the environment named one: the spec's server or the default applies. */
   readonly baseUrl: string | undefined;
   readonly returnType: ReturnType;
@@ -89,6 +96,18 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
   allowInsecureHttp: [(value) => typeof value === "boolean", "true or false"],
   signal: SIGNAL,
   timeout: TIMEOUT,
+  cacheKey: [isString, "a string"],
+  hooks: undefined,
+  logger: [isLogger, "an object { debug, info, warn, error } of functions (console works)"],
+  maxConcurrent: [
+    (value) => Number.isInteger(value) && (value as number) >= 1,
+    "a positive integer",
+  ],
+  rateLimit: [(value) => value === "pause" || value === false, '"pause" or false'],
+  credentials: [
+    (value) => ["include", "same-origin", "omit"].includes(value as string),
+    '"include", "same-origin" or "omit"',
+  ],
 });
 
 function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
@@ -127,7 +146,7 @@ const LOOPBACK = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\])[:/]/;
  */
 export function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
   if (
-    options.apiKey !== undefined &&
+    (options.apiKey !== undefined || options.interceptors?.authorization) &&
     !options.allowInsecureHttp &&
     baseUrl.startsWith("http:") &&
     !LOOPBACK.test(baseUrl)
@@ -136,7 +155,12 @@ export function transportOf(options: ResolvedOptions, baseUrl: string): Transpor
       `refused to send the API key over plain http: to ${new URL(baseUrl).host}; use https:, or pass allowInsecureHttp: true`,
     );
   }
-  return { fetch: options.fetch, baseUrl, retry: options.retry };
+  return {
+    fetch: options.fetch,
+    baseUrl,
+    retry: options.retry,
+    interceptors: options.interceptors,
+  };
 }
 
 /** Node >= 20 and today's browsers have one; a Node started with `--no-experimental-fetch` does not. */
@@ -165,12 +189,24 @@ export function resolveOptions(
     );
   }
 
-  const apiKey = pick(given, "apiKey") ?? platform.env("CIVIS_API_KEY");
+  const givenKey = pick(given, "apiKey");
+  const keySource = typeof givenKey === "function" ? givenKey : undefined;
+  if (
+    keySource &&
+    typeof given.cacheKey !== "string" &&
+    localApiSpec === undefined &&
+    given.specCache !== false
+  ) {
+    throw new TypeError(
+      "apiKey is a function, so cacheKey is needed: a string naming whose key it is (a user id), to key the spec cache",
+    );
+  }
+  const apiKey = keySource ? undefined : (givenKey ?? platform.env("CIVIS_API_KEY"));
   if (apiKey !== undefined) {
     if (typeof apiKey !== "string" || apiKey === "")
       throw new CivisAPIKeyError("apiKey must be a non-empty string");
     checkHeaderValue("The API key", apiKey, CivisAPIKeyError, false);
-  } else if (platform.name === "node") {
+  } else if (platform.name === "node" && !keySource) {
     throw new CivisAPIKeyError(
       "No API key: pass { apiKey } or set the CIVIS_API_KEY environment variable",
     );
@@ -179,17 +215,22 @@ export function resolveOptions(
   const userAgent = pick(given, "userAgent") ?? DEFAULTS.userAgent;
   checkHeaderValue("userAgent", userAgent);
   const explicitUrl = pick(given, "baseUrl") ?? platform.env("CIVIS_API_ENDPOINT");
+  const retry = resolveRetryPolicy(given.retries);
+  const fetchImpl = given.fetch ?? globalFetch();
+  const { credentials } = given;
 
   return {
     apiKey,
+    cacheKey: keySource ? given.cacheKey : undefined,
+    interceptors: resolveInterceptors(given, keySource, retry, platform),
     baseUrl: explicitUrl === undefined ? undefined : checkUrl(explicitUrl),
     returnType: pick(given, "returnType") ?? DEFAULTS.returnType,
     apiVersion: pick(given, "apiVersion") ?? DEFAULTS.apiVersion,
     localApiSpec,
     forceRefresh,
-    retry: resolveRetryPolicy(given.retries),
+    retry,
     userAgent,
-    fetch: given.fetch ?? globalFetch(),
+    fetch: credentials ? (input, init) => fetchImpl(input, { ...init, credentials }) : fetchImpl,
     specCache: given.specCache ?? DEFAULTS.specCache,
     specCacheTtlMs:
       given.specCacheTtlMs ??

@@ -14,6 +14,7 @@ export const browserPlatform: Platform = {
     return response.text();
   },
   persistentStore: () => idbSpecStore(),
+  logger: () => undefined,
   warn(message) {
     console.warn(message);
   },

@@ -1,3 +1,4 @@
+import { consoleLogger } from "./console-logger.js";
 import { nodeHeaders } from "./node-headers.js";
 import type { Platform } from "./platform.js";
 
@@ -20,6 +21,10 @@ export const nodePlatform: Platform = {
     return readFile(source, "utf8");
   },
   persistentStore: () => undefined,
+  logger() {
+    const level = nodePlatform.env("CIVIS_LOG_LEVEL");
+    return level === undefined ? undefined : consoleLogger(level);
+  },
   warn(message) {
     process.emitWarning(message, { type: "DeprecationWarning", code: "CIVIS_DEPRECATED" });
   },

@@ -1,4 +1,5 @@
 import type { SpecStore } from "../cache/spec-store.js";
+import type { Logger } from "../http/logger.js";
 
 /** What differs between Node and browsers, behind one small seam. */
 export interface Platform {
@@ -17,6 +18,8 @@ export interface Platform {
   readLocalSpec(source: string, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<string>;
   /** The persistent store behind the memory cache, if the platform has one (IndexedDB). */
   persistentStore(): SpecStore | undefined;
+  /** The logger a client uses when given none: Node's from `CIVIS_LOG_LEVEL`; browsers: none. */
+  logger(): Logger | undefined;
   /** Shows a deprecation warning once. */
   warn(message: string): void;
 }

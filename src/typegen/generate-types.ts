@@ -27,8 +27,10 @@ function count(n: number, noun: string): string {
 
 const IMPORTS = [
   "CallInit",
+  "Loose",
   "PaginatedResponse",
   "Response",
+  "ResponseMembers",
   "TypedListResponse",
   "TypedResponse",
 ] as const;

@@ -7,10 +7,26 @@ import type { PaginatedResponse } from "../response/paginated-response.js";
 import type { Response } from "../response/response.js";
 
 /**
- * A `Response` whose snake_case fields are typed: `TypedResponse<{ id: number }>`.
- * The members of `Response` (`json_data`, `headers`, `get`, `json`...) keep their types.
+ * The members every `Response` has, without its index signature: a typed answer
+ * lists its fields, so a misspelled one (`w.createdAt`) is a type error.
  */
-export type TypedResponse<Fields extends object> = Readonly<Fields> & Response;
+export type ResponseMembers = Pick<
+  Response,
+  "json_data" | "headers" | "calls_remaining" | "rate_limit" | "get" | "json"
+>;
+
+/**
+ * A `Response` whose snake_case fields are typed: `TypedResponse<{ id: number }>`.
+ * The members of `Response` (`json_data`, `headers`, `get`, `json`...) keep their types;
+ * a field the spec does not list is a type error: read it with `get("field")`, or see `Loose`.
+ */
+export type TypedResponse<Fields extends object> = Readonly<Fields> & ResponseMembers;
+
+/**
+ * A typed answer that also reads fields the spec does not list, as `unknown`, and is
+ * assignable to `Response`: `(workflow as Loose<Workflow>).beta_field`.
+ */
+export type Loose<T> = T & Response;
 
 /** The members a `ListResponse` adds to its array of items. */
 type ListMembers = Pick<

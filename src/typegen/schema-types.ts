@@ -144,7 +144,11 @@ export class SchemaTypes {
   #declaration({ schema, view, name }: Pending): string {
     const doc = docBlock(typeof schema.description === "string" ? schema.description : "", "");
     if (isPlainObject(schema)) {
-      const base = view === "out" ? " extends Response" : "";
+      // Fields beyond the listed ones are expected only where the spec says so.
+      const base =
+        view === "out"
+          ? ` extends ${schema.additionalProperties ? "Response" : "ResponseMembers"}`
+          : "";
       return `${doc}export interface ${name}${base} ${this.#members(schema, view, "")}`;
     }
     return `${doc}export type ${name} = ${this.#inline(schema, view, "")};`;
@@ -226,7 +230,10 @@ export class SchemaTypes {
       return `Record<string, ${value}>`;
     }
     const members = this.#members(schema, view, indent);
-    return view === "out" ? `TypedResponse<${members}>` : members;
+    if (view !== "out") return members;
+    return schema.additionalProperties
+      ? `Loose<TypedResponse<${members}>>`
+      : `TypedResponse<${members}>`;
   }
 
   /** `{ ... }` with one line per property, under the names the runtime uses. */

@@ -34,6 +34,8 @@ const RESERVED_TYPES = [
   "ListResponse",
   "PaginatedResponse",
   "TypedResponse",
+  "ResponseMembers",
+  "Loose",
   "TypedListResponse",
   "TypedPaginatedResponse",
 ];

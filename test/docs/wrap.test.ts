@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { wrap } from "../../src/docs/wrap.js";
 
@@ -34,6 +35,10 @@ describe("wrap", () => {
     expect(wrap("done.  Next", "", 5)).toBe("done.\nNext");
     // textwrap keeps the paragraph's leading spaces.
     expect(wrap("  a \n\n b\t\tc  ", "")).toBe("  a    b              c");
+    expect(wrap("abc  ", "")).toBe("abc");
+    expect(wrap("  abc", "  ")).toBe("    abc");
+    // Only the last piece goes: a no-break space after a space is a piece of its own.
+    expect(wrap("abc \u00a0", "")).toBe("abc ");
   });
 
   it("turns line breaks into spaces and expands tabs to 8-column stops", () => {
@@ -110,5 +115,14 @@ describe("wrap", () => {
       ["_", "-", "/", "x", "-", "-", "1", "é"].map((c) => `        ${c}`).join("\n"),
     );
     expect(wrap("  ab", "    ", 3)).toBe("    a\n    b");
+  });
+});
+
+describe("wrap in older browsers", () => {
+  // Safari before 16.4 cannot parse a regular expression with a lookbehind: one in the
+  // bundle would stop the whole client loading there, not just help().
+  it("uses no lookbehind", () => {
+    const source = readFileSync(new URL("../../src/docs/wrap.ts", import.meta.url), "utf8");
+    expect(source).not.toMatch(/\(\?<[=!]/);
   });
 });

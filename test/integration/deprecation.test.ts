@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { help } from "../../src/index.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
+import { useQuietWarnings } from "../helpers/quiet-warnings.js";
 import { fixtureClient } from "./fixture-client.js";
+
+useQuietWarnings();
 
 let server: TestServer;
 const warnings: Error[] = [];

@@ -6,9 +6,11 @@ import {
   type CivisResource,
   Response,
 } from "../../src/index.js";
+import { useQuietWarnings } from "../helpers/quiet-warnings.js";
 import { type SampleApiServer, startSampleApiServer } from "../helpers/sample-api-server.js";
 
 type SampleApi = Readonly<Record<"workflows" | "scripts" | "users", CivisResource>>;
+useQuietWarnings();
 
 let sample: SampleApiServer;
 let client: APIClient<SampleApi>;

@@ -136,7 +136,7 @@ describe("answers (what a call returns)", () => {
     expect(text).toContain("(params?: Record<string, never>, init?: CallInit): Promise<Thing>;");
     expect(text).toContain(
       [
-        "export interface Thing extends Response {",
+        "export interface Thing extends ResponseMembers {",
         "  readonly created_at: string;",
         "  readonly owner: TypedResponse<{",
         "    readonly user_name: string;",
@@ -147,6 +147,21 @@ describe("answers (what a call returns)", () => {
         "}",
       ].join("\n"),
     );
+  });
+
+  it("keeps an answer open to unlisted fields only where the spec allows them (additionalProperties)", () => {
+    const { text } = generate(
+      undefined,
+      { $ref: "#/components/schemas/Open" },
+      {
+        Open: {
+          ...object({ id: { type: "integer" }, meta: object({ a: { type: "string" } }) }),
+          additionalProperties: true,
+        },
+      },
+    );
+    expect(text).toContain("export interface Open extends Response {");
+    expect(text).toContain("  readonly meta: TypedResponse<{");
   });
 
   it("makes every listed field present, unless the spec says which are required", () => {
@@ -234,7 +249,7 @@ describe("named and circular schemas", () => {
       },
     );
     expect(text).toContain(
-      "export interface Node extends Response {\n  readonly name: string;\n  readonly children: readonly Node[];\n}",
+      "export interface Node extends ResponseMembers {\n  readonly name: string;\n  readonly children: readonly Node[];\n}",
     );
     expect(text).toContain(
       "export interface NodeInput {\n  name?: string;\n  children?: readonly NodeInput[];\n}",

@@ -1,0 +1,121 @@
+import { CivisNetworkError } from "../errors/civis-network-error.js";
+import { type HookContext, type Hooks, runHooks } from "./hooks.js";
+import type { Logger } from "./logger.js";
+import type { RateLimitGate } from "./rate-limit-gate.js";
+import type { RequestQueue } from "./request-queue.js";
+import type { RequestSpec } from "./request-spec.js";
+import { type Exchange, sendOnce } from "./send-once.js";
+
+/** What a client adds around each attempt; the transport has none when nothing applies. */
+export interface Interceptors {
+  readonly hooks?: Hooks | undefined;
+  readonly logger?: Logger | undefined;
+  readonly queue?: RequestQueue | undefined;
+  readonly gate?: RateLimitGate | undefined;
+  /** The `Authorization` header of each request, when the API key is a function. */
+  readonly authorization?: (() => Promise<string>) | undefined;
+}
+
+/** One attempt seen through the client's interceptors (send.ts calls these in turn). */
+export interface AttemptWatch {
+  /**
+   * Waits for a slot and any rate-limit pause, adds the key, runs `onRequest`, then
+   * sends (or takes the hook's answer), reading the body as `sendOnce` does.
+   */
+  send(keepBody?: boolean): Promise<Exchange>;
+  /** The request as sent, key and hooks' headers included (errors blank an echoed key by it). */
+  sent: RequestSpec | undefined;
+  /**
+   * After the attempt: the debug line, the pause a 429 asks for, then `onResponse`
+   * and (with an error) `onResponseError`; without a response, `onRequestError`.
+   */
+  after(response: globalThis.Response | undefined, error?: Error): Promise<void>;
+  /** Before the wait for a retry: a line at info. */
+  retrying(waitMs: number): void;
+}
+
+/** `key=value` pairs (logfmt): one readable line that tools can also parse. */
+function logLine(details: Readonly<Record<string, unknown>>): string {
+  return Object.entries(details)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${/\s/.test(String(value)) ? JSON.stringify(value) : value}`)
+    .join(" ");
+}
+
+/**
+ * The attempt's watch, or undefined when neither the client nor the call adds
+ * anything, so a plain client pays nothing.
+ */
+export function watchAttempt(
+  x: Interceptors | undefined,
+  to: { readonly fetch: typeof fetch; readonly baseUrl: string },
+  req: RequestSpec,
+  attempt: number,
+): AttemptWatch | undefined {
+  if (!x && !req.hooks) return undefined;
+  const { queue, gate, authorization, logger } = x ?? {};
+  const sets = [x?.hooks, req.hooks];
+  const { operation = "", method, target: path, signal } = req;
+  const context: HookContext = {
+    operation,
+    method,
+    path,
+    url: to.baseUrl + path.slice(1),
+    attempt,
+    request: { headers: { ...req.headers }, body: req.body },
+  };
+  let started = Date.now();
+  let details: Record<string, unknown> = {};
+  // A wait for a slot or a pause ends on abort, like a wait between retries.
+  const waitFor = async (wait: Promise<void> | undefined): Promise<void> => {
+    try {
+      await wait;
+    } catch (reason) {
+      throw new CivisNetworkError(method, path, "Aborted while waiting to send", "aborted", reason);
+    }
+  };
+  return {
+    sent: undefined,
+    async send(keepBody) {
+      await waitFor(queue?.acquire(signal));
+      try {
+        await waitFor(gate?.wait(signal));
+        const { headers } = context.request;
+        if (authorization) headers.Authorization = await authorization();
+        const answer = await runHooks("onRequest", context, sets);
+        this.sent = { ...req, headers };
+        started = Date.now();
+        if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, keepBody);
+        return { response: answer, text: keepBody && answer.ok ? undefined : await answer.text() };
+      } finally {
+        // Freed when the headers come: a body the caller never reads cannot hold a slot.
+        queue?.release();
+      }
+    },
+    async after(response, error) {
+      const left = response?.headers.get("x-ratelimit-remaining");
+      details = {
+        operation,
+        method,
+        path,
+        status: response?.status ?? null,
+        ms: Date.now() - started,
+        attempt,
+        calls_remaining: left == null ? null : Number(left),
+        error: response ? undefined : error?.message,
+      };
+      logger?.debug?.(logLine(details), details);
+      context.error = error;
+      if (response) {
+        gate?.observe(response);
+        context.response = response;
+        await runHooks("onResponse", context, sets);
+      }
+      if (error) await runHooks(response ? "onResponseError" : "onRequestError", context, sets);
+    },
+    retrying(waitMs) {
+      const retry = { ...details, retry_in_ms: Math.round(waitMs) };
+      logger?.info?.(logLine(retry), retry);
+    },
+  };
+}

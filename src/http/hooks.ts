@@ -1,0 +1,81 @@
+import { isPlainObject } from "../checks/is-plain-object.js";
+
+/** What a hook sees of one attempt; one object per attempt, shared by its hooks. */
+export interface HookContext {
+  /** The method called, `resource.method`: `"workflows.list_executions"` (`"endpoints.list"` for the spec download). */
+  readonly operation: string;
+  /** The HTTP method, e.g. `"GET"`. */
+  readonly method: string;
+  /** Path and query, as errors show them: `/workflows/1/executions?limit=5`. */
+  readonly path: string;
+  /** The full URL requested. */
+  readonly url: string;
+  /** 1 for the first request, 2 for the first retry, and so on. */
+  readonly attempt: number;
+  /**
+   * What is sent. `onRequest` may change `headers` (name to value); the API key
+   * appears here only in the `Authorization` header.
+   */
+  readonly request: { headers: Record<string, string>; readonly body: string | undefined };
+  /** The answer, in `onResponse` and `onResponseError`. Read its body only through `response.clone()`. */
+  response?: globalThis.Response;
+  /** `onRequestError`: the `CivisNetworkError`; `onResponseError`: the `CivisAPIError` the call rejects with if not retried. */
+  error?: Error;
+}
+
+/** `onRequest`: may change `context.request.headers`, or return a `Response` to answer the call without the network. */
+export type RequestHook = (
+  context: HookContext,
+  // biome-ignore lint/suspicious/noConfusingVoidType: an async hook that returns nothing is a Promise<void>.
+) => void | globalThis.Response | Promise<void | globalThis.Response>;
+
+/** `onRequestError`, `onResponse`, `onResponseError`. */
+export type Hook = (context: HookContext) => void | Promise<void>;
+
+/**
+ * Functions called on every attempt (ofetch's interceptor names), each a function
+ * or an array of them, awaited in order. What a hook throws reaches the caller as it is.
+ */
+export interface Hooks {
+  /** Before each attempt is sent (after waiting for its turn). */
+  readonly onRequest?: RequestHook | readonly RequestHook[];
+  /** When an attempt got no answer (connection lost, timed out, aborted). */
+  readonly onRequestError?: Hook | readonly Hook[];
+  /** When an attempt got an answer, whatever its status. */
+  readonly onResponse?: Hook | readonly Hook[];
+  /** When an answer is not 2xx (after `onResponse`), with the error it makes. */
+  readonly onResponseError?: Hook | readonly Hook[];
+}
+
+const NAMES = ["onRequest", "onRequestError", "onResponse", "onResponseError"];
+
+/** Checks hooks as given (`where`: `hooks` or `init.hooks`); a TypeError names the bad one. */
+export function checkHooks(given: unknown, where: string): Hooks | undefined {
+  if (given === undefined) return undefined;
+  if (!isPlainObject(given))
+    throw new TypeError(`${where} must be an object { ${NAMES.join(", ")} }`);
+  for (const [name, value] of Object.entries(given)) {
+    if (!NAMES.includes(name))
+      throw new TypeError(`unknown hook "${where}.${name}"; accepted: ${NAMES.join(", ")}`);
+    if ([value ?? []].flat().some((hook) => typeof hook !== "function")) {
+      throw new TypeError(`${where}.${name} must be a function or an array of functions`);
+    }
+  }
+  return given as Hooks;
+}
+
+/**
+ * Runs one kind of hook, the client's then the call's, each awaited in order. For
+ * `onRequest`, the first that returns a `Response` answers the attempt.
+ */
+export async function runHooks(
+  name: keyof Hooks,
+  context: HookContext,
+  sets: readonly (Hooks | undefined)[],
+): Promise<globalThis.Response | undefined> {
+  for (const hook of sets.flatMap((hooks) => hooks?.[name] ?? [])) {
+    const answer = await hook(context);
+    if (answer instanceof Response) return answer;
+  }
+  return undefined;
+}

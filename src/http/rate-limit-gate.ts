@@ -1,0 +1,30 @@
+import { parseRetryAfter } from "./retry-after.js";
+import { sleep } from "./sleep.js";
+
+/** Holds a client's new requests while the API asks it to slow down. */
+export interface RateLimitGate {
+  /** Undefined when open (no promise made); else the wait, ended early by `signal`. */
+  wait(signal: AbortSignal | undefined): Promise<void> | undefined;
+  /** Closes the gate when an answer is a 429 that says how long to wait. */
+  observe(response: globalThis.Response): void;
+}
+
+/**
+ * One 429 with `Retry-After` pauses the whole client, as Octokit's throttling
+ * plugin does: the requests in flight finish, new ones wait until the time the
+ * server named, so a burst draws one 429 rather than one per request. A pause
+ * never exceeds `maxPauseMs`, the retry budget no call would outwait either.
+ */
+export function rateLimitGate(maxPauseMs: number): RateLimitGate {
+  let until = 0;
+  return {
+    wait(signal) {
+      const ms = until && until - Date.now();
+      return ms > 0 ? sleep(ms, signal) : undefined;
+    },
+    observe(response) {
+      const ms = response.status === 429 && parseRetryAfter(response.headers.get("retry-after"));
+      if (ms) until = Math.max(until, Date.now() + Math.min(ms, maxPauseMs));
+    },
+  };
+}

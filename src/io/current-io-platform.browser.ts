@@ -1,0 +1,1 @@
+export { browserIoPlatform as ioPlatform } from "./io-platform.browser.js";

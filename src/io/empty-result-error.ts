@@ -1,0 +1,7 @@
+/**
+ * There was nothing to read: an export with no output, or a file with no download URL
+ * (expired, or never there). civis-python's `EmptyResultError`.
+ */
+export class EmptyResultError extends Error {
+  override readonly name = "EmptyResultError";
+}

@@ -1,0 +1,246 @@
+import { fieldOf, plainBody } from "../client/helpers/plain-body.js";
+import { CivisAPIError } from "../errors/civis-api-error.js";
+import type { ListResponse } from "../response/list-response.js";
+import type { Response } from "../response/response.js";
+import { CivisJobFailure } from "./civis-job-failure.js";
+import { type ApiCall, baseUrlOf, clientOfMethod, methodOf } from "./client-methods.js";
+import { failureText } from "./failure-text.js";
+import { platformUrl } from "./platform-url.js";
+import { checkPollingInterval, nextPollDelay } from "./poll-schedule.js";
+import { pollWait } from "./poll-wait.js";
+import { isFailed, isSucceeded } from "./run-states.js";
+
+type IsAny<T> = 0 extends 1 & T ? true : false;
+
+/**
+ * What a getter's promise resolves to: a typed client's run type, or `Response` for a
+ * loosely typed client (whose methods return `any`).
+ */
+export type RunOf<Getter> =
+  IsAny<Getter> extends true
+    ? Response
+    : Getter extends (...args: never[]) => PromiseLike<infer Run>
+      ? IsAny<Run> extends true
+        ? Response
+        : Run
+      : Response;
+
+/** Options of a CivisFuture, and of runJob and runTemplate. */
+export interface CivisFutureOptions<Run = Response> {
+  /**
+   * Stops polling: the future rejects with the signal's reason at once (a poll in flight
+   * is aborted too). The run itself goes on; `cancel()` stops it.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * A fixed wait between polls, in ms. Default: civis-python's schedule, 1 s growing 1.2x
+   * per poll up to 15 s. In a hidden browser tab every wait is at least 15 s.
+   */
+  readonly pollingIntervalMs?: number;
+  /** Called with each answer of the getter (the run as it is now), in order. */
+  readonly onUpdate?: (run: Run, future: CivisFuture<Run>) => void;
+  /**
+   * The client for `cancel()`, `outputs()`, `job_url` and a failure's log lines. Default:
+   * the client the getter belongs to (any generated method knows it).
+   */
+  readonly client?: object;
+  /** The job id to report while `args` is still a promise (runJob sets it). */
+  readonly jobId?: number;
+}
+
+/**
+ * A run being watched (civis-python's `CivisFuture`): polls `getter(...args)` until the
+ * run's `state` is `succeeded`/`success` (resolves with that answer) or `failed`/`cancelled`
+ * (rejects with a CivisJobFailure). A thenable: `await future` works.
+ */
+export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
+  /** Called with each answer of the getter; may be set at any time. */
+  onUpdate: ((run: Run, future: CivisFuture<Run>) => void) | undefined;
+  readonly #promise: Promise<Run>;
+  readonly #ready: Promise<readonly unknown[]>;
+  readonly #client: object | undefined;
+  readonly #jobId: number | undefined;
+  #args: readonly unknown[] | undefined;
+  #state: string | undefined;
+  #done = false;
+  #poke: (() => void) | undefined;
+
+  /**
+   * @param getter the run's getter, such as `client.jobs.get_runs` or `client.scripts.get_sql_runs`
+   * @param args its path parameters (job id, run id), or a promise of them: the future is
+   *   usable at once and polls when they arrive; if the promise rejects, so does the future
+   */
+  constructor(
+    getter: ApiCall,
+    args: readonly unknown[] | PromiseLike<readonly unknown[]>,
+    options: CivisFutureOptions<Run> = {},
+  ) {
+    if (typeof getter !== "function") {
+      throw new TypeError(
+        "CivisFuture: the getter must be a function, such as client.jobs.get_runs",
+      );
+    }
+    const fixedMs = checkPollingInterval("CivisFuture", options.pollingIntervalMs);
+    const signal = options.signal;
+    this.onUpdate = options.onUpdate;
+    this.#client = options.client ?? clientOfMethod(getter);
+    this.#jobId = options.jobId;
+    if (Array.isArray(args)) this.#args = args;
+    this.#ready = Promise.resolve(args).then((given) => {
+      if (!Array.isArray(given)) {
+        throw new TypeError("CivisFuture: args must be an array of the getter's path parameters");
+      }
+      this.#args = given;
+      return given;
+    });
+    this.#promise = this.#poll(getter, fixedMs, signal)
+      .catch((error: unknown) => {
+        // The abort, not whatever the interrupted step made of it.
+        throw signal?.aborted ? signal.reason : error;
+      })
+      .finally(() => {
+        this.#done = true;
+        this.#poke = undefined;
+      });
+    // A future no one awaits must not crash Node with an unhandled rejection.
+    this.#promise.catch(() => {});
+  }
+
+  async #poll(getter: ApiCall, fixedMs: number | undefined, signal?: AbortSignal): Promise<Run> {
+    const args = await this.#ready;
+    let delay: number | undefined;
+    for (;;) {
+      signal?.throwIfAborted();
+      const answer = (await (signal ? getter(...args, {}, { signal }) : getter(...args))) as Run;
+      const body = await plainBody(answer);
+      const state = fieldOf(body, "state");
+      if (typeof state !== "string") {
+        throw new TypeError(
+          `CivisFuture: the answer of ${getter.name || "the getter"}() has no "state"; poll a run's getter, such as client.jobs.get_runs`,
+        );
+      }
+      this.#state = state;
+      this.onUpdate?.(answer, this as CivisFuture<Run>);
+      if (isSucceeded(state)) return answer;
+      if (isFailed(state)) {
+        const { job_id: jobId, run_id: runId } = this;
+        const text = await failureText(this.#client, jobId, runId, body, state, signal);
+        throw new CivisJobFailure(text, { jobId, runId, state, response: answer });
+      }
+      delay = nextPollDelay(delay, fixedMs);
+      await pollWait(delay, signal, (poke) => {
+        this.#poke = poke;
+      });
+    }
+  }
+
+  /** The job's id (the getter's first argument). */
+  get job_id(): number | undefined {
+    const id = this.#args?.[0] ?? this.#jobId;
+    return typeof id === "number" ? id : undefined;
+  }
+
+  /** The run's id (the getter's second argument); undefined until a new run has started. */
+  get run_id(): number | undefined {
+    const id = this.#args?.[1];
+    return typeof id === "number" ? id : undefined;
+  }
+
+  /** The run's state as last polled (`queued`, `running`, `succeeded`...); undefined before. */
+  get state(): string | undefined {
+    return this.#state;
+  }
+
+  /** The job's page on Civis Platform, from the client's API base URL. */
+  get job_url(): string | undefined {
+    const base = this.#client && baseUrlOf(this.#client);
+    return base && this.job_id !== undefined ? platformUrl(base, this.job_id) : undefined;
+  }
+
+  /** The run's page on Civis Platform (civis-python's `job_run_url`). */
+  get run_url(): string | undefined {
+    const base = this.#client && baseUrlOf(this.#client);
+    return base && this.job_id !== undefined && this.run_id !== undefined
+      ? platformUrl(base, this.job_id, this.run_id)
+      : undefined;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a future is awaited like a promise, by design.
+  then<Then = Run, Else = never>(
+    onfulfilled?: ((run: Run) => Then | PromiseLike<Then>) | null,
+    onrejected?: ((reason: unknown) => Else | PromiseLike<Else>) | null,
+  ): Promise<Then | Else> {
+    return this.#promise.then(onfulfilled, onrejected);
+  }
+
+  /** The finished run, as a promise (civis-python's `result()`). */
+  result(): Promise<Run> {
+    return this.#promise;
+  }
+
+  /** Whether the future has settled: the run ended, polling failed, or the signal aborted. */
+  done(): boolean {
+    return this.#done;
+  }
+
+  /**
+   * Asks the API to cancel the run (`jobs.delete_runs`; `scripts.post_cancel` for a future
+   * without a run id), then polls at once: the future then rejects with a CivisJobFailure
+   * in state `cancelled`. Resolves false when the run had already ended.
+   */
+  async cancel(): Promise<boolean> {
+    if (this.#done) return false;
+    const client = this.#needClient("cancel");
+    const [jobId, runId] = await this.#ready;
+    const [resource, method, args] =
+      runId === undefined
+        ? ["scripts", "post_cancel", [jobId]]
+        : ["jobs", "delete_runs", [jobId, runId]];
+    try {
+      await methodOf(client, resource, method)(...args);
+    } catch (error) {
+      // The API's answer for a run that has already ended.
+      if (error instanceof CivisAPIError && error.status_code === 404) return false;
+      throw error;
+    }
+    this.#poke?.();
+    return true;
+  }
+
+  /** Waits for success, then lists the run's outputs (`jobs.list_runs_outputs`). */
+  async outputs(): Promise<ListResponse> {
+    await this.#promise;
+    const client = this.#needClient("outputs");
+    return (await methodOf(
+      client,
+      "jobs",
+      "list_runs_outputs",
+    )(this.job_id, this.run_id)) as ListResponse;
+  }
+
+  #needClient(what: string): object {
+    if (this.#client) return this.#client;
+    throw new TypeError(
+      `CivisFuture.${what}() needs a client: pass { client } when the getter is not a client's method`,
+    );
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "CivisFuture";
+  }
+}
+
+/** A run being watched; see CivisFutureBase. */
+export type CivisFuture<Run = Response> = CivisFutureBase<Run>;
+
+/** The constructor, typed so a future's run type follows its getter's. */
+export interface CivisFutureConstructor {
+  new <Getter extends ApiCall>(
+    getter: Getter,
+    args: readonly unknown[] | PromiseLike<readonly unknown[]>,
+    options?: CivisFutureOptions<RunOf<Getter>>,
+  ): CivisFuture<RunOf<Getter>>;
+  readonly prototype: CivisFuture<unknown>;
+}
+
+export const CivisFuture = CivisFutureBase as unknown as CivisFutureConstructor;

@@ -1,0 +1,149 @@
+import { fieldOf, plainBody } from "../client/helpers/plain-body.js";
+import { methodOf } from "./client-methods.js";
+import type { ItemOf } from "./job-types.js";
+import { checkPollingInterval } from "./poll-schedule.js";
+import { pollWait } from "./poll-wait.js";
+import { checkId } from "./run-job.js";
+import { isFinished } from "./run-states.js";
+
+/** Options of jobLogs. */
+export interface JobLogsOptions {
+  /**
+   * End once the run has been finished this long, even if the API has not yet said its
+   * log is complete (which can take minutes). civis-python's `finished_timeout`.
+   */
+  readonly finishedTimeoutMs?: number;
+  /** Ends the iteration: the pending `next()` rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** The wait between log requests when there is nothing new. Default 5000 (civis-python's). */
+  readonly pollingIntervalMs?: number;
+}
+
+// civis-python's constants (civis/utils/_jobs.py).
+const PER_REQUEST = 250;
+const REFETCH_CUTOFF_MS = 300_000;
+const REFETCH_COUNT = 100;
+
+interface Entry {
+  readonly id: number;
+  readonly createdAt: string;
+  readonly item: unknown;
+}
+
+/**
+ * Where the next request starts. Log ids do not follow time exactly (the platform and the
+ * job both write), so after catching up it steps back over the last 100 entries, or to the
+ * start, unless the newest is over 5 minutes old: a late line with a lower id is then still
+ * seen, and the known ids keep it from repeating (civis-python's
+ * `_compute_effective_max_log_id`).
+ */
+function restartId(entries: readonly Entry[], now: number): number {
+  const last = entries.at(-1);
+  if (!last) return 0;
+  if (Date.parse(last.createdAt) < now - REFETCH_CUTOFF_MS) return last.id;
+  return entries.length >= REFETCH_COUNT ? (entries.at(-REFETCH_COUNT) as Entry).id : 0;
+}
+
+/**
+ * A run's log entries, in order, each once, as they appear (civis-python's
+ * `civis.utils.job_logs`); with no run id, the job's latest run. Ends when the API says the
+ * run has finished and its log is complete (`civis-cache-control` other than `no-store`), or
+ * `finishedTimeoutMs` after the run finished. Without those headers (a client with
+ * `returnType: "json"`), it ends once the run has finished and a request brings nothing new.
+ */
+export async function* jobLogs<Client extends object>(
+  client: Client,
+  jobId: number,
+  runId?: number,
+  options: JobLogsOptions = {},
+): AsyncGenerator<ItemOf<Client, "jobs", "list_runs_logs">, void, undefined> {
+  try {
+    yield* logEntries(client, jobId, runId, options);
+  } catch (error) {
+    // The abort itself, not what the request it interrupted made of it.
+    throw options.signal?.aborted ? options.signal.reason : error;
+  }
+}
+
+async function* logEntries<Client extends object>(
+  client: Client,
+  jobId: number,
+  runId: number | undefined,
+  options: JobLogsOptions,
+): AsyncGenerator<ItemOf<Client, "jobs", "list_runs_logs">, void, undefined> {
+  checkId("jobLogs", "job id", jobId);
+  if (runId !== undefined) checkId("jobLogs", "run id", runId);
+  const waitMs = checkPollingInterval("jobLogs", options.pollingIntervalMs) ?? 5000;
+  const { signal, finishedTimeoutMs } = options;
+  const listLogs = methodOf(client, "jobs", "list_runs_logs");
+  const getRun = methodOf(client, "jobs", "get_runs");
+  const init = { signal };
+  if (runId === undefined) {
+    const listRuns = methodOf(client, "jobs", "list_runs");
+    const runs = await plainBody(
+      await listRuns(jobId, { limit: 1, order: "id", order_dir: "desc" }, init),
+    );
+    const latest = fieldOf(Array.isArray(runs) ? runs[0] : undefined, "id");
+    if (typeof latest !== "number") throw new Error(`Job ${jobId} has no runs`);
+    runId = latest;
+  }
+  const run = async () => plainBody(await getRun(jobId, runId, {}, init));
+  const finishedLongAgo = async () => {
+    if (finishedTimeoutMs === undefined) return false;
+    const finishedAt = fieldOf(await run(), "finishedAt");
+    return (
+      typeof finishedAt === "string" && Date.parse(finishedAt) < Date.now() - finishedTimeoutMs
+    );
+  };
+
+  const seen = new Set<number>();
+  let lastId = 0;
+  for (;;) {
+    signal?.throwIfAborted();
+    const page = await listLogs(jobId, runId, { last_id: lastId, limit: PER_REQUEST }, init);
+    const plain = await plainBody(page);
+    const items: readonly unknown[] = Array.isArray(page)
+      ? page
+      : Array.isArray(plain)
+        ? plain
+        : [];
+    const bodies: readonly unknown[] = Array.isArray(plain) ? plain : [];
+    const headers = (page as { headers?: Headers | null }).headers ?? undefined;
+    const maxHeader = headers?.get("civis-max-id");
+    const remoteMax = maxHeader ? Number(maxHeader) : undefined;
+    const entries: Entry[] = items.map((item, i) => ({
+      id: Number(fieldOf(bodies[i], "id")),
+      createdAt: String(fieldOf(bodies[i], "createdAt") ?? ""),
+      item,
+    }));
+    const before = lastId;
+    if (entries.length > 0) lastId = Math.max(...entries.map((e) => e.id));
+    entries.sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id,
+    );
+    let fresh = 0;
+    for (const entry of entries) {
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      fresh++;
+      yield entry.item as ItemOf<Client, "jobs", "list_runs_logs">;
+    }
+
+    const control = headers?.get("civis-cache-control");
+    const complete = async () =>
+      control == null
+        ? fresh === 0 && isFinished(String(fieldOf(await run(), "state")))
+        : control !== "no-store";
+    // More is waiting when the API knows of a higher id and this request made progress
+    // (an endpoint that keeps answering the same lines must not make this spin).
+    const moreNow = remoteMax !== undefined && lastId < remoteMax && lastId > before;
+    if (!moreNow) {
+      if (remoteMax === undefined || lastId >= remoteMax) {
+        lastId = restartId(entries.length > 0 ? entries : [], Date.now());
+        // civis-python waits forever for a run that never logs; here a finished one ends.
+        if ((await complete()) || (await finishedLongAgo())) return;
+      }
+      await pollWait(waitMs, signal);
+    }
+  }
+}

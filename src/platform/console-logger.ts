@@ -1,0 +1,19 @@
+import { LEVELS, type Logger, type LogMethod } from "../http/logger.js";
+
+/**
+ * A console logger from a level name (`CIVIS_LOG_LEVEL`): that level and the ones
+ * above it, all on stderr so a program's own output stays clean.
+ */
+export function consoleLogger(level: string): Logger {
+  const from = LEVELS.indexOf(level.toLowerCase() as (typeof LEVELS)[number]);
+  if (from < 0 || from > 2) {
+    throw new TypeError(
+      `CIVIS_LOG_LEVEL must be one of debug, info, warn; got ${JSON.stringify(level)}`,
+    );
+  }
+  const logger: Record<string, LogMethod> = {};
+  for (const name of LEVELS.slice(from)) {
+    logger[name] = (message) => console.error(`civis ${name}: ${message}`);
+  }
+  return logger;
+}

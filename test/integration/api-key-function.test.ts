@@ -1,0 +1,125 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { clearMemorySpecCache } from "../../src/cache/spec-cache.js";
+import { APIClient, CivisAPIKeyError } from "../../src/index.js";
+import { loadFixture } from "../helpers/fixtures.js";
+import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
+import type { FixtureApi } from "./fixture-client.js";
+
+const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
+
+let server: TestServer;
+const savedKey = process.env.CIVIS_API_KEY;
+beforeAll(async () => {
+  server = await startServer((req, res) =>
+    sendJson(res, 200, req.url === "/endpoints" ? loadFixture("swagger2-basic") : { id: 1 }),
+  );
+});
+afterAll(() => server.close());
+afterEach(() => {
+  server.requests.length = 0;
+  if (savedKey === undefined) delete process.env.CIVIS_API_KEY;
+  else process.env.CIVIS_API_KEY = savedKey;
+});
+
+function client(options: Record<string, unknown>): APIClient<FixtureApi> {
+  return new APIClient<FixtureApi>({
+    localApiSpec: loadFixture("swagger2-basic"),
+    baseUrl: server.url,
+    retries: false,
+    ...options,
+  });
+}
+
+describe("apiKey as a function", () => {
+  it("is called for each request, and its key sent", async () => {
+    let n = 0;
+    delete process.env.CIVIS_API_KEY;
+    const c = client({ apiKey: async () => `short-lived-${++n}` });
+    await c.workflows.get(1);
+    await c.workflows.get(2);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      basic("short-lived-1"),
+      basic("short-lived-2"),
+    ]);
+  });
+
+  it("may answer synchronously (api_key too)", async () => {
+    await client({ api_key: () => "sync-key" }).workflows.get(1);
+    expect(server.requests[0]!.headers.authorization).toBe(basic("sync-key"));
+  });
+
+  it("rejecting makes the call's error, as it is, and nothing is sent", async () => {
+    const refused = new Error("the backend would not give a key");
+    const c = client({ apiKey: () => Promise.reject(refused) });
+    await expect(c.workflows.get(1)).rejects.toBe(refused);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("returning no usable key is a CivisAPIKeyError that does not repeat it", async () => {
+    for (const bad of ["", 42, "bad\r\nX-Injected: 1"]) {
+      const error = await client({ apiKey: () => bad })
+        .workflows.get(1)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CivisAPIKeyError);
+      expect(String((error as Error).message)).not.toContain("Injected");
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("needs cacheKey when the spec would be cached, a TypeError at creation", async () => {
+    await expect(APIClient.create({ apiKey: () => "k", baseUrl: server.url })).rejects.toThrow(
+      new TypeError(
+        "apiKey is a function, so cacheKey is needed: a string naming whose key it is (a user id), to key the spec cache",
+      ),
+    );
+    await expect(
+      APIClient.create({
+        apiKey: () => "k",
+        baseUrl: server.url,
+        cacheKey: 7 as unknown as string,
+      }),
+    ).rejects.toThrow(new TypeError("cacheKey must be a string"));
+    expect(server.requests).toHaveLength(0);
+    // A local spec, or no spec cache: nothing to key.
+    expect(() => client({ apiKey: () => "k" })).not.toThrow();
+    await APIClient.create({ apiKey: () => "k", baseUrl: server.url, specCache: false });
+  });
+
+  it("downloads the spec with the function's key, and caches it under cacheKey", async () => {
+    clearMemorySpecCache();
+    const options = { baseUrl: server.url, specCache: "memory" as const };
+    await APIClient.create({ ...options, apiKey: () => "user-1-key-a", cacheKey: "user-1" });
+    await APIClient.create({ ...options, apiKey: () => "user-1-key-b", cacheKey: "user-1" });
+    await APIClient.create({ ...options, apiKey: () => "user-2-key", cacheKey: "user-2" });
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      basic("user-1-key-a"),
+      basic("user-2-key"),
+    ]);
+  });
+});
+
+describe("credentials", () => {
+  it("is passed to fetch with every request", async () => {
+    const seen: Array<RequestCredentials | undefined> = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      seen.push(init?.credentials);
+      return fetch(input, init);
+    };
+    const created = await APIClient.create<FixtureApi>({
+      apiKey: "k",
+      baseUrl: server.url,
+      specCache: false,
+      fetch: recordingFetch,
+      credentials: "include",
+    });
+    await created.workflows.get(1);
+    await client({ apiKey: "k", fetch: recordingFetch }).workflows.get(1);
+    expect(seen).toEqual(["include", "include", undefined]);
+  });
+
+  it('must be "include", "same-origin" or "omit"', () => {
+    expect(() => client({ apiKey: "k", credentials: true })).toThrow(
+      new TypeError('credentials must be "include", "same-origin" or "omit"'),
+    );
+  });
+});

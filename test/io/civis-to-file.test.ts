@@ -1,0 +1,138 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CivisStorageError } from "../../src/io/civis-storage-error.js";
+import { civisToFile } from "../../src/io/civis-to-file.js";
+import { EmptyResultError } from "../../src/io/empty-result-error.js";
+import { fileToJson } from "../../src/io/file-to-json.js";
+import { jsonToCivisFile } from "../../src/io/json-to-civis-file.js";
+import { type FakeCivis, formFields, json, s3Error, startFakeCivis } from "./helpers/fake-civis.js";
+
+let fake: FakeCivis;
+let dir: string;
+const CONTENT = "id,name\n1,Ada\n2,Grace\n";
+
+beforeEach(async () => {
+  fake = await startFakeCivis();
+  dir = await mkdtemp(join(tmpdir(), "civis-io-test-"));
+  fake.on("GET", /^\/files\/(\d+)$/, (_req, res, match) =>
+    json(res, 200, {
+      id: Number(match[1]),
+      name: "people.csv",
+      fileSize: CONTENT.length,
+      fileUrl: `${fake.url}download/${match[1]}?X-Amz-Signature=secret`,
+    }),
+  );
+  fake.on("GET", /^\/download\/\d+$/, (_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/csv" });
+    res.end(CONTENT);
+  });
+});
+
+afterEach(async () => {
+  await fake.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("civisToFile", () => {
+  it("writes a Node path, leaving no temporary file, and reports progress", async () => {
+    const path = join(dir, "out.csv");
+    const seen: [number, number][] = [];
+    await civisToFile(fake.client(), 5, path, {
+      onProgress: (p) => seen.push([p.loaded, p.total]),
+    });
+    expect(await readFile(path, "utf8")).toBe(CONTENT);
+    expect(await readdir(dir)).toEqual(["out.csv"]);
+    expect(seen.at(-1)).toEqual([CONTENT.length, CONTENT.length]);
+    expect(
+      fake.requests.find((r) => r.path.startsWith("/download"))!.headers.authorization,
+    ).toBeUndefined();
+  });
+
+  it("writes a Node writable and leaves it open; with no destination resolves to a Blob", async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on("data", (c: Buffer) => chunks.push(c));
+    await civisToFile(fake.client(), 5, out);
+    expect(Buffer.concat(chunks).toString()).toBe(CONTENT);
+    expect(out.writableEnded).toBe(false);
+    const blob = await civisToFile(fake.client(), 5);
+    expect(await blob.text()).toBe(CONTENT);
+  });
+
+  it("an expired file (no file_url) is an EmptyResultError, and no file is left", async () => {
+    fake.on("GET", /^\/files\/(\d+)$/, (_req, res) => json(res, 200, { id: 5, fileUrl: null }));
+    const path = join(dir, "out.csv");
+    const failure = civisToFile(fake.client(), 5, path);
+    await expect(failure).rejects.toBeInstanceOf(EmptyResultError);
+    await expect(failure).rejects.toThrow("file 5 has no download URL: it may have expired");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("a 403 from storage shows S3's message; an existing file is left as it was", async () => {
+    fake.on("GET", /^\/download\/\d+$/, (_req, res) =>
+      s3Error(res, 403, "AccessDenied", "Request has expired"),
+    );
+    const path = join(dir, "out.csv");
+    await writeFile(path, "old");
+    const failure = civisToFile(fake.client(), 5, path, { retryBaseMs: 0 });
+    await expect(failure).rejects.toBeInstanceOf(CivisStorageError);
+    await expect(failure).rejects.toThrow(
+      /download of file 5 failed: \(403\) AccessDenied: Request has expired \(GET http:\/\/127\.0\.0\.1:\d+\/download\/5\)$/,
+    );
+    expect(await readFile(path, "utf8")).toBe("old");
+    expect(await readdir(dir)).toEqual(["out.csv"]);
+  });
+
+  it("a body cut half-way fails and leaves no partial file", async () => {
+    fake.on("GET", /^\/download\/\d+$/, (_req, res) => {
+      res.writeHead(200, { "Content-Length": "1000" });
+      res.write("id,name\n1,");
+      setImmediate(() => res.destroy());
+    });
+    const path = join(dir, "out.csv");
+    await expect(civisToFile(fake.client(), 5, path)).rejects.toThrow();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("refuses a missing folder and a bad id before any request", async () => {
+    await expect(civisToFile(fake.client(), 5, join(dir, "no", "such", "out.csv"))).rejects.toThrow(
+      /ENOENT/,
+    );
+    await expect(civisToFile(fake.client(), "5" as never, join(dir, "x"))).rejects.toThrow(
+      'fileId must be a positive integer, not "5"',
+    );
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+describe("fileToJson and jsonToCivisFile", () => {
+  it("store a value as a JSON file and read it back", async () => {
+    const stored = new Map<number, Buffer>();
+    fake.on("POST", /^\/files\/?$/, (_req, res) =>
+      json(res, 201, { id: 11, uploadUrl: `${fake.url}bucket`, uploadFields: { key: "k" } }),
+    );
+    fake.on("POST", /^\/bucket$/, async (req, res) => {
+      stored.set(11, (await formFields(req)).at(-1)![1] as Buffer);
+      res.writeHead(204);
+      res.end();
+    });
+    fake.on("GET", /^\/download\/11$/, (_req, res) => {
+      res.end(stored.get(11));
+    });
+    const value = { rows: [1, 2], name: "José" };
+    const id = await jsonToCivisFile(fake.client(), value);
+    expect(id).toBe(11);
+    expect(JSON.parse(fake.requests[0]!.body.toString()).name).toBe("file.json");
+    expect(await fileToJson(fake.client(), id)).toEqual(value);
+  });
+
+  it("a file that is not JSON, and a value with no JSON form, are clear errors", async () => {
+    await expect(fileToJson(fake.client(), 5)).rejects.toThrow(/file 5 is not valid JSON/);
+    await expect(jsonToCivisFile(fake.client(), undefined)).rejects.toThrow(
+      "the value has no JSON form",
+    );
+  });
+});
