@@ -1,4 +1,5 @@
 import { flattenSchema, operationDetail, type Param } from "../description/operation-detail.js";
+import { readingSpec } from "../description/spec-guard.js";
 import { specText } from "../description/spec-text.js";
 import type { ApiModel, Operation, Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
@@ -42,18 +43,34 @@ export interface MethodDocModel {
 
 /** Deep schemas stop here; self-references stop at once. */
 const MAX_DEPTH = 8;
+const MAX_ITEMS = 32;
 
-function typeName(schema: Schema, returned: boolean): string {
-  const raw = schema.type;
-  const type = Array.isArray(raw)
-    ? (raw.find((t) => t !== "null") ?? "any")
-    : (raw as string | undefined);
-  const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
-  if (base === "array") {
-    return schema.items ? `array<${typeName(schema.items, returned)}>` : "array";
+/**
+ * `string (date-time)`, `array<array<integer>>`, `Response`... Nested `items` are
+ * followed by a loop, at most MAX_ITEMS deep, not recursion: a spec may nest them
+ * without end.
+ */
+function typeName(root: Schema, returned: boolean): string {
+  let schema = root;
+  let arrays = 0;
+  for (;;) {
+    const raw = schema.type;
+    const type = Array.isArray(raw)
+      ? (raw.find((t) => t !== "null") ?? "any")
+      : (raw as string | undefined);
+    const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
+    if (base === "array" && schema.items && arrays < MAX_ITEMS) {
+      arrays++;
+      schema = schema.items;
+      continue;
+    }
+    const shown = base === "object" && returned ? "Response" : base;
+    const name =
+      schema.format && base !== "object" && base !== "array"
+        ? `${shown} (${schema.format})`
+        : shown;
+    return `${"array<".repeat(arrays)}${name}${">".repeat(arrays)}`;
   }
-  const shown = base === "object" && returned ? "Response" : base;
-  return schema.format && base !== "object" ? `${shown} (${schema.format})` : shown;
 }
 
 /** The documented properties of an object schema, or of an array's items; [] for anything else. */
@@ -103,6 +120,10 @@ const ITERATOR_DOC =
 /** The documentation of one operation, computed on first use. */
 export function methodDocModel(_model: ApiModel, op: Operation): MethodDocModel {
   // Everything comes from the operation; the model argument stays for the callers' sake.
+  return readingSpec(`the operation ${op.verb.toUpperCase()} ${op.path}`, () => docModelOf(op));
+}
+
+function docModelOf(op: Operation): MethodDocModel {
   const detail = operationDetail(op);
   const params = [...detail.pathParams, ...detail.params].map(paramEntry);
   if (detail.paginated) {
