@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import commonjs from "@rollup/plugin-commonjs";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
 import { dts } from "rollup-plugin-dts";
@@ -93,6 +94,90 @@ const apiClientAlone = () => ({
 
 const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
 
+X
+const IO_UMD_BUDGET_BYTES = 12 * 1024;
+
+/** src/io/core.ts: the core, imported from the core's own build. */
+const isIoCore = (source, importer) =>
+  source === "./core.js" && importer !== undefined && /[\\/]src[\\/]io[\\/]/.test(importer);
+const ioExternal = (source, importer) =>
+  isIoCore(source, importer) || source === "papaparse" || source.startsWith("node:");
+
+/** The browser builds of civis/io take its browser platform (no node:fs, node:zlib). */
+const ioBrowserPlatform = () => ({
+  name: "io-browser-platform",
+  resolveId(source, importer) {
+    if (importer && source.endsWith("/current-io-platform.js")) {
+      return new URL("./src/io/current-io-platform.browser.ts", import.meta.url).pathname;
+    }
+    return null;
+  },
+});
+
+/** Fails the build when the io UMD is over its budget. */
+const ioBudget = () => ({
+  name: "io-budget",
+  writeBundle(options, bundle) {
+    for (const file of Object.keys(bundle)) {
+      if (file !== "civis.io.umd.min.js") continue;
+      const gz = gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
+      if (gz > IO_UMD_BUDGET_BYTES) {
+        throw new Error(`${file} is ${gz} B gzipped, over the ${IO_UMD_BUDGET_BYTES} B budget`);
+      }
+    }
+  },
+});
+
+function ioBuilds() {
+  const core = (file) => (id) => (id.endsWith("core.js") ? file : id);
+  return [
+    {
+      input: "src/io/index.ts",
+      external: ioExternal,
+      plugins: [ts(), sizes()],
+      output: [
+        { file: "dist/io.js", format: "es", sourcemap: true, paths: core("./index.js") },
+        { file: "dist/io.cjs", format: "cjs", sourcemap: true, paths: core("./index.cjs") },
+      ],
+    },
+    {
+      input: "src/io/index.ts",
+      external: ioExternal,
+      plugins: [ioBrowserPlatform(), ts(), sizes()],
+      output: [
+        { file: "dist/io.browser.js", format: "es", sourcemap: true, paths: core("./browser.js") },
+        { file: "dist/io.browser.cjs", format: "cjs", sourcemap: true, paths: core("./browser.cjs") },
+      ],
+    },
+    {
+      // For a <script> tag after civis.umd.min.js: the core comes from the global `civis`.
+      input: "src/io/index.ts",
+      external: isIoCore,
+      plugins: [ioBrowserPlatform(), nodeResolve({ browser: true }), commonjs(), ts(), sizes(), ioBudget()],
+      output: [
+        {
+          file: "dist/civis.io.umd.min.js",
+          format: "umd",
+          name: "civis.io",
+          globals: (id) => (id.endsWith("core.js") ? "civis" : id),
+          paths: core("civis"),
+          sourcemap: true,
+          plugins: [terser()],
+        },
+      ],
+    },
+    {
+      input: "src/io/index.ts",
+      external: ioExternal,
+      plugins: [dts(), sizes()],
+      output: [
+        { file: "dist/io.d.ts", format: "es", paths: core("./index.js") },
+        { file: "dist/io.d.cts", format: "es", paths: core("./index.cjs") },
+      ],
+    },
+  ];
+}
+
 export default [
   {
     input: "src/index.ts",
@@ -149,6 +234,9 @@ export default [
     // `civis/testing`: the sample API and mocks, for Node and browsers alike; never in the UMD.
     input: "src/testing/index.ts",
     external,
+    // src/internal.ts also carries the CLI's file reader: an import of node:fs left behind
+    // for it alone would keep civis/testing from loading in a browser.
+    treeshake: { moduleSideEffects: "no-external" },
     plugins: [ts(), sizes()],
     output: [
       { file: "dist/testing.js", format: "es", sourcemap: true },
@@ -183,6 +271,9 @@ export default [
       { file: "dist/node.d.cts", format: "es", paths: () => "./index.cjs" },
     ],
   },
+  // `civis/io` (README "civis/io"): its own entries, sharing the core's build (one copy of each
+  // class) through src/io/core.ts, which becomes an import of the matching core file.
+  ...ioBuilds(),
   {
     // The `civis` command line (package.json `bin`): Node only, run as `node dist/cli.js` or `civis`.
     input: "src/cli/main.ts",

@@ -5,6 +5,7 @@ import { cacheDir } from "./cache-dir.js";
 import type { CliOptions } from "./cli-options.js";
 import { diskSpecStore } from "./disk-spec-store.js";
 import { type ProgressStream, specDownloadProgress } from "./progress.js";
+import { retryReporter } from "./retry-report.js";
 
 /** What every command reads besides its arguments. */
 export interface CliContext {
@@ -54,6 +55,7 @@ export async function openClient(context: CliContext, keyOptional = false): Prom
   const common = {
     userAgent: USER_AGENT,
     fetch: fetchImpl,
+    retries: { onRetry: retryReporter(context.stderr, apiBaseUrl(context)) },
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   };
   if (options.spec !== undefined) {

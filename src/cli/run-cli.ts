@@ -12,6 +12,7 @@ import { type CliContext, openClient } from "./open-client.js";
 import { type FlagValues, parseArgs } from "./parse-args.js";
 import type { ProgressStream } from "./progress.js";
 import { redactor } from "./redact.js";
+import { terminalSafe } from "./terminal-safe.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -82,11 +83,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       stdout: io.stdout,
     };
     const text = await dispatch(positionals, apiFlags, context);
-    if (text !== undefined) io.stdout.write(`${redact(text)}\n`);
+    if (text !== undefined) io.stdout.write(`${terminalSafe(redact(text))}\n`);
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`civis: ${redact(message)}\n`);
+    io.stderr.write(`civis: ${terminalSafe(redact(message))}\n`);
     return exitCodeOf(error);
   }
 }

@@ -25,6 +25,8 @@ Call options
                           sent, or a table
 
 Options
+  --api-key key           the API key (default: CIVIS_API_KEY); shows in the process list,
+                          so prefer the variable or --api-key-file
   --api-key-file file     read the API key from a file (default: CIVIS_API_KEY)
   --base-url url          the API (default: CIVIS_API_ENDPOINT, else the Civis API)
   --spec file-or-url      use this spec instead of the API's (typegen, help, calls)

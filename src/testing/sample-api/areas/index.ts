@@ -7,8 +7,11 @@
 import type { SampleArea } from "../area.js";
 import { databases } from "./databases.js";
 import { jobs } from "./jobs.js";
+import { files } from "./files.js";
+import { imports } from "./imports.js";
 import { jsonValues } from "./json-values.js";
 import { scripts } from "./scripts.js";
+import { sql } from "./sql.js";
 import { users } from "./users.js";
 import { workflows } from "./workflows.js";
 
@@ -19,6 +22,9 @@ export const AREAS: readonly SampleArea[] = [
   jsonValues,
   jobs,
   databases,
+  files,
+  sql,
+  imports,
 ];
 
 export const SEED_ORDER: readonly SampleArea[] = [
@@ -28,4 +34,7 @@ export const SEED_ORDER: readonly SampleArea[] = [
   jsonValues,
   jobs,
   databases,
+  files,
+  sql,
+  imports,
 ];
