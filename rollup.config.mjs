@@ -64,7 +64,8 @@ const apiClientAlone = () => ({
     const { build } = await import("esbuild");
     const result = await build({
       stdin: {
-        contents: 'import { APIClient } from "./dist/browser.js"; globalThis.APIClient = APIClient;',
+        contents:
+          'import { APIClient } from "./dist/browser.js"; globalThis.APIClient = APIClient;',
         resolveDir: new URL(".", import.meta.url).pathname,
         loader: "js",
       },
@@ -94,8 +95,8 @@ const apiClientAlone = () => ({
 
 const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
 
-X
-const IO_UMD_BUDGET_BYTES = 12 * 1024;
+// TEMPORARY during the merges (see UMD_BUDGET_BYTES).
+const IO_UMD_BUDGET_BYTES = 16 * 1024;
 
 /** src/io/core.ts: the core, imported from the core's own build. */
 const isIoCore = (source, importer) =>
@@ -117,7 +118,7 @@ const ioBrowserPlatform = () => ({
 /** Fails the build when the io UMD is over its budget. */
 const ioBudget = () => ({
   name: "io-budget",
-  writeBundle(options, bundle) {
+  writeBundle(_options, bundle) {
     for (const file of Object.keys(bundle)) {
       if (file !== "civis.io.umd.min.js") continue;
       const gz = gzipSync(readFileSync(`dist/${file}`), { level: 9 }).length;
@@ -146,14 +147,26 @@ function ioBuilds() {
       plugins: [ioBrowserPlatform(), ts(), sizes()],
       output: [
         { file: "dist/io.browser.js", format: "es", sourcemap: true, paths: core("./browser.js") },
-        { file: "dist/io.browser.cjs", format: "cjs", sourcemap: true, paths: core("./browser.cjs") },
+        {
+          file: "dist/io.browser.cjs",
+          format: "cjs",
+          sourcemap: true,
+          paths: core("./browser.cjs"),
+        },
       ],
     },
     {
       // For a <script> tag after civis.umd.min.js: the core comes from the global `civis`.
       input: "src/io/index.ts",
       external: isIoCore,
-      plugins: [ioBrowserPlatform(), nodeResolve({ browser: true }), commonjs(), ts(), sizes(), ioBudget()],
+      plugins: [
+        ioBrowserPlatform(),
+        nodeResolve({ browser: true }),
+        commonjs(),
+        ts(),
+        sizes(),
+        ioBudget(),
+      ],
       output: [
         {
           file: "dist/civis.io.umd.min.js",

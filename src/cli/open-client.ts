@@ -1,5 +1,6 @@
 import { APIClient } from "../index.js";
-import { DEFAULTS, loadSpecSource } from "../internal.js";
+import { DEFAULTS } from "../internal.js";
+import { loadSpecSource } from "../internal-node.js";
 import { type ApiKeySource, requireApiKey } from "./api-key.js";
 import { cacheDir } from "./cache-dir.js";
 import type { CliOptions } from "./cli-options.js";
