@@ -52,8 +52,8 @@ const nodeEntryImports = (_id, importer) => importer !== undefined;
 
 const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
 
-X
-const IO_UMD_BUDGET_BYTES = 12 * 1024;
+// civis/io's UMD, gzip -9, papaparse included (7.3 KB of its 13.6 KB): loaded after civis.umd.min.js.
+const IO_UMD_BUDGET_BYTES = 14 * 1024;
 
 /** src/io/core.ts: the core, imported from the core's own build. */
 const isIoCore = (source, importer) =>
@@ -104,14 +104,26 @@ function ioBuilds() {
       plugins: [ioBrowserPlatform(), ts(), sizes()],
       output: [
         { file: "dist/io.browser.js", format: "es", sourcemap: true, paths: core("./browser.js") },
-        { file: "dist/io.browser.cjs", format: "cjs", sourcemap: true, paths: core("./browser.cjs") },
+        {
+          file: "dist/io.browser.cjs",
+          format: "cjs",
+          sourcemap: true,
+          paths: core("./browser.cjs"),
+        },
       ],
     },
     {
       // For a <script> tag after civis.umd.min.js: the core comes from the global `civis`.
       input: "src/io/index.ts",
       external: isIoCore,
-      plugins: [ioBrowserPlatform(), nodeResolve({ browser: true }), commonjs(), ts(), sizes(), ioBudget()],
+      plugins: [
+        ioBrowserPlatform(),
+        nodeResolve({ browser: true }),
+        commonjs(),
+        ts(),
+        sizes(),
+        ioBudget(),
+      ],
       output: [
         {
           file: "dist/civis.io.umd.min.js",
@@ -232,7 +244,8 @@ export default [
   {
     // The `civis` command line (package.json `bin`): Node only, run as `node dist/cli.js` or `civis`.
     input: "src/cli/main.ts",
-    external,
+    // civis/io's CSV library stays a dependency, not a second copy inside the CLI.
+    external: [...external, "papaparse"],
     plugins: [ts(), sizes()],
     output: [{ file: "dist/cli.js", format: "es", banner: "#!/usr/bin/env node", sourcemap: true }],
   },

@@ -12,6 +12,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly key: ApiKeySource;
   readonly stderr: ProgressStream;
+  /** For commands that stream their output (civis sql): written as it comes, redacted. */
+  readonly stdout?: { write(text: string): unknown };
 }
 
 const USER_AGENT = "civis-cli";
