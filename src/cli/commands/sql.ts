@@ -9,8 +9,8 @@ import { Progress } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 
 /** What the command line shows of data: no ESC, BEL, C1 or other control character. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const printable = (text: string): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
   text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "?");
 
 /** One value of a flag given once, or a usage error. */
