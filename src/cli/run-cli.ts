@@ -5,6 +5,7 @@ import { BOOLEAN_FLAGS, splitOptions } from "./cli-options.js";
 import { callCommand } from "./commands/call.js";
 import { filesCommand } from "./commands/files.js";
 import { helpCommand } from "./commands/help.js";
+import { JOB_COMMANDS, jobsCommand } from "./commands/jobs.js";
 import { specCommand } from "./commands/spec.js";
 import { sqlCommand } from "./commands/sql.js";
 import { typegenCommand } from "./commands/typegen.js";
@@ -13,6 +14,7 @@ import { type CliContext, openClient } from "./open-client.js";
 import { type FlagValues, parseArgs } from "./parse-args.js";
 import type { ProgressStream } from "./progress.js";
 import { redactor } from "./redact.js";
+import { terminalSafe } from "./terminal-safe.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -69,6 +71,10 @@ async function dispatch(
   const client = await openClient(context, options.help);
   // `civis workflows --help`, `civis workflows list --help`
   if (options.help) return helpCommand(client, [command, ...words.slice(0, 1)]);
+  if (command === "jobs" && JOB_COMMANDS.has(words[0] ?? "")) {
+    const result = await jobsCommand(client, words, apiFlags, context);
+    return result === undefined ? undefined : formatResult(result, options.output);
+  }
   const result = await callCommand(client, [command, ...words], apiFlags, context);
   return formatResult(result, options.output);
 }
@@ -84,11 +90,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const stdout = { write: (text: string) => io.stdout.write(redact(text)) };
     const context: CliContext = { options, env: io.env, key, stderr: io.stderr, stdout };
     const text = await dispatch(positionals, apiFlags, context);
-    if (text !== undefined) io.stdout.write(`${redact(text)}\n`);
+    if (text !== undefined) io.stdout.write(`${terminalSafe(redact(text))}\n`);
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`civis: ${redact(message)}\n`);
+    io.stderr.write(`civis: ${terminalSafe(redact(message))}\n`);
     return exitCodeOf(error);
   }
 }

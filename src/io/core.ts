@@ -3,6 +3,7 @@
 // carries a second copy of them.
 export {
   CivisAPIError,
+  CivisError,
   CivisFuture,
   type CivisFutureOptions,
   type Response,
