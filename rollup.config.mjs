@@ -89,13 +89,8 @@ const apiClientAlone = () => ({
 
 const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
 
-<<<<<<< HEAD
-// civis/io's UMD, gzip -9, papaparse included (7.3 KB of its 13.6 KB): loaded after civis.umd.min.js.
-const IO_UMD_BUDGET_BYTES = 14 * 1024;
-=======
 // TEMPORARY during the merges (see UMD_BUDGET_BYTES).
 const IO_UMD_BUDGET_BYTES = 16 * 1024;
->>>>>>> main
 
 /** src/io/core.ts: the core, imported from the core's own build. */
 const isIoCore = (source, importer) =>
