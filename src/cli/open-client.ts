@@ -1,10 +1,12 @@
 import { APIClient } from "../index.js";
-import { DEFAULTS, loadSpecSource } from "../internal.js";
+import { DEFAULTS } from "../internal.js";
+import { loadSpecSource } from "../internal-node.js";
 import { type ApiKeySource, requireApiKey } from "./api-key.js";
 import { cacheDir } from "./cache-dir.js";
 import type { CliOptions } from "./cli-options.js";
 import { diskSpecStore } from "./disk-spec-store.js";
 import { type ProgressStream, specDownloadProgress } from "./progress.js";
+import { retryReporter } from "./retry-report.js";
 
 /** What every command reads besides its arguments. */
 export interface CliContext {
@@ -12,6 +14,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly key: ApiKeySource;
   readonly stderr: ProgressStream;
+  /** For commands that print as they go (`civis jobs follow-log`). */
+  readonly stdout?: { write(text: string): unknown };
 }
 
 const USER_AGENT = "civis-cli";
@@ -52,6 +56,7 @@ export async function openClient(context: CliContext, keyOptional = false): Prom
   const common = {
     userAgent: USER_AGENT,
     fetch: fetchImpl,
+    retries: { onRetry: retryReporter(context.stderr, apiBaseUrl(context)) },
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   };
   if (options.spec !== undefined) {

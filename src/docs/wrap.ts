@@ -9,6 +9,7 @@ const BREAK =
 
 /** A word (no spaces) cut where textwrap may break it. */
 function wordPieces(word: string): string[] {
+  if (!word.includes("-")) return [word];
   const cuts = new Set([0, word.length]);
   for (const m of word.matchAll(BREAK)) {
     if (m[1]) cuts.add(m.index + m[1].length);
@@ -20,7 +21,7 @@ function wordPieces(word: string): string[] {
 
 /** Python counts code points, not UTF-16 units. */
 function len(text: string): number {
-  return [...text].length;
+  return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
 }
 
 /**
@@ -32,17 +33,17 @@ function len(text: string): number {
  */
 export function wrap(text: string, indent: string, width = 79): string {
   // One tab per line per pass: the text before it on its line gives its column.
-  for (let t = text; ; text = t) {
-    t = text.replace(/(^|[\n\r])([^\t\n\r]*)\t/g, (_, start: string, before: string) => {
+  while (text.includes("\t")) {
+    text = text.replace(/(^|[\n\r])([^\t\n\r]*)\t/g, (_, start: string, before: string) => {
       return start + before + " ".repeat(8 - (len(before) % 8));
     });
-    if (t === text) break;
   }
-  const pieces = text
-    .replace(/[\n\v\f\r]/g, " ")
-    .split(/( +)/)
-    .flatMap((part) => (part[0] === " " ? part : wordPieces(part)));
+  text = text.replace(/[\n\v\f\r]/g, " ");
   const room = width - len(indent);
+  // Most text fits on one line as it is: nothing to cut, nothing at its end to drop.
+  if (/\S/.test(text.slice(-1)) && len(text) <= room) return indent + text;
+  const pieces =
+    text.match(/ +|[^ ]+/g)?.flatMap((part) => (part[0] === " " ? part : wordPieces(part))) ?? [];
   const lines: string[] = [];
   let next = 0;
   while (next < pieces.length) {

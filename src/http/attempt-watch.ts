@@ -73,7 +73,14 @@ export function watchAttempt(
     try {
       await wait;
     } catch (reason) {
-      throw new CivisNetworkError(method, path, "Aborted while waiting to send", "aborted", reason);
+      throw new CivisNetworkError(
+        method,
+        path,
+        "Aborted while waiting to send",
+        "aborted",
+        attempt,
+        reason,
+      );
     }
   };
   return {
@@ -89,7 +96,7 @@ export function watchAttempt(
         const answer = hooked && (await runHooks("onRequest", context, sets));
         this.sent = { ...req, headers };
         started = Date.now();
-        if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, keepBody);
+        if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, attempt, keepBody);
         return { response: answer, text: keepBody && answer.ok ? undefined : await answer.text() };
       } finally {
         // Freed when the headers come: a body the caller never reads cannot hold a slot.

@@ -16,7 +16,7 @@ import { isLogger } from "../http/logger.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
 import type { Platform } from "../platform/platform.js";
-import type { ReturnType } from "../response/read-result.js";
+import type { ResponseMode } from "../response/read-result.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
 import { resolveInterceptors } from "./resolve-interceptors.js";
@@ -30,7 +30,7 @@ export interface ResolvedOptions {
   readonly interceptors: Interceptors | undefined;
   /** Undefined when neither the caller nor the environment named one: the spec's server or the default applies. */
   readonly baseUrl: string | undefined;
-  readonly returnType: ReturnType;
+  readonly returnType: ResponseMode;
   readonly apiVersion: string;
   readonly localApiSpec: object | string | undefined;
   readonly forceRefresh: boolean;

@@ -35,6 +35,10 @@ describe("wrap", () => {
     expect(wrap("done.  Next", "", 5)).toBe("done.\nNext");
     // textwrap keeps the paragraph's leading spaces.
     expect(wrap("  a \n\n b\t\tc  ", "")).toBe("  a    b              c");
+    expect(wrap("abc  ", "")).toBe("abc");
+    expect(wrap("  abc", "  ")).toBe("    abc");
+    // Only the last piece goes: a no-break space after a space is a piece of its own.
+    expect(wrap("abc \u00a0", "")).toBe("abc ");
   });
 
   it("turns line breaks into spaces and expands tabs to 8-column stops", () => {
