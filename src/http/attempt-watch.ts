@@ -52,9 +52,12 @@ export function watchAttempt(
   req: RequestSpec,
   attempt: number,
 ): AttemptWatch | undefined {
-  if (!x && !req.hooks) return undefined;
-  const { queue, gate, authorization, logger } = x ?? {};
-  const sets = [x?.hooks, req.hooks];
+  const { queue, gate, authorization, logger, hooks } = x ?? {};
+  const hooked = hooks || req.hooks;
+  // With only the rate-limit pause, and the pause off, there is nothing to add (send.ts
+  // still shows the pause each error answer).
+  if (!queue && !authorization && !logger && !hooked && !gate?.paused()) return undefined;
+  const sets = [hooks, req.hooks];
   const { operation = "", method, target: path, signal } = req;
   const context: HookContext = {
     operation,
@@ -84,12 +87,14 @@ export function watchAttempt(
   return {
     sent: undefined,
     async send(keepBody) {
-      await waitFor(queue?.acquire(signal));
+      const queued = queue?.acquire(signal);
+      if (queued) await waitFor(queued);
       try {
-        await waitFor(gate?.wait(signal));
+        const paused = gate?.wait(signal);
+        if (paused) await waitFor(paused);
         const { headers } = context.request;
         if (authorization) headers.Authorization = await authorization();
-        const answer = await runHooks("onRequest", context, sets);
+        const answer = hooked && (await runHooks("onRequest", context, sets));
         // A header fetch would refuse is a mistake, not a lost connection to retry.
         for (const [name, value] of Object.entries(headers)) {
           checkHeaderName("onRequest", name);
@@ -105,21 +110,24 @@ export function watchAttempt(
       }
     },
     async after(response, error) {
-      const left = response?.headers.get("x-ratelimit-remaining");
-      details = {
-        operation,
-        method,
-        path,
-        status: response?.status ?? null,
-        ms: Date.now() - started,
-        attempt,
-        calls_remaining: left ? +left : null,
-      };
-      if (!response) details.error = error?.message;
-      logger?.debug?.(logLine(details), details);
+      if (response) gate?.observe(response);
+      if (logger) {
+        const left = response?.headers.get("x-ratelimit-remaining");
+        details = {
+          operation,
+          method,
+          path,
+          status: response?.status ?? null,
+          ms: Date.now() - started,
+          attempt,
+          calls_remaining: left ? +left : null,
+        };
+        if (!response) details.error = error?.message;
+        logger.debug?.(logLine(details), details);
+      }
+      if (!hooked) return;
       context.error = error;
       if (response) {
-        gate?.observe(response);
         context.response = response;
         await runHooks("onResponse", context, sets);
       }
