@@ -95,10 +95,13 @@ export function watchAttempt(
         const { headers } = context.request;
         if (authorization) headers.Authorization = await authorization();
         const answer = hooked && (await runHooks("onRequest", context, sets));
-        // A header fetch would refuse is a mistake, not a lost connection to retry.
-        for (const [name, value] of Object.entries(headers)) {
-          checkHeaderName("onRequest", name);
-          checkHeaderValue(`onRequest: the header "${name}"`, String(value));
+        // A header an onRequest hook set that fetch would refuse is a mistake, not a lost
+        // connection to retry (the others were checked before the first attempt).
+        if (hooked) {
+          for (const [name, value] of Object.entries(headers)) {
+            checkHeaderName("onRequest", name);
+            checkHeaderValue(`onRequest: the header "${name}"`, String(value));
+          }
         }
         this.sent = { ...req, headers };
         started = Date.now();
