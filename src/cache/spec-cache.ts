@@ -28,7 +28,8 @@ const STORE_TIMEOUT_MS = 3000;
  * so a lookup costs one comparison, where a digest would cost as much as the parse.
  */
 const models = new Map<string, WeakRef<ApiModel>>();
-const forget = new FinalizationRegistry<string>((text) => {
+// Pure: a bundler may drop it from an app that never builds a client.
+const forget = /* @__PURE__ */ new FinalizationRegistry<string>((text) => {
   if (!models.get(text)?.deref()) models.delete(text);
 });
 
