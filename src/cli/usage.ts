@@ -6,6 +6,11 @@ Commands
                           call the API: civis workflows list_executions 1 --limit 5
   civis help [resource [method]]
                           the help() text of the API, a resource or a method
+  civis jobs run ID [--wait]
+                          start a run of a job; --wait follows it (progress on stderr,
+                          exit 1 with the failure's text if it fails)
+  civis jobs follow-log ID [RUN_ID]
+                          print a run's log as it appears (default: the latest run)
   civis spec [--out file] download the API spec (print it, or write it to a file)
   civis typegen [--spec file-or-url] [--out civis-api.d.ts] [--check]
                           write TypeScript types for APIClient.create<CivisApi>()

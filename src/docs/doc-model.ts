@@ -1,5 +1,5 @@
 import { flattenSchema, operationDetail, type Param } from "../description/operation-detail.js";
-import type { RefResolver } from "../description/refs.js";
+import { readingSpec } from "../description/spec-guard.js";
 import { specText } from "../description/spec-text.js";
 import type { ApiModel, Operation, Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
@@ -43,54 +43,68 @@ export interface MethodDocModel {
 
 /** Deep schemas stop here; self-references stop at once. */
 const MAX_DEPTH = 8;
+const MAX_ITEMS = 32;
 
-function typeName(refs: RefResolver, schema: Schema, returned: boolean): string {
-  const raw = schema.type;
-  const type = Array.isArray(raw)
-    ? (raw.find((t) => t !== "null") ?? "any")
-    : (raw as string | undefined);
-  const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
-  if (base === "array") {
-    return schema.items ? `array<${typeName(refs, refs.deref(schema.items), returned)}>` : "array";
+/**
+ * `string (date-time)`, `array<array<integer>>`, `Response`... Nested `items` are
+ * followed by a loop, at most MAX_ITEMS deep, not recursion: a spec may nest them
+ * without end.
+ */
+function typeName(root: Schema, returned: boolean): string {
+  let schema = root;
+  let arrays = 0;
+  for (;;) {
+    const raw = schema.type;
+    const type = Array.isArray(raw)
+      ? (raw.find((t) => t !== "null") ?? "any")
+      : (raw as string | undefined);
+    const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
+    if (base === "array" && schema.items && arrays < MAX_ITEMS) {
+      arrays++;
+      schema = schema.items;
+      continue;
+    }
+    const shown = base === "object" && returned ? "Response" : base;
+    const name =
+      schema.format && base !== "object" && base !== "array"
+        ? `${shown} (${schema.format})`
+        : shown;
+    return `${"array<".repeat(arrays)}${name}${">".repeat(arrays)}`;
   }
-  const shown = base === "object" && returned ? "Response" : base;
-  return schema.format && base !== "object" ? `${shown} (${schema.format})` : shown;
 }
 
 /** The documented properties of an object schema, or of an array's items; [] for anything else. */
 function properties(
-  refs: RefResolver,
   schema: Schema | undefined,
   returned: boolean,
   stack: readonly Schema[],
 ): DocEntry[] {
-  const flat = flattenSchema(refs, schema);
-  const object = flat?.properties ? flat : flattenSchema(refs, flat?.items);
+  const flat = flattenSchema(schema);
+  const object = flat?.properties ? flat : flattenSchema(flat?.items);
   // A schema already being documented (a circular definition) is named, not expanded again.
   if (!object?.properties || stack.includes(object) || stack.length >= MAX_DEPTH) return [];
   const inner = [...stack, object];
   const required = new Set(object.required ?? []);
-  return Object.entries(object.properties).map(([name, raw]) => {
-    const schema = refs.deref(raw);
+  return Object.entries(object.properties).map(([name, schema]) => {
     return {
       name: camelToSnake(name),
       // The `value` of a JSON value object is whatever the user stored; civis-python says `object`.
-      type: name === "value" ? "object" : typeName(refs, schema, returned),
+      type: name === "value" ? "object" : typeName(schema, returned),
       optional: !returned && !required.has(name),
       description: specText(schema.description),
-      children: properties(refs, schema, returned, inner),
+      children: properties(schema, returned, inner),
     };
   });
 }
 
-function paramEntry(refs: RefResolver, p: Param): DocEntry {
+function paramEntry(p: Param): DocEntry {
   const { schema } = p;
   return {
     name: p.snake,
-    type: p.in === "body" && p.name === "value" ? "object" : typeName(refs, schema, false),
+    type: p.in === "body" && p.name === "value" ? "object" : typeName(schema, false),
     optional: !p.required,
     description: p.description,
-    children: properties(refs, schema, false, []),
+    children: properties(schema, false, []),
     in: p.in,
     enum: schema.enum,
     default: schema.default,
@@ -104,10 +118,14 @@ const ITERATOR_DOC =
   "determined by 'limit'. Defaults to false.";
 
 /** The documentation of one operation, computed on first use. */
-export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
-  const { refs } = model;
-  const detail = operationDetail(op, refs);
-  const params = [...detail.pathParams, ...detail.params].map((p) => paramEntry(refs, p));
+export function methodDocModel(_model: ApiModel, op: Operation): MethodDocModel {
+  // Everything comes from the operation; the model argument stays for the callers' sake.
+  return readingSpec(`the operation ${op.verb.toUpperCase()} ${op.path}`, () => docModelOf(op));
+}
+
+function docModelOf(op: Operation): MethodDocModel {
+  const detail = operationDetail(op);
+  const params = [...detail.pathParams, ...detail.params].map(paramEntry);
   if (detail.paginated) {
     params.push({
       name: "iterator",
@@ -129,7 +147,7 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
     name: op.name,
     aliases: op.aliases,
     summary: op.summary,
-    description: specText(op.raw.description),
+    description: op.description,
     verb: op.verb.toUpperCase(),
     path: op.path,
     deprecation: op.deprecation,
@@ -138,7 +156,7 @@ export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
     params,
     returns: {
       type,
-      fields: properties(refs, response.schema, true, []),
+      fields: properties(response.schema, true, []),
       status: response.status,
       description: response.description,
     },

@@ -1,4 +1,5 @@
 import { CivisNetworkError } from "../errors/civis-network-error.js";
+import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
 import { type HookContext, type Hooks, runHooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
@@ -37,8 +38,7 @@ export interface AttemptWatch {
 /** `key=value` pairs (logfmt): one readable line that tools can also parse. */
 function logLine(details: Readonly<Record<string, unknown>>): string {
   return Object.entries(details)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${/\s/.test(String(value)) ? JSON.stringify(value) : value}`)
+    .map(([key, value]) => `${key}=${value}`)
     .join(" ");
 }
 
@@ -52,9 +52,12 @@ export function watchAttempt(
   req: RequestSpec,
   attempt: number,
 ): AttemptWatch | undefined {
-  if (!x && !req.hooks) return undefined;
-  const { queue, gate, authorization, logger } = x ?? {};
-  const sets = [x?.hooks, req.hooks];
+  const { queue, gate, authorization, logger, hooks } = x ?? {};
+  const hooked = hooks || req.hooks;
+  // With only the rate-limit pause, and the pause off, there is nothing to add (send.ts
+  // still shows the pause each error answer).
+  if (!queue && !authorization && !logger && !hooked && !gate?.paused()) return undefined;
+  const sets = [hooks, req.hooks];
   const { operation = "", method, target: path, signal } = req;
   const context: HookContext = {
     operation,
@@ -71,21 +74,35 @@ export function watchAttempt(
     try {
       await wait;
     } catch (reason) {
-      throw new CivisNetworkError(method, path, "Aborted while waiting to send", "aborted", reason);
+      throw new CivisNetworkError(
+        method,
+        path,
+        "Aborted while waiting to send",
+        "aborted",
+        attempt,
+        reason,
+      );
     }
   };
   return {
     sent: undefined,
     async send(keepBody) {
-      await waitFor(queue?.acquire(signal));
+      const queued = queue?.acquire(signal);
+      if (queued) await waitFor(queued);
       try {
-        await waitFor(gate?.wait(signal));
+        const paused = gate?.wait(signal);
+        if (paused) await waitFor(paused);
         const { headers } = context.request;
         if (authorization) headers.Authorization = await authorization();
-        const answer = await runHooks("onRequest", context, sets);
+        const answer = hooked && (await runHooks("onRequest", context, sets));
+        // A header fetch would refuse is a mistake, not a lost connection to retry.
+        for (const [name, value] of Object.entries(headers)) {
+          checkHeaderName("onRequest", name);
+          checkHeaderValue(`onRequest: the header "${name}"`, String(value));
+        }
         this.sent = { ...req, headers };
         started = Date.now();
-        if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, keepBody);
+        if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, attempt, keepBody);
         return { response: answer, text: keepBody && answer.ok ? undefined : await answer.text() };
       } finally {
         // Freed when the headers come: a body the caller never reads cannot hold a slot.
@@ -93,21 +110,24 @@ export function watchAttempt(
       }
     },
     async after(response, error) {
-      const left = response?.headers.get("x-ratelimit-remaining");
-      details = {
-        operation,
-        method,
-        path,
-        status: response?.status ?? null,
-        ms: Date.now() - started,
-        attempt,
-        calls_remaining: left == null ? null : Number(left),
-        error: response ? undefined : error?.message,
-      };
-      logger?.debug?.(logLine(details), details);
+      if (response) gate?.observe(response);
+      if (logger) {
+        const left = response?.headers.get("x-ratelimit-remaining");
+        details = {
+          operation,
+          method,
+          path,
+          status: response?.status ?? null,
+          ms: Date.now() - started,
+          attempt,
+          calls_remaining: left ? +left : null,
+        };
+        if (!response) details.error = error?.message;
+        logger.debug?.(logLine(details), details);
+      }
+      if (!hooked) return;
       context.error = error;
       if (response) {
-        gate?.observe(response);
         context.response = response;
         await runHooks("onResponse", context, sets);
       }

@@ -43,7 +43,7 @@ export async function send(
     try {
       const exchange = watch
         ? await watch.send(keepBody)
-        : await sendOnce(transport.fetch, transport.baseUrl, req, keepBody);
+        : await sendOnce(transport.fetch, transport.baseUrl, req, attempt, keepBody);
       const { response } = exchange;
       if (response.ok) {
         if (watch) await watch.after(response);
@@ -54,12 +54,12 @@ export async function send(
       // Made for this attempt, so it already counts the attempts.
       error = apiErrorFrom(response, exchange.text ?? "", watch?.sent ?? req, attempt);
       if (watch) await watch.after(response, error);
+      else transport.interceptors?.gate?.observe(response);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent
       // methods); the caller's own abort never is.
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
-      thrown.attempts = attempt;
       error = thrown;
       if (watch) await watch.after(undefined, thrown);
     }
@@ -78,15 +78,14 @@ export async function send(
     try {
       await sleep(decision.waitMs, req.signal);
     } catch (reason) {
-      const aborted = new CivisNetworkError(
+      throw new CivisNetworkError(
         req.method,
         req.target,
         "Aborted while waiting to retry",
         "aborted",
+        attempt,
         reason,
       );
-      aborted.attempts = attempt;
-      throw aborted;
     }
   }
 }

@@ -23,18 +23,17 @@ const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolea
   // Throws its own TypeError naming the hook: "init.hooks.onRequest must be a function ...".
   hooks: [(v) => !!checkHooks(v, "init.hooks"), ""],
 };
-/** The accepted names, for an error message: made when one is needed, so importing does no work. */
-const initNames = (): string => Object.keys(INIT_OPTIONS).join(", ");
+const INIT_NAMES = /* @__PURE__ */ (() => Object.keys(INIT_OPTIONS).join(", "))();
 
 export function checkInit(where: string, init: unknown): CallInit | undefined {
   if (init === undefined) return undefined;
   if (!isOptionsObject(init)) {
-    throw argumentError(where, `the last argument (init) must be an object { ${initNames()} }`);
+    throw argumentError(where, `the last argument (init) must be an object { ${INIT_NAMES} }`);
   }
   for (const [key, value] of Object.entries(init)) {
     const option = Object.hasOwn(INIT_OPTIONS, key) ? INIT_OPTIONS[key] : undefined;
     if (!option) {
-      throw argumentError(where, `unknown init option "${key}"; accepted: ${initNames()}`);
+      throw argumentError(where, `unknown init option "${key}"; accepted: ${INIT_NAMES}`);
     }
     if (value !== undefined && !option[0](value)) {
       throw argumentError(where, `init.${key} must be ${option[1]}`);

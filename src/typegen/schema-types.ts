@@ -1,4 +1,4 @@
-import type { RefResolver } from "../description/refs.js";
+import { readingSpec } from "../description/spec-guard.js";
 import type { Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { keyMode } from "../response/convert.js";
@@ -23,11 +23,18 @@ function responseMembers(): ReadonlySet<string> {
 }
 
 const INDENT = "  ";
+/** Inline schemas nested deeper than this are written as `unknown` / `Response`. */
+const MAX_INLINE_DEPTH = 64;
 
 interface Pending {
   readonly schema: Schema;
   readonly view: View;
   readonly name: string;
+}
+
+/** A list the spec gives, or none where it gives something else (a malformed spec). */
+function list<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function unique(items: readonly string[]): string[] {
@@ -102,7 +109,6 @@ function parenthesize(type: string): string {
  * use, which also ends every circular definition; the rest are written inline.
  */
 export class SchemaTypes {
-  readonly #refs: RefResolver;
   readonly #definitions: ReadonlyMap<object, string>;
   readonly #names: NameRegistry;
   readonly #named = new Map<Schema, Partial<Record<View, string>>>();
@@ -110,16 +116,14 @@ export class SchemaTypes {
   /** Inline schemas being written: a cycle that no name breaks stops here. */
   readonly #active = new Set<Schema>();
 
-  constructor(refs: RefResolver, definitions: ReadonlyMap<object, string>, names: NameRegistry) {
-    this.#refs = refs;
+  constructor(definitions: ReadonlyMap<object, string>, names: NameRegistry) {
     this.#definitions = definitions;
     this.#names = names;
   }
 
-  /** The type of a value described by `raw`, indented for a position at `indent`. */
-  type(raw: Schema | undefined, view: View, indent = ""): string {
-    if (raw === undefined) return "unknown";
-    const schema = this.#refs.deref(raw);
+  /** The type of a value described by `schema`, indented for a position at `indent`. */
+  type(schema: Schema | undefined, view: View, indent = ""): string {
+    if (schema === undefined) return "unknown";
     const definition = this.#definitions.get(schema);
     if (definition !== undefined) return this.#nameOf(schema, definition, view);
     return this.#inline(schema, view, indent);
@@ -129,7 +133,8 @@ export class SchemaTypes {
   declarations(): string[] {
     const out: string[] = [];
     for (let item = this.#pending.shift(); item; item = this.#pending.shift()) {
-      out.push(this.#declaration(item));
+      const pending = item;
+      out.push(readingSpec(`the schema ${pending.name}`, () => this.#declaration(pending)));
     }
     return out;
   }
@@ -164,7 +169,10 @@ export class SchemaTypes {
   }
 
   #inline(schema: Schema, view: View, indent: string): string {
-    if (this.#active.has(schema)) return view === "out" ? "Response" : "unknown";
+    // A cycle, or inline schemas nested beyond any sensible type: the recursion stops.
+    if (this.#active.has(schema) || this.#active.size >= MAX_INLINE_DEPTH) {
+      return view === "out" ? "Response" : "unknown";
+    }
     this.#active.add(schema);
     try {
       const type = this.#composed(schema, view, indent);
@@ -180,10 +188,10 @@ export class SchemaTypes {
   #composed(schema: Schema, view: View, indent: string): string {
     const parts: string[] = [];
     if (hasShape(schema)) parts.push(this.#own(schema, view, indent));
-    for (const member of schema.allOf ?? []) {
+    for (const member of list(schema.allOf)) {
       if (this.#describes(member)) parts.push(this.type(member, view, indent));
     }
-    const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].filter((m) =>
+    const alternatives = [...list(schema.oneOf), ...list(schema.anyOf)].filter((m) =>
       this.#describes(m),
     );
     if (alternatives.length > 0) {
@@ -197,14 +205,16 @@ export class SchemaTypes {
   }
 
   #describes(member: Schema): boolean {
-    if (typeof member.$ref === "string") return true;
-    const schema = this.#refs.deref(member);
-    return hasShape(schema) || !!schema.allOf || !!schema.oneOf || !!schema.anyOf;
+    if (typeof member !== "object" || member === null) return false;
+    // A named definition describes something, as a `$ref` to it did.
+    if (this.#definitions.has(member)) return true;
+    return hasShape(member) || !!member.allOf || !!member.oneOf || !!member.anyOf;
   }
 
   #own(schema: Schema, view: View, indent: string): string {
-    if (schema.enum && schema.enum.length > 0 && schema.enum.every(isLiteral)) {
-      return unique(schema.enum.map((value) => JSON.stringify(value))).join(" | ");
+    const values = list(schema.enum);
+    if (values.length > 0 && values.every(isLiteral)) {
+      return unique(values.map((value) => JSON.stringify(value))).join(" | ");
     }
     const types = unique(typesOf(schema).map((t) => this.#ofType(t, schema, view, indent)));
     return types.includes("unknown") ? "unknown" : types.join(" | ");
@@ -251,16 +261,16 @@ export class SchemaTypes {
     const listed = Array.isArray(schema.required) ? new Set<string>(schema.required) : undefined;
     const seen = new Set<string>();
     let out = "{\n";
-    for (const [key, raw] of Object.entries(schema.properties ?? {})) {
+    for (const [key, property] of Object.entries(schema.properties ?? {})) {
       const name = camelToSnake(key);
       if (seen.has(name) || (view === "out" && MEMBERS.has(name))) continue;
       seen.add(name);
       // Answers: every field the spec lists, unless it says which are required
       // (the Civis spec never does). Arguments: only the required ones.
       const optional = view === "in" || listed ? !listed?.has(key) : false;
-      const property = this.#refs.deref(raw);
       const description = typeof property.description === "string" ? property.description : "";
-      const type = view === "out" ? this.#field(key, raw, inner) : this.type(raw, "in", inner);
+      const type =
+        view === "out" ? this.#field(key, property, inner) : this.type(property, "in", inner);
       out += docBlock(description, inner);
       out += `${inner}${view === "out" ? "readonly " : ""}${propertyKey(name)}${optional ? "?" : ""}: ${type};\n`;
     }
@@ -277,12 +287,15 @@ export class SchemaTypes {
   }
 
   /** Objects under a kept-case key are `Response`s keyed as sent: no snake_case names to promise. */
-  #keptCase(raw: Schema): string {
-    const schema = this.#refs.deref(raw);
+  #keptCase(schema: Schema, depth = 0): string {
     const types = typesOf(schema);
     if (types.includes("object")) return "Response";
-    if (types.includes("array"))
-      return arrayOf(schema.items ? this.#keptCase(schema.items) : "unknown");
+    if (types.includes("array")) {
+      const { items } = schema;
+      return arrayOf(
+        items && depth < MAX_INLINE_DEPTH ? this.#keptCase(items, depth + 1) : "unknown",
+      );
+    }
     return this.type(schema, "out");
   }
 }

@@ -14,7 +14,7 @@ function bind(fixture: FixtureName, resource: string, name: string, args: unknow
     ?.operations()
     .find((o) => o.name === name);
   if (!op) throw new Error(`no ${resource}.${name}`);
-  return bindArguments(op, operationDetail(op, model.refs), model.refs, args);
+  return bindArguments(op, operationDetail(op), args);
 }
 
 /** The body a call sends, parsed back from its JSON text. */
@@ -223,6 +223,17 @@ describe("generated methods reject bad arguments before any request", () => {
   ])("an init that is %s", async (_label, init, message) => {
     const error = await callError(() => client.workflows.get(1, {}, init));
     expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toMatch(message);
+  });
+
+  // The checks run in a fixed order, so a call with several mistakes names the same first one.
+  it.each([
+    ["the path before the params", [undefined, "x"], /missing the path parameter "id"/],
+    ["the params object before init", [1, "x", "fast"], /expected a params object/],
+    ["init before the params' names", [1, { bogus: 1 }, { retries: 2 }], /unknown init option/],
+    ["the names before required ones", [1, { bogus: 1 }], /unknown parameter "bogus"/],
+  ])("checks %s", async (_label, args, message) => {
+    const error = await callError(() => client.workflows.put(...args));
     expect(String(error)).toMatch(message);
   });
 
