@@ -17,6 +17,9 @@ const UMD_BUDGET_BYTES = 20 * 1024;
 // pass brings it back toward 12 KB.
 const APICLIENT_ALONE_BUDGET_BYTES = 18 * 1024;
 const external = ["idb-keyval", /^node:/];
+// Source maps only when asked (`SOURCEMAP=1 npm run build`): with the sources embedded they
+// were most of the package, and without them they point at files a user does not have.
+const sourcemap = process.env.SOURCEMAP === "1";
 
 /** The browser builds take the browser platform module instead of Node's. */
 const browserPlatform = () => ({
@@ -197,8 +200,8 @@ export default [
     external,
     plugins: [ts(), sizes()],
     output: [
-      { file: "dist/index.js", format: "es", sourcemap: true },
-      { file: "dist/index.cjs", format: "cjs", sourcemap: true },
+      { file: "dist/index.js", format: "es", sourcemap },
+      { file: "dist/index.cjs", format: "cjs", sourcemap },
     ],
   },
   {
@@ -206,20 +209,20 @@ export default [
     external,
     plugins: [browserPlatform(), ts(), sizes(), apiClientAlone()],
     output: [
-      { file: "dist/browser.js", format: "es", sourcemap: true },
-      { file: "dist/browser.cjs", format: "cjs", sourcemap: true },
+      { file: "dist/browser.js", format: "es", sourcemap },
+      { file: "dist/browser.cjs", format: "cjs", sourcemap },
     ],
   },
   {
     input: "src/browser.ts",
     plugins: [browserPlatform(), nodeResolve({ browser: true }), ts(), sizes()],
     output: [
-      { file: "dist/civis.umd.js", format: "umd", name: "civis", sourcemap: true },
+      { file: "dist/civis.umd.js", format: "umd", name: "civis", sourcemap },
       {
         file: "dist/civis.umd.min.js",
         format: "umd",
         name: "civis",
-        sourcemap: true,
+        sourcemap,
         plugins: [terser()],
       },
     ],
@@ -252,8 +255,8 @@ export default [
     treeshake: { moduleSideEffects: "no-external" },
     plugins: [ts(), sizes()],
     output: [
-      { file: "dist/testing.js", format: "es", sourcemap: true },
-      { file: "dist/testing.cjs", format: "cjs", sourcemap: true },
+      { file: "dist/testing.js", format: "es", sourcemap },
+      { file: "dist/testing.cjs", format: "cjs", sourcemap },
     ],
   },
   {
@@ -293,6 +296,6 @@ export default [
     // civis/io's CSV library stays a dependency, not a second copy inside the CLI.
     external: [...external, "papaparse"],
     plugins: [ts(), sizes()],
-    output: [{ file: "dist/cli.js", format: "es", banner: "#!/usr/bin/env node", sourcemap: true }],
+    output: [{ file: "dist/cli.js", format: "es", banner: "#!/usr/bin/env node", sourcemap }],
   },
 ];
