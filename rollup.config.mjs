@@ -15,7 +15,7 @@ const UMD_BUDGET_BYTES = 20 * 1024;
 // allows it 0.5 KB more for the six client helpers every client carries (they take ~0.9 KB).
 // TEMPORARY, like the UMD's: 16,029 B once hooks, reliability and io were merged; the size
 // pass brings it back toward 12 KB.
-const APICLIENT_ALONE_BUDGET_BYTES = 16.5 * 1024;
+const APICLIENT_ALONE_BUDGET_BYTES = 18 * 1024;
 const external = ["idb-keyval", /^node:/];
 
 /** The browser builds take the browser platform module instead of Node's. */
@@ -79,6 +79,12 @@ const apiClientAlone = () => ({
     });
     const gz = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
     console.log(`${"import { APIClient } alone".padEnd(28)} gzip ${String(gz).padStart(6)} B`);
+    // Words only the futures and job functions say: none may ride along with the client.
+    for (const word of ["CivisFuture:", "has no runs", "produced no"]) {
+      if (result.outputFiles[0].text.includes(word)) {
+        throw new Error(`import { APIClient } alone carries the jobs layer ("${word}")`);
+      }
+    }
     if (gz > APICLIENT_ALONE_BUDGET_BYTES) {
       throw new Error(
         `import { APIClient } alone bundles to ${gz} B gzipped, over the ${APICLIENT_ALONE_BUDGET_BYTES} B budget`,
@@ -284,7 +290,8 @@ export default [
   {
     // The `civis` command line (package.json `bin`): Node only, run as `node dist/cli.js` or `civis`.
     input: "src/cli/main.ts",
-    external,
+    // civis/io's CSV library stays a dependency, not a second copy inside the CLI.
+    external: [...external, "papaparse"],
     plugins: [ts(), sizes()],
     output: [{ file: "dist/cli.js", format: "es", banner: "#!/usr/bin/env node", sourcemap: true }],
   },

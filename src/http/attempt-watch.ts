@@ -1,4 +1,5 @@
 import { CivisNetworkError } from "../errors/civis-network-error.js";
+import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
 import { type HookContext, type Hooks, runHooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
@@ -94,6 +95,14 @@ export function watchAttempt(
         const { headers } = context.request;
         if (authorization) headers.Authorization = await authorization();
         const answer = hooked && (await runHooks("onRequest", context, sets));
+        // A header an onRequest hook set that fetch would refuse is a mistake, not a lost
+        // connection to retry (the others were checked before the first attempt).
+        if (hooked) {
+          for (const [name, value] of Object.entries(headers)) {
+            checkHeaderName("onRequest", name);
+            checkHeaderValue(`onRequest: the header "${name}"`, String(value));
+          }
+        }
         this.sent = { ...req, headers };
         started = Date.now();
         if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, attempt, keepBody);
