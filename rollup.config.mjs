@@ -61,7 +61,8 @@ const apiClientAlone = () => ({
   generateBundle(_options, bundle) {
     for (const [file, chunk] of Object.entries(bundle)) {
       delete bundle[file];
-      if (chunk.type !== "chunk") continue;
+      // Chunks loaded on demand (the client's lookups) are not part of the page's bundle.
+      if (chunk.type !== "chunk" || !chunk.isEntry) continue;
       const gz = gzipSync(chunk.code, { level: 9 }).length;
       console.log(
         `${"APIClient alone (min)".padEnd(28)} ${String(chunk.code.length).padStart(7)} B  gzip ${String(gz).padStart(6)} B`,
@@ -78,6 +79,10 @@ const apiClientAlone = () => ({
 /** Everything src/node.ts re-exports comes from the Node entry's build, not a second copy. */
 const nodeEntryImports = (_id, importer) => importer !== undefined;
 
+/** The browser entry's chunks: the shared core (the entry re-exports it) and each lazy part. */
+const browserChunk = (ext) => (chunk) =>
+  chunk.name === "browser" ? `browser-core.${ext}` : `browser-[name].${ext}`;
+
 const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
 
 export default [
@@ -86,29 +91,50 @@ export default [
     external,
     plugins: [ts(), sizes()],
     output: [
-      { file: "dist/index.js", format: "es", sourcemap: true },
-      { file: "dist/index.cjs", format: "cjs", sourcemap: true },
+      { file: "dist/index.js", format: "es", sourcemap: true, inlineDynamicImports: true },
+      { file: "dist/index.cjs", format: "cjs", sourcemap: true, inlineDynamicImports: true },
     ],
   },
   {
     input: "src/browser.ts",
     external,
     plugins: [browserPlatform(), ts(), sizes()],
+    // Lazily loaded parts (the client's lookups) stay chunks of their own, so an app's bundler
+    // keeps them out of the page until they are used.
     output: [
-      { file: "dist/browser.js", format: "es", sourcemap: true },
-      { file: "dist/browser.cjs", format: "cjs", sourcemap: true },
+      {
+        dir: "dist",
+        entryFileNames: "browser.js",
+        chunkFileNames: browserChunk("js"),
+        format: "es",
+        sourcemap: true,
+      },
+      {
+        dir: "dist",
+        entryFileNames: "browser.cjs",
+        chunkFileNames: browserChunk("cjs"),
+        format: "cjs",
+        sourcemap: true,
+      },
     ],
   },
   {
     input: "src/browser.ts",
     plugins: [browserPlatform(), nodeResolve({ browser: true }), ts(), sizes()],
     output: [
-      { file: "dist/civis.umd.js", format: "umd", name: "civis", sourcemap: true },
+      {
+        file: "dist/civis.umd.js",
+        format: "umd",
+        name: "civis",
+        sourcemap: true,
+        inlineDynamicImports: true,
+      },
       {
         file: "dist/civis.umd.min.js",
         format: "umd",
         name: "civis",
         sourcemap: true,
+        inlineDynamicImports: true,
         plugins: [terser()],
       },
     ],
@@ -175,7 +201,15 @@ export default [
     input: "src/cli/main.ts",
     external,
     plugins: [ts(), sizes()],
-    output: [{ file: "dist/cli.js", format: "es", banner: "#!/usr/bin/env node", sourcemap: true }],
+    output: [
+      {
+        file: "dist/cli.js",
+        format: "es",
+        banner: "#!/usr/bin/env node",
+        sourcemap: true,
+        inlineDynamicImports: true,
+      },
+    ],
   },
   {
     // Last, so that the files above are all built when it fails.
