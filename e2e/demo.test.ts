@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sendJson, startServer, type TestServer } from "../test/helpers/http-server.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import {
   type DemoServer,
@@ -99,9 +101,15 @@ describe.skipIf(!hasChromium)("the demo explorer with the built-in sample API", 
     await openMethod(page, "workflows", "post");
 
     const editor = page.getByLabel("JSON parameters", { exact: true });
-    const skeleton = JSON.parse(await editor.inputValue());
-    // Prefilled with every body property, nested ones included, under help()'s names.
-    expect(skeleton).toMatchObject({ name: "", time_zone: "", schedule: { scheduled_days: [] } });
+    // Prefilled with the required properties only: a Send submits no placeholder values.
+    expect(JSON.parse(await editor.inputValue())).toEqual({ name: "" });
+    await page.getByRole("button", { name: "All properties" }).click();
+    // Every body property, nested ones included, under help()'s names, on request.
+    expect(JSON.parse(await editor.inputValue())).toMatchObject({
+      name: "",
+      time_zone: "",
+      schedule: { scheduled_days: [] },
+    });
     await editor.fill(JSON.stringify({ name: "Made in the demo", time_zone: "Europe/Paris" }));
     expect(await page.getByTestId("code-line").textContent()).toBe(
       'await client.workflows.post({ name: "Made in the demo", time_zone: "Europe/Paris" })',
@@ -117,6 +125,10 @@ describe.skipIf(!hasChromium)("the demo explorer with the built-in sample API", 
     expect(listed[0]).toMatchObject({ id: created.id, name: "Made in the demo" });
 
     await openMethod(page, "workflows", "get");
+    // An empty path field shows as its name, not as `get("")`.
+    expect(await page.getByTestId("code-line").textContent()).toBe(
+      "await client.workflows.get(id)",
+    );
     await page.getByLabel("id integer, required", { exact: true }).fill(String(created.id));
     expect(await send(page)).toBe("200 OK");
     expect(await shownJson(page)).toMatchObject({ id: created.id, time_zone: "Europe/Paris" });
@@ -179,5 +191,177 @@ describe.skipIf(!hasChromium)("the demo explorer with the built-in sample API", 
     expect(await overflow()).toBeLessThanOrEqual(0);
     expect(await page.locator("#search").isVisible()).toBe(true);
     await page.screenshot({ path: `${OUTPUT_DIR}demo-narrow.png`, fullPage: true });
+  });
+});
+
+describe.skipIf(!hasChromium)("the demo's status line while a spec loads", () => {
+  const session = useBrowser();
+  let demo: DemoServer;
+  let busy: TestServer;
+
+  beforeAll(async () => {
+    assertBuilt();
+    demo = await startDemoServer();
+    // A live API that answers every request 503 (CORS allowed): the client retries for minutes.
+    busy = await startServer((req, res) => {
+      const cors = {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept",
+      };
+      if (req.method === "OPTIONS") sendJson(res, 204, undefined, cors);
+      else sendJson(res, 503, { errorDescription: "Down for maintenance" }, cors);
+    });
+  });
+  afterAll(async () => {
+    await busy?.close();
+    await demo?.close();
+  });
+
+  async function loadLive(page: Page, baseUrl: string): Promise<void> {
+    await page.getByText("Spec source").click();
+    await page.getByRole("radio", { name: /live API/ }).check();
+    await page.getByLabel("API base URL").fill(baseUrl);
+    await page.getByLabel(/API key/).fill("some-key");
+    await page.getByRole("button", { name: "Load spec" }).click();
+  }
+
+  it("says what a load waits for, and Cancel ends it with the previous spec still loaded", async () => {
+    const { page } = session;
+    session.allowConsoleError(/status of 503/);
+    await openDemo(page, demo.url);
+    await loadLive(page, busy.url);
+    await expect
+      .poll(() => page.getByTestId("load-wait").textContent())
+      .toMatch(/^503: .*Down for maintenance.*; retrying in \d+ m?s, attempt 2 of 10$/);
+    await page.getByTestId("cancel-load").click();
+    await expect.poll(() => page.locator("#spec-status").textContent()).toContain("Cancelled");
+    expect(await page.getByTestId("still-loaded").textContent()).toMatch(
+      /^Still loaded: Built-in sample API/,
+    );
+    // The sample API's methods are still listed and usable.
+    expect(await visibleMethodLinks(page).count()).toBeGreaterThan(0);
+  });
+
+  it("gives up on a refused connection within seconds, in the client's words", async () => {
+    const { page } = session;
+    session.allowConsoleError(/ERR_CONNECTION_REFUSED/);
+    const closed = await startServer();
+    await closed.close();
+    await openDemo(page, demo.url);
+    await loadLive(page, closed.url);
+    await expect
+      .poll(() => page.locator("#spec-status").textContent(), { timeout: 15_000 })
+      .toMatch(/Could not load the spec: .*\(offline, DNS, or CORS\?\)/);
+    expect(await page.getByTestId("still-loaded").isVisible()).toBe(true);
+  });
+
+  it("shows a spec URL that cannot be fetched in the client's words, not 'Failed to fetch'", async () => {
+    const { page } = session;
+    session.allowConsoleError(/ERR_CONNECTION_REFUSED/);
+    const closed = await startServer();
+    await closed.close();
+    await openDemo(page, demo.url);
+    await page.getByText("Spec source").click();
+    await page.getByRole("radio", { name: /A URL/ }).check();
+    await page.getByLabel(/Spec URL/).fill(`${closed.url}spec.json`);
+    await page.getByRole("button", { name: "Load spec" }).click();
+    await expect
+      .poll(() => page.locator("#spec-status").textContent())
+      .toContain("(offline, DNS, or CORS?)");
+    expect(await page.locator("#spec-status").textContent()).not.toContain("Failed to fetch");
+  });
+});
+
+describe.skipIf(!hasChromium)("the demo's layout at 1280 px", () => {
+  const session = useBrowser();
+  let demo: DemoServer;
+  beforeAll(async () => {
+    assertBuilt();
+    demo = await startDemoServer();
+  });
+  afterAll(async () => {
+    await demo?.close();
+  });
+
+  it("hints when a search matches nothing", async () => {
+    const { page } = session;
+    await openDemo(page, demo.url);
+    await page.locator("#search").fill("zzzz-no-such-method");
+    await expect
+      .poll(() => page.getByTestId("no-match").textContent())
+      .toContain("No method matches “zzzz-no-such-method”");
+    await page.locator("#search").fill("");
+    await expect.poll(() => page.getByTestId("no-match").isVisible()).toBe(false);
+  });
+
+  it("wraps long method names between words and shows the plain help text unclipped", async () => {
+    const { page } = session;
+    await openDemo(page, demo.url);
+    // A spec whose one method has a long name, deprecated, as the Civis spec has some.
+    const longPath = "/reports/{id}/shared_with_groups_and_users_of_the_organization_by_name";
+    const spec = {
+      swagger: "2.0",
+      info: { title: "Long names", version: "1" },
+      paths: {
+        [longPath]: {
+          get: {
+            deprecated: true,
+            parameters: [{ name: "id", in: "path", required: true, type: "integer" }],
+            responses: { 200: { description: "ok" } },
+          },
+        },
+      },
+    };
+    await page.getByText("Spec source").click();
+    await page.getByRole("radio", { name: /local file/ }).check();
+    await page.getByLabel("Spec file (JSON)").setInputFiles({
+      name: "long.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(spec)),
+    });
+    await expect.poll(() => page.getByTestId("spec-count").textContent()).toBe("1 methods");
+    const name = page.locator(".method-name").first();
+    // It does wrap beside the tag, so the check below has something to check.
+    const lineCount = await name.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lineCount).toBeGreaterThan(1);
+    // No method name is broken inside a word: each line of it ends at an underscore or its end.
+    const broken = await page.locator(".method-name").evaluateAll((names) =>
+      names.flatMap((name) => {
+        const range = document.createRange();
+        const text = name.textContent ?? "";
+        const lines: string[] = [];
+        let top: number | undefined;
+        let line = "";
+        for (const node of name.childNodes) {
+          if (node.nodeType !== Node.TEXT_NODE) continue;
+          range.selectNodeContents(node);
+          const rect = range.getClientRects()[0];
+          if (top !== undefined && rect && rect.top > top + 2) {
+            lines.push(line);
+            line = "";
+          }
+          if (rect) top = rect.top;
+          line += node.textContent;
+        }
+        lines.push(line);
+        return lines.slice(0, -1).some((l) => !l.endsWith("_")) ? [text] : [];
+      }),
+    );
+    expect(broken).toEqual([]);
+
+    // Its help text has long lines (the path): wrapped in the doc column, not clipped.
+    await page.locator(".method-link").first().click();
+    await page.getByLabel("Show the plain help() text", { exact: true }).check();
+    const help = page.locator(".help-text");
+    await help.waitFor();
+    const { scrollWidth, clientWidth } = await help.evaluate((el) => ({
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   });
 });

@@ -11,8 +11,10 @@ interface PackageJson {
 }
 
 // The contract allows ofetch and idb-keyval; civis calls fetch itself (README: "Ways in"),
-// so idb-keyval is the only one it takes.
+// so idb-keyval is the only one the core takes. civis/io adds one CSV library, papaparse
+// (README "civis/io" says why), which the core never loads.
 const RUNTIME = ["idb-keyval"];
+const IO_RUNTIME = "papaparse";
 
 /** Every module a built file loads: `import ... from`, `require()` and `import()`. */
 function specifiers(code: string): string[] {
@@ -30,25 +32,42 @@ function specifiers(code: string): string[] {
 describe("runtime dependencies", () => {
   beforeAll(assertBuilt);
 
-  it("package.json depends on idb-keyval only, within the contract's ofetch and idb-keyval", () => {
+  it("package.json depends on idb-keyval and civis/io's CSV library only", () => {
     const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, "utf8")) as PackageJson;
-    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual(RUNTIME);
+    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([...RUNTIME, IO_RUNTIME]);
     expect(pkg.peerDependencies ?? {}).toEqual({});
     expect(pkg.optionalDependencies ?? {}).toEqual({});
     expect(pkg.bundleDependencies ?? pkg.bundledDependencies).toBeUndefined();
   });
 
-  it.each(["index.js", "index.cjs", "cli.js"])(
-    "dist/%s loads nothing but them and Node built-ins",
-    (file) => {
-      const loaded = specifiers(readFileSync(`${distDir}${file}`, "utf8"));
-      // Node keeps its spec cache in memory: these files need no package at all.
-      expect(loaded.some((name) => name.startsWith("node:"))).toBe(true);
-      for (const name of loaded) {
-        expect(RUNTIME.includes(name) || name.startsWith("node:"), name).toBe(true);
-      }
-    },
-  );
+  it.each(["index.js", "index.cjs"])("dist/%s loads nothing but them and Node built-ins", (file) => {
+    const loaded = specifiers(readFileSync(`${distDir}${file}`, "utf8"));
+    // Node keeps its spec cache in memory: these files need no package at all.
+    expect(loaded.some((name) => name.startsWith("node:"))).toBe(true);
+    for (const name of loaded) {
+      expect(RUNTIME.includes(name) || name.startsWith("node:"), name).toBe(true);
+    }
+  });
+
+  it("dist/cli.js loads them, civis/io's CSV library and Node built-ins", () => {
+    for (const name of specifiers(readFileSync(`${distDir}cli.js`, "utf8"))) {
+      expect(RUNTIME.includes(name) || name === IO_RUNTIME || name.startsWith("node:"), name).toBe(true);
+    }
+  });
+
+  it.each([
+    ["io.js", "./index.js"],
+    ["io.cjs", "./index.cjs"],
+    ["io.browser.js", "./browser.js"],
+    ["io.browser.cjs", "./browser.cjs"],
+  ])("dist/%s loads papaparse and the core's own build (%s), never a copy", (file, core) => {
+    const loaded = specifiers(readFileSync(`${distDir}${file}`, "utf8"));
+    expect(loaded).toContain(core);
+    for (const name of loaded) {
+      const allowed = name === IO_RUNTIME || name === core || (!file.includes("browser") && name.startsWith("node:"));
+      expect(allowed, name).toBe(true);
+    }
+  });
 
   it.each(["browser.js", "browser.cjs"])("dist/%s loads idb-keyval only", (file) => {
     expect(specifiers(readFileSync(`${distDir}${file}`, "utf8"))).toEqual(RUNTIME);

@@ -7,6 +7,7 @@ export type { DocEntry, MethodDocModel } from "./docs/doc-model.js";
 export { type GetApiSpecOptions, getApiSpec } from "./download/get-api-spec.js";
 export { CivisAPIError } from "./errors/civis-api-error.js";
 export { CivisAPIKeyError } from "./errors/civis-api-key-error.js";
+export { CivisError } from "./errors/civis-error.js";
 export { CivisNetworkError } from "./errors/civis-network-error.js";
 export { SpecError } from "./errors/spec-error.js";
 export { describeMethod } from "./help/describe.js";
@@ -37,7 +38,7 @@ export type { ApiKey, ClientOptions } from "./options/client-options.js";
 export { type FindFilter, find, findOne } from "./response/find.js";
 export { ListResponse } from "./response/list-response.js";
 export { PaginatedResponse } from "./response/paginated-response.js";
-export type { ReturnType } from "./response/read-result.js";
+export type { ResponseMode } from "./response/read-result.js";
 export { Response } from "./response/response.js";
 export type {
   Loose,

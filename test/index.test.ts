@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as browserEntry from "../src/browser.js";
 import type { ClientOptions, RetryInfo, RetryPolicy, SpecStore } from "../src/index.js";
 import * as nodeEntry from "../src/index.js";
+import * as nodeOnly from "../src/node.js";
 
 /** The names CONTRACT.md lists under "Exports", on every platform. */
 const EVERYWHERE = [
@@ -30,6 +31,21 @@ describe("the package's entry points", () => {
     const entry = browserEntry as Record<string, unknown>;
     for (const name of EVERYWHERE) expect(typeof entry[name], name).toBe("function");
     expect(entry.cacheApiSpec).toBeUndefined();
+  });
+
+  it("civis/node exports the Node-only names, the very same as the Node entry's", () => {
+    expect(Object.keys(nodeOnly).sort()).toEqual(["OutOfDateError", "cacheApiSpec", "typegen"]);
+    const entry = nodeEntry as Record<string, unknown>;
+    for (const [name, value] of Object.entries(nodeOnly)) expect(entry[name], name).toBe(value);
+  });
+
+  it("exports CivisError, and ResponseMode rather than a type that shadows TypeScript's ReturnType", () => {
+    expect(nodeEntry.CivisError).toBe(browserEntry.CivisError);
+    const mode: import("../src/index.js").ResponseMode = "json";
+    expect(mode).toBe("json");
+    // @ts-expect-error: the old name is gone (it was never documented).
+    const old: import("../src/index.js").ReturnType = mode;
+    expect(old).toBe(mode);
   });
 
   it("both entries export the very same classes", () => {

@@ -35,7 +35,7 @@ const ui = {
 
 const recorder = createRecorder();
 /** The page's state; the API key stays inside `source` and the client, never anywhere else. */
-const state = { source: undefined, client: undefined, list: undefined, busy: false };
+const state = { source: undefined, client: undefined, list: undefined };
 
 function setStatus(children, tone = "info") {
   ui.status.dataset.tone = tone;
@@ -115,18 +115,52 @@ function route() {
   else if (state.client) replace(ui.view, welcome(civis.describeClient(state.client)));
 }
 
-/** Opens a spec source; on failure the previous client stays in place. */
+function seconds(ms) {
+  return ms < 950 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
+}
+
+/** What a load waits for, as the CLI says it: the failure, the wait, the next attempt. */
+function retryText(info) {
+  const what =
+    info.status === undefined
+      ? "No answer (offline, DNS, or CORS?)"
+      : `${info.status}: ${info.error?.message ?? ""}`;
+  return `${what}; retrying in ${seconds(info.waitMs)}, attempt ${info.attempt + 1} of ${info.maxAttempts}`;
+}
+
+/** The load in progress: a new one, or its Cancel, ends it. */
+let loading;
+
+/** Opens a spec source; on failure the previous client stays in place, and the status says so. */
 async function load(source, forceRefresh = false) {
-  if (state.busy) return;
-  state.busy = true;
+  // A second "Load spec" replaces a load still waiting (a wrong URL being retried).
+  loading?.abort();
+  const controller = new AbortController();
+  loading = controller;
   ui.refresh.disabled = true;
-  setStatus([`Loading: ${source.label}…`]);
+  const waiting = h("span", { class: "load-wait", "data-testid": "load-wait" });
+  const cancel = h(
+    "button",
+    {
+      type: "button",
+      class: "secondary",
+      "data-testid": "cancel-load",
+      onclick: () => controller.abort(),
+    },
+    "Cancel",
+  );
+  setStatus([`Loading: ${source.label}… `, cancel, h("br"), waiting]);
+  const onRetry = (info) => {
+    recorder.retries.onRetry(info);
+    if (loading === controller) replace(waiting, retryText(info));
+  };
   const started = performance.now();
   try {
     const client = await source.open(
-      { fetch: recorder.fetch, retries: recorder.retries },
+      { fetch: recorder.fetch, retries: { onRetry }, signal: controller.signal },
       forceRefresh,
     );
+    if (loading !== controller) return;
     const description = civis.describeClient(client);
     state.source = source;
     state.client = client;
@@ -162,14 +196,33 @@ async function load(source, forceRefresh = false) {
     );
     route();
   } catch (error) {
-    setStatus(
-      [h("strong", null, "Could not load the spec: "), String(error?.message ?? error)],
-      "error",
+    if (loading !== controller) return;
+    failed(
+      controller.signal.aborted
+        ? [h("strong", null, "Cancelled: "), source.label]
+        : [h("strong", null, "Could not load the spec: "), String(error?.message ?? error)],
     );
   } finally {
-    state.busy = false;
-    ui.refresh.disabled = !state.source?.refreshable;
+    if (loading === controller) {
+      loading = undefined;
+      ui.refresh.disabled = !state.source?.refreshable;
+    }
   }
+}
+
+/** An error in the status line, which still says what is loaded, if anything. */
+function failed(children) {
+  const still = state.client
+    ? [
+        h("br"),
+        h(
+          "span",
+          { class: "muted", "data-testid": "still-loaded" },
+          `Still loaded: ${state.source.label}`,
+        ),
+      ]
+    : [];
+  setStatus([...children, ...still], "error");
 }
 
 // --- spec sources ------------------------------------------------------------
@@ -195,10 +248,7 @@ async function loadFile(file) {
     const spec = await readSpecFile(file);
     await load(fileSource({ name: file.name, spec, ...shared() }));
   } catch (error) {
-    setStatus(
-      [h("strong", null, "Could not read the file: "), String(error?.message ?? error)],
-      "error",
-    );
+    failed([h("strong", null, "Could not read the file: "), String(error?.message ?? error)]);
   }
 }
 
@@ -215,7 +265,7 @@ ui.sourceForm.addEventListener("submit", async (event) => {
     else if (kind === "live") await load(liveSource(shared()));
     else await loadFile(ui.fileInput.files?.[0]);
   } catch (error) {
-    setStatus([String(error?.message ?? error)], "error");
+    failed([String(error?.message ?? error)]);
   }
 });
 ui.fileInput.addEventListener("change", () => loadFile(ui.fileInput.files?.[0]));

@@ -19,12 +19,15 @@ export function literal(value) {
 }
 
 /**
- * @param {{ resource: string, name: string, pathArgs: unknown[], params: Record<string, unknown>,
- *   init?: Record<string, unknown> }} call
- * @returns {string} e.g. `await client.workflows.list_executions(1, { limit: 5 })`
+ * @param {{ resource: string, name: string, pathArgs: unknown[], pathNames?: string[],
+ *   params: Record<string, unknown>, init?: Record<string, unknown> }} call
+ * @returns {string} e.g. `await client.workflows.list_executions(1, { limit: 5 })`; a path
+ *   argument not filled in yet shows as its name (`get(id)`), not as `get("")`
  */
-export function codeLine({ resource, name, pathArgs, params, init }) {
-  const args = pathArgs.map(literal);
+export function codeLine({ resource, name, pathArgs, pathNames = [], params, init }) {
+  const args = pathArgs.map((value, i) =>
+    value === "" && IDENTIFIER.test(pathNames[i] ?? "") ? pathNames[i] : literal(value),
+  );
   const hasParams = Object.keys(params).length > 0;
   if (hasParams || init) args.push(literal(params));
   if (init) args.push(literal(init));

@@ -33,6 +33,11 @@ function breakablePath(path) {
   return path.split("/").flatMap((part, i) => (i === 0 ? [part] : [h("wbr"), `/${part}`]));
 }
 
+/** A long snake_case name that wraps after its underscores rather than inside a word. */
+function breakableName(name) {
+  return name.split("_").flatMap((part, i) => (i === 0 ? [part] : ["_", h("wbr"), part]));
+}
+
 function methodItem(op) {
   const link = h(
     "a",
@@ -42,7 +47,7 @@ function methodItem(op) {
       title: op.summary || undefined,
     },
     h("span", { class: `verb verb-${op.verb.toLowerCase()}` }, op.verb),
-    h("span", { class: "method-name" }, op.name),
+    h("span", { class: "method-name" }, breakableName(op.name)),
     op.deprecated
       ? h("span", { class: "tag-deprecated", title: "Deprecated" }, "deprecated")
       : null,
@@ -95,6 +100,9 @@ export function mountMethodList({ container, search, countLabel, operations }) {
   const groups = groupByResource(operations).map(([resource, ops]) => resourceGroup(resource, ops));
   const fragment = document.createDocumentFragment();
   for (const group of groups) fragment.append(group.section);
+  // An empty sidebar after a search looks broken: say why, and how to get the list back.
+  const noMatch = h("p", { class: "no-match", hidden: true, "data-testid": "no-match" });
+  fragment.append(noMatch);
   replace(container, fragment);
   let selected;
 
@@ -115,6 +123,15 @@ export function mountMethodList({ container, search, countLabel, operations }) {
       group.list.hidden =
         terms.length === 0 && group.toggle.getAttribute("aria-expanded") !== "true";
       shown += groupShown;
+    }
+    noMatch.hidden = terms.length === 0 || shown > 0;
+    if (!noMatch.hidden) {
+      replace(
+        noMatch,
+        `No method matches “${query.trim()}”. The search looks in method names, paths and summaries; `,
+        h("kbd", null, "Esc"),
+        " clears it.",
+      );
     }
     countLabel.textContent =
       terms.length === 0

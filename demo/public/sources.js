@@ -25,11 +25,22 @@ function optional(text) {
   return trimmed === "" ? undefined : trimmed;
 }
 
-async function fetchSpec(url, forceRefresh) {
-  const response = await fetch(url, {
-    headers: { Accept: "application/json" },
-    cache: forceRefresh ? "reload" : "default",
-  });
+/** The client's own words for a request that got no answer (a browser says only "Failed to fetch"). */
+export const NO_ANSWER =
+  "Network error: the request failed before any answer (offline, DNS, or CORS?)";
+
+async function fetchSpec(url, forceRefresh, signal) {
+  let response;
+  try {
+    response = await fetch(url, {
+      headers: { Accept: "application/json" },
+      cache: forceRefresh ? "reload" : "default",
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new Error(`${NO_ANSWER} (GET ${url})`);
+  }
   if (!response.ok) {
     throw new Error(`GET ${url} answered ${response.status} ${response.statusText}`.trim());
   }
@@ -50,7 +61,8 @@ export async function readSpecFile(file) {
 }
 
 /**
- * A source the page can (re)open. `open(clientOptions, forceRefresh)` resolves to a client.
+ * A source the page can (re)open. `open(clientOptions, forceRefresh)` resolves to a client;
+ * `clientOptions.signal` (the status line's Cancel) ends a download and its retries.
  * @typedef {{ kind: "sample" | "url" | "file" | "live", label: string, refreshable: boolean,
  *   canFault: boolean, open: (shared: object, forceRefresh: boolean) => Promise<unknown> }} Source
  */
@@ -104,11 +116,11 @@ export function urlSource({ specUrl, baseUrl, apiKey }) {
     label: `Spec from ${url}`,
     refreshable: true,
     canFault: options.baseUrl === SAMPLE_API_URL,
-    open: async (shared, forceRefresh) =>
+    open: async ({ signal, ...shared }, forceRefresh) =>
       new civis.APIClient({
         ...shared,
         ...options,
-        localApiSpec: await fetchSpec(url, forceRefresh),
+        localApiSpec: await fetchSpec(url, forceRefresh, signal),
       }),
   };
 }
@@ -121,6 +133,7 @@ export function fileSource({ name, spec, baseUrl, apiKey }) {
     label: `Spec file ${name}`,
     refreshable: false,
     canFault: options.baseUrl === SAMPLE_API_URL,
-    open: async (shared) => new civis.APIClient({ ...shared, ...options, localApiSpec: spec }),
+    open: async ({ signal: _unused, ...shared }) =>
+      new civis.APIClient({ ...shared, ...options, localApiSpec: spec }),
   };
 }

@@ -131,6 +131,7 @@ export function tryIt({ client, doc, recorder, canFault }) {
         resource: doc.resource,
         name: doc.name,
         pathArgs,
+        pathNames: doc.pathParams,
         params,
         init: headers ? { headers: { "X-Sample-Fault": "503;retry-after=1;times=1" } } : undefined,
       });
@@ -281,9 +282,9 @@ export function tryIt({ client, doc, recorder, canFault }) {
       : null,
     h("div", { class: "actions" }, send, cancel),
   );
-  // A PATCH sends only what it names: start it with the required keys, so a person who
-  // presses Send does not blank out every other field.
-  if (editor) setSkeleton(doc.verb === "PATCH");
+  // Start with the required keys only: a Send then creates or changes nothing the person did
+  // not ask for (a PATCH would blank out fields, a POST would send placeholder values).
+  if (editor) setSkeleton(true);
   updateCode();
 
   return h(

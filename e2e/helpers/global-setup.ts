@@ -1,5 +1,6 @@
 import { chromium } from "playwright-core";
 import type { TestProject } from "vitest/node";
+import { buildIfStale } from "./build-if-stale.js";
 import { CHROMIUM_ARGS } from "./chromium-args.js";
 import { chromiumPath } from "./chromium-path.js";
 
@@ -11,11 +12,13 @@ declare module "vitest" {
 }
 
 /**
- * Browser tests need Chromium: say how to get it, or say loudly that they were skipped.
+ * Browser tests need the build (made here when dist/ is stale) and Chromium: say how to
+ * get it, or say loudly that they were skipped.
  * One Chromium serves every file (each test still gets a fresh context): launching one
  * per file cost more time than the tests themselves.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  buildIfStale();
   const executablePath = chromiumPath();
   if (!executablePath) {
     project.provide("chromiumEndpoint", "");

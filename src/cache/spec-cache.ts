@@ -21,6 +21,8 @@ const MEMORY_ENTRIES = 8;
 const inFlight = new Map<string, Promise<MemoryEntry>>();
 /** A store that has not answered by then is skipped (a blocked IndexedDB never does). */
 const STORE_TIMEOUT_MS = 3000;
+/** Stores that did not answer in time: skipped from then on in this process or page. */
+const silent = new WeakSet<SpecStore>();
 
 /**
  * One model per spec text, however many keys downloaded it, for as long as a client
@@ -64,14 +66,15 @@ async function tryStore<T>(
   const { store } = options;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return store
+    return store && !silent.has(store)
       ? await Promise.race([
           action(store),
           new Promise<undefined>((resolve) => {
-            timer = setTimeout(
-              () => resolve(undefined),
-              options.storeTimeoutMs ?? STORE_TIMEOUT_MS,
-            );
+            timer = setTimeout(() => {
+              // Blocked once, blocked again (an IndexedDB upgrade waits on another tab).
+              silent.add(store);
+              resolve(undefined);
+            }, options.storeTimeoutMs ?? STORE_TIMEOUT_MS);
           }),
         ])
       : undefined;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { CachedSpec, SpecStore } from "../index.js";
@@ -32,9 +33,16 @@ export function diskSpecStore(dir: string): SpecStore {
     async set(key: string, value: CachedSpec): Promise<void> {
       const file = fileOf(dir, key);
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(value), { mode: 0o600 });
-      await rename(temporary, file);
+      // Unique per write, so two writes of one process never share a temporary file.
+      const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(temporary, JSON.stringify(value), { mode: 0o600 });
+        await rename(temporary, file);
+      } catch (error) {
+        // A failed write or rename must not leave a whole spec behind each time.
+        await unlink(temporary).catch(() => {});
+        throw error;
+      }
     },
     async del(key: string): Promise<void> {
       try {

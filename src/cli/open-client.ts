@@ -5,6 +5,7 @@ import { cacheDir } from "./cache-dir.js";
 import type { CliOptions } from "./cli-options.js";
 import { diskSpecStore } from "./disk-spec-store.js";
 import { type ProgressStream, specDownloadProgress } from "./progress.js";
+import { retryReporter } from "./retry-report.js";
 
 /** What every command reads besides its arguments. */
 export interface CliContext {
@@ -12,6 +13,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly key: ApiKeySource;
   readonly stderr: ProgressStream;
+  /** For commands that print as they go (`civis jobs follow-log`). */
+  readonly stdout?: { write(text: string): unknown };
 }
 
 const USER_AGENT = "civis-cli";
@@ -52,6 +55,7 @@ export async function openClient(context: CliContext, keyOptional = false): Prom
   const common = {
     userAgent: USER_AGENT,
     fetch: fetchImpl,
+    retries: { onRetry: retryReporter(context.stderr, apiBaseUrl(context)) },
     ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
   };
   if (options.spec !== undefined) {

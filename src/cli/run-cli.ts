@@ -4,6 +4,7 @@ import { apiKeyOf } from "./api-key.js";
 import { BOOLEAN_FLAGS, splitOptions } from "./cli-options.js";
 import { callCommand } from "./commands/call.js";
 import { helpCommand } from "./commands/help.js";
+import { JOB_COMMANDS, jobsCommand } from "./commands/jobs.js";
 import { specCommand } from "./commands/spec.js";
 import { typegenCommand } from "./commands/typegen.js";
 import { formatResult } from "./format-result.js";
@@ -11,6 +12,7 @@ import { type CliContext, openClient } from "./open-client.js";
 import { type FlagValues, parseArgs } from "./parse-args.js";
 import type { ProgressStream } from "./progress.js";
 import { redactor } from "./redact.js";
+import { terminalSafe } from "./terminal-safe.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 
@@ -57,6 +59,10 @@ async function dispatch(
   const client = await openClient(context, options.help);
   // `civis workflows --help`, `civis workflows list --help`
   if (options.help) return helpCommand(client, [command, ...words.slice(0, 1)]);
+  if (command === "jobs" && JOB_COMMANDS.has(words[0] ?? "")) {
+    const result = await jobsCommand(client, words, apiFlags, context);
+    return result === undefined ? undefined : formatResult(result, options.output);
+  }
   const result = await callCommand(client, [command, ...words], apiFlags, context);
   return formatResult(result, options.output);
 }
@@ -69,13 +75,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const { options, apiFlags } = splitOptions(flags);
     const key = await apiKeyOf(options, io.env);
     redact = redactor([io.env.CIVIS_API_KEY, key.apiKey]);
-    const context: CliContext = { options, env: io.env, key, stderr: io.stderr };
+    const context: CliContext = {
+      options,
+      env: io.env,
+      key,
+      stderr: io.stderr,
+      stdout: io.stdout,
+    };
     const text = await dispatch(positionals, apiFlags, context);
-    if (text !== undefined) io.stdout.write(`${redact(text)}\n`);
+    if (text !== undefined) io.stdout.write(`${terminalSafe(redact(text))}\n`);
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`civis: ${redact(message)}\n`);
+    io.stderr.write(`civis: ${terminalSafe(redact(message))}\n`);
     return exitCodeOf(error);
   }
 }

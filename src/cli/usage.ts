@@ -6,6 +6,11 @@ Commands
                           call the API: civis workflows list_executions 12 --limit 5
   civis help [resource [method]]
                           the help() text of the API, a resource or a method
+  civis jobs run ID [--wait]
+                          start a run of a job; --wait follows it (progress on stderr,
+                          exit 1 with the failure's text if it fails)
+  civis jobs follow-log ID [RUN_ID]
+                          print a run's log as it appears (default: the latest run)
   civis spec [--out file] download the API spec (print it, or write it to a file)
   civis typegen [--spec file-or-url] [--out civis-api.d.ts] [--check]
                           write TypeScript types for APIClient.create<CivisApi>()
@@ -20,6 +25,8 @@ Call options
                           sent, or a table
 
 Options
+  --api-key key           the API key (default: CIVIS_API_KEY); shows in the process list,
+                          so prefer the variable or --api-key-file
   --api-key-file file     read the API key from a file (default: CIVIS_API_KEY)
   --base-url url          the API (default: CIVIS_API_ENDPOINT, else the Civis API)
   --spec file-or-url      use this spec instead of the API's (typegen, help, calls)

@@ -129,10 +129,8 @@ export class APIClientBase extends ClientHelpers {
       // A download that one caller can abort or time out is its own, not shared.
       alone: resolved.signal !== undefined || resolved.timeout !== undefined,
     });
-    resolved.interceptors?.logger?.debug?.(
-      origin === "download" ? "spec cache miss: downloaded" : `spec cache hit (${origin})`,
-      { origin },
-    );
+    // "download" is a miss; "memory" and "store" are hits.
+    resolved.interceptors?.logger?.debug?.(`spec_cache=${origin}`, { origin });
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
     return new APIClientBase(options, { resolved, model, origin }) as APIClient<Api>;
   }

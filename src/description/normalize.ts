@@ -1,3 +1,4 @@
+import { decodeFully } from "../checks/decode-fully.js";
 import { isPlainObject } from "../checks/is-plain-object.js";
 import { SpecError } from "../errors/spec-error.js";
 import { getAliasName, isParamSegment, methodName, resourceName } from "../naming/method-name.js";
@@ -5,6 +6,7 @@ import { MemberNames } from "../naming/safe-name.js";
 import { answersListAnyway } from "./list-answers.js";
 import { RefResolver } from "./refs.js";
 import { firstResponse } from "./responses.js";
+import { readingSpec } from "./spec-guard.js";
 import { specText } from "./spec-text.js";
 import type {
   ApiModel,
@@ -49,7 +51,9 @@ function specServer(spec: RawSpec): string | undefined {
   if (/^https?:\/\//i.test(url)) return withSlash(url);
   const host = specText(spec.host);
   if (host !== "") {
-    const scheme = spec.schemes?.includes("https") ? "https" : (spec.schemes?.[0] ?? "https");
+    const { schemes = [] } = spec;
+    if (!Array.isArray(schemes)) throw new SpecError('"schemes" must be an array');
+    const scheme = schemes.includes("https") ? "https" : (schemes[0] ?? "https");
     return withSlash(`${scheme}://${host}${spec.basePath ?? ""}`);
   }
   return undefined;
@@ -71,6 +75,16 @@ function firstSegment(path: string): string {
   if (path[0] !== "/" || path[1] === "/") {
     throw new SpecError(
       `the path "${path}" must start with a single "/" (absolute URLs are refused)`,
+    );
+  }
+  // The URL parser would resolve dot segments (however encoded, `\` counting as `/`)
+  // out of the base URL's path, and end the path at a `?` or `#`.
+  if (
+    /[?#]/.test(path) ||
+    (/[.%\\]/.test(path) && /(^|[/\\])\.\.?([/\\]|$)/.test(decodeFully(path)))
+  ) {
+    throw new SpecError(
+      `the path "${path}" has a "." or ".." segment, a "?" or a "#", which would send requests elsewhere`,
     );
   }
   // indexOf and slice, not split: this runs for every path of every spec built.
@@ -136,7 +150,9 @@ function operationsOf(
       }
       const op = raw as RawOperation;
       const summary = specText(op.summary);
-      const list = returnsList(refs, verb, path, op);
+      const list = readingSpec(`the operation ${verb.toUpperCase()} ${path}`, () =>
+        returnsList(refs, verb, path, op),
+      );
       drafts.push({
         resource: key,
         wanted: methodName(verb, path),
@@ -203,7 +219,7 @@ export function normalizeSpec(input: unknown): ApiModel {
       key,
       property: properties.claim(key),
       operations: () => {
-        ops ??= operationsOf(refs, spec, key, paths);
+        ops ??= readingSpec(`the paths of "${key}"`, () => operationsOf(refs, spec, key, paths));
         return ops;
       },
     });

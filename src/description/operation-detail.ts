@@ -1,7 +1,9 @@
+import { isPlainObject } from "../checks/is-plain-object.js";
 import { SpecError } from "../errors/spec-error.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { RefResolver } from "./refs.js";
 import { type FirstResponse, firstResponse, schemaOf } from "./responses.js";
+import { readingSpec } from "./spec-guard.js";
 import { specText } from "./spec-text.js";
 import type { Operation, RawParameter, Schema } from "./types.js";
 
@@ -34,29 +36,41 @@ export interface OperationDetail {
 /** Merged `allOf` schemas: body keys are mapped through them on every call. */
 const flattened = new WeakMap<Schema, Schema>();
 
-/** Merges `allOf` members so their properties read as one object. */
-export function flattenSchema(
-  refs: RefResolver,
-  schema: Schema | undefined,
-  within: ReadonlySet<Schema> = new Set(),
-): Schema | undefined {
+/**
+ * Merges `allOf` members so their properties read as one object: a schema's own
+ * properties, then each member's, in order, later ones winning. A loop over a
+ * stack, not recursion, as a spec may chain `allOf`s without end; each schema is
+ * merged once, which also ends a cycle. Entries, not assignments: a property named
+ * `__proto__` stays a property.
+ */
+export function flattenSchema(refs: RefResolver, schema: Schema | undefined): Schema | undefined {
   if (!schema) return undefined;
   const resolved = refs.deref(schema);
-  // An `allOf` that reaches itself again adds nothing new; following it would never end.
-  if (!resolved.allOf || within.has(resolved)) return resolved;
+  if (!Array.isArray(resolved?.allOf)) return resolved;
   const known = flattened.get(resolved);
   if (known) return known;
-  const inner = new Set(within).add(resolved);
-  const properties: Record<string, Schema> = { ...resolved.properties };
-  const required = [...(resolved.required ?? [])];
-  for (const part of resolved.allOf) {
-    const flat = flattenSchema(refs, part, inner);
-    Object.assign(properties, flat?.properties);
-    required.push(...(flat?.required ?? []));
+  const properties: [string, Schema][] = [];
+  const required: string[] = [];
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [resolved];
+  while (stack.length > 0) {
+    const part = refs.deref(stack.pop()) as Schema;
+    if (!isPlainObject(part) || seen.has(part)) continue;
+    seen.add(part);
+    if (isPlainObject(part.properties)) {
+      properties.push(...(Object.entries(part.properties) as [string, Schema][]));
+    }
+    if (Array.isArray(part.required)) required.push(...part.required);
+    const members = Array.isArray(part.allOf) ? part.allOf : [];
+    for (let i = members.length - 1; i >= 0; i--) stack.push(members[i]);
   }
-  const flat: Schema = { ...resolved, type: resolved.type ?? "object", properties, required };
-  // Only a complete merge is kept: one cut short by a cycle depends on where it started.
-  if (within.size === 0) flattened.set(resolved, flat);
+  const flat: Schema = {
+    ...resolved,
+    type: resolved.type ?? "object",
+    properties: Object.fromEntries(properties),
+    required,
+  };
+  flattened.set(resolved, flat);
   return flat;
 }
 
@@ -99,13 +113,28 @@ export function operationDetail(op: Operation, refs: RefResolver): OperationDeta
   const known = details.get(op);
   if (known) return known;
   const where = `${op.verb.toUpperCase()} ${op.path}`;
+  const detail = readingSpec(`the operation ${where}`, () => detailOf(op, refs, where));
+  details.set(op, detail);
+  return detail;
+}
 
+function detailOf(op: Operation, refs: RefResolver, where: string): OperationDetail {
   // Operation-level parameters override path-level ones of the same name and place.
   // The key keeps the spec's own place, so Swagger 2.0's one `in: "body"` parameter
   // (the whole body) stays apart from its `formData` fields (one parameter each).
   const merged = new Map<string, Param>();
-  for (const raw of [...(op.pathItemParams ?? []), ...(op.raw.parameters ?? [])]) {
+  const list = (value: unknown, owner: string): readonly RawParameter[] => {
+    if (value !== undefined && !Array.isArray(value)) {
+      throw new SpecError(`the "parameters" of ${owner} must be an array`);
+    }
+    return value ?? [];
+  };
+  for (const raw of [
+    ...list(op.pathItemParams, `the path ${op.path}`),
+    ...list(op.raw.parameters, where),
+  ]) {
     const p = refs.deref(raw);
+    if (!isPlainObject(p)) throw new SpecError(`a parameter of ${where} is not an object`);
     const declared = paramOf(refs, p, where);
     if (declared) merged.set(`${p.in}:${p.name}`, declared);
   }
@@ -146,7 +175,7 @@ export function operationDetail(op: Operation, refs: RefResolver): OperationDeta
   }
   const paginated = op.verb === "get" && byName.has("limit") && byName.has("page_num");
 
-  const detail: OperationDetail = {
+  return {
     pathParams,
     params,
     byName,
@@ -154,6 +183,4 @@ export function operationDetail(op: Operation, refs: RefResolver): OperationDeta
     paginated,
     response: firstResponse(refs, op.raw),
   };
-  details.set(op, detail);
-  return detail;
 }

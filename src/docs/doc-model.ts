@@ -1,5 +1,6 @@
 import { flattenSchema, operationDetail, type Param } from "../description/operation-detail.js";
 import type { RefResolver } from "../description/refs.js";
+import { readingSpec } from "../description/spec-guard.js";
 import { specText } from "../description/spec-text.js";
 import type { ApiModel, Operation, Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
@@ -43,18 +44,34 @@ export interface MethodDocModel {
 
 /** Deep schemas stop here; self-references stop at once. */
 const MAX_DEPTH = 8;
+const MAX_ITEMS = 32;
 
-function typeName(refs: RefResolver, schema: Schema, returned: boolean): string {
-  const raw = schema.type;
-  const type = Array.isArray(raw)
-    ? (raw.find((t) => t !== "null") ?? "any")
-    : (raw as string | undefined);
-  const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
-  if (base === "array") {
-    return schema.items ? `array<${typeName(refs, refs.deref(schema.items), returned)}>` : "array";
+/**
+ * `string (date-time)`, `array<array<integer>>`, `Response`... Nested `items` are
+ * followed by a loop, at most MAX_ITEMS deep, not recursion: a spec may nest them
+ * without end.
+ */
+function typeName(refs: RefResolver, root: Schema, returned: boolean): string {
+  let schema = root;
+  let arrays = 0;
+  for (;;) {
+    const raw = schema.type;
+    const type = Array.isArray(raw)
+      ? (raw.find((t) => t !== "null") ?? "any")
+      : (raw as string | undefined);
+    const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
+    if (base === "array" && schema.items && arrays < MAX_ITEMS) {
+      arrays++;
+      schema = refs.deref(schema.items);
+      continue;
+    }
+    const shown = base === "object" && returned ? "Response" : base;
+    const name =
+      schema.format && base !== "object" && base !== "array"
+        ? `${shown} (${schema.format})`
+        : shown;
+    return `${"array<".repeat(arrays)}${name}${">".repeat(arrays)}`;
   }
-  const shown = base === "object" && returned ? "Response" : base;
-  return schema.format && base !== "object" ? `${shown} (${schema.format})` : shown;
 }
 
 /** The documented properties of an object schema, or of an array's items; [] for anything else. */
@@ -105,6 +122,12 @@ const ITERATOR_DOC =
 
 /** The documentation of one operation, computed on first use. */
 export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
+  return readingSpec(`the operation ${op.verb.toUpperCase()} ${op.path}`, () =>
+    docModelOf(model, op),
+  );
+}
+
+function docModelOf(model: ApiModel, op: Operation): MethodDocModel {
   const { refs } = model;
   const detail = operationDetail(op, refs);
   const params = [...detail.pathParams, ...detail.params].map((p) => paramEntry(refs, p));

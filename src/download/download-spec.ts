@@ -5,18 +5,30 @@ import { baseHeaders } from "../options/base-headers.js";
 import { type ResolvedOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
 
+/**
+ * Attempts of the spec download when no answer comes at all (refused, DNS, CORS, timeout):
+ * a wrong base URL is known after at most two short waits (under 6 s with the default
+ * backoff), while a 503 or 429 keeps the policy's full count.
+ */
+export const SPEC_NO_ANSWER_ATTEMPTS = 3;
+
 /** `GET {baseUrl}endpoints` through the same retries as every call; resolves to the spec's text. */
 export async function downloadSpecText(options: ResolvedOptions, baseUrl: string): Promise<string> {
+  const transport = transportOf(options, baseUrl);
+  const retry = { ...transport.retry, maxNoAnswerAttempts: SPEC_NO_ANSWER_ATTEMPTS };
   try {
-    const { text } = await send(transportOf(options, baseUrl), {
-      method: "GET",
-      target: "/endpoints",
-      headers: baseHeaders(options, platform),
-      body: undefined,
-      signal: options.signal,
-      timeout: options.timeout,
-      operation: "endpoints.list",
-    });
+    const { text } = await send(
+      { ...transport, retry },
+      {
+        method: "GET",
+        target: "/endpoints",
+        headers: baseHeaders(options, platform),
+        body: undefined,
+        signal: options.signal,
+        timeout: options.timeout,
+        operation: "endpoints.list",
+      },
+    );
     return text!;
   } catch (error) {
     const apiError = error instanceof CivisAPIKeyError ? error.cause : error;

@@ -1,3 +1,5 @@
+import { CivisError } from "./civis-error.js";
+
 /** What the server answered, kept off the enumerable surface so logs stay short. */
 export interface CivisAPIErrorInit {
   readonly statusCode: number;
@@ -13,15 +15,15 @@ export interface CivisAPIErrorInit {
  * A non-2xx answer from the API, after retries.
  * Its message reads `(404) Not found (GET /workflows/1)`.
  */
-export class CivisAPIError extends Error {
-  override readonly name: string = "CivisAPIError";
+export class CivisAPIError extends CivisError {
+  override readonly name = "CivisAPIError" as const;
   // The constructor assigns these; `declare` keeps the build from also emitting an empty field for each.
   declare readonly status_code: number;
   declare readonly error_message: string;
   declare readonly method: string;
   declare readonly url: string;
   /** How many requests were made for this call, retries included. */
-  declare attempts: number;
+  declare readonly attempts: number;
   declare readonly response: globalThis.Response | undefined;
 
   constructor(init: CivisAPIErrorInit) {

@@ -37,8 +37,7 @@ export interface AttemptWatch {
 /** `key=value` pairs (logfmt): one readable line that tools can also parse. */
 function logLine(details: Readonly<Record<string, unknown>>): string {
   return Object.entries(details)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${/\s/.test(String(value)) ? JSON.stringify(value) : value}`)
+    .map(([key, value]) => `${key}=${value}`)
     .join(" ");
 }
 
@@ -71,7 +70,14 @@ export function watchAttempt(
     try {
       await wait;
     } catch (reason) {
-      throw new CivisNetworkError(method, path, "Aborted while waiting to send", "aborted", reason);
+      throw new CivisNetworkError(
+        method,
+        path,
+        "Aborted while waiting to send",
+        "aborted",
+        attempt,
+        reason,
+      );
     }
   };
   return {
@@ -85,7 +91,7 @@ export function watchAttempt(
         const answer = await runHooks("onRequest", context, sets);
         this.sent = { ...req, headers };
         started = Date.now();
-        if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, keepBody);
+        if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, attempt, keepBody);
         return { response: answer, text: keepBody && answer.ok ? undefined : await answer.text() };
       } finally {
         // Freed when the headers come: a body the caller never reads cannot hold a slot.
@@ -101,9 +107,9 @@ export function watchAttempt(
         status: response?.status ?? null,
         ms: Date.now() - started,
         attempt,
-        calls_remaining: left == null ? null : Number(left),
-        error: response ? undefined : error?.message,
+        calls_remaining: left ? +left : null,
       };
+      if (!response) details.error = error?.message;
       logger?.debug?.(logLine(details), details);
       context.error = error;
       if (response) {

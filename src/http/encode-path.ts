@@ -1,17 +1,4 @@
-function decodeFully(value: string): string {
-  let current = value;
-  for (let i = 0; i < 5; i++) {
-    let next: string;
-    try {
-      next = decodeURIComponent(current);
-    } catch {
-      return current;
-    }
-    if (next === current) return current;
-    current = next;
-  }
-  return current;
-}
+import { decodeFully } from "../checks/decode-fully.js";
 
 /** Percent-encodes one path parameter; `.`/`..` would let the URL parser climb the path. */
 export function encodePathParam(where: string, name: string, value: unknown): string {
@@ -19,6 +6,12 @@ export function encodePathParam(where: string, name: string, value: unknown): st
     const got = value === null ? "null" : typeof value;
     throw new TypeError(
       `${where}: the path parameter "${name}" must be a string or a number, got ${got}`,
+    );
+  }
+  // NaN and Infinity would be sent as words: never an id the caller meant.
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new TypeError(
+      `${where}: the path parameter "${name}" must be a finite number, got ${value}`,
     );
   }
   const text = String(value);

@@ -1,3 +1,4 @@
+import { checkFields, isFunction, type Rule, type Rules } from "../checks/check-fields.js";
 import { isPlainObject } from "../checks/is-plain-object.js";
 
 /** What a hook sees of one attempt; one object per attempt, shared by its hooks. */
@@ -47,23 +48,24 @@ export interface Hooks {
   readonly onResponseError?: Hook | readonly Hook[];
 }
 
-const NAMES = ["onRequest", "onRequestError", "onResponse", "onResponseError"];
+const IS_HOOK: Rule = [
+  (value) => [value].flat().every(isFunction),
+  "a function or an array of functions",
+];
+const RULES: Rules = {
+  onRequest: IS_HOOK,
+  onRequestError: IS_HOOK,
+  onResponse: IS_HOOK,
+  onResponseError: IS_HOOK,
+};
 
 /** Checks hooks as given (`where`: `hooks` or `init.hooks`); a TypeError names the bad one. */
 export function checkHooks(given: unknown, where: string): Hooks | undefined {
   if (given === undefined) return undefined;
-  if (!isPlainObject(given))
-    throw new TypeError(`${where} must be an object { ${NAMES.join(", ")} }`);
-  for (const [name, value] of Object.entries(given)) {
-    if (!NAMES.includes(name))
-      throw new TypeError(`unknown hook "${where}.${name}"; accepted: ${NAMES.join(", ")}`);
-    if ([value ?? []].flat().some((hook) => typeof hook !== "function")) {
-      throw new TypeError(`${where}.${name} must be a function or an array of functions`);
-    }
-  }
+  if (!isPlainObject(given)) throw new TypeError(`${where} must be an object`);
+  checkFields(given, RULES, `${where}.`);
   return given as Hooks;
 }
-
 /**
  * Runs one kind of hook, the client's then the call's, each awaited in order. For
  * `onRequest`, the first that returns a `Response` answers the attempt.

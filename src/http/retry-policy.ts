@@ -12,6 +12,8 @@ export interface RetryInfo {
   /** The status of the answer, or undefined after a connection failure. */
   readonly status: number | undefined;
   readonly error: Error;
+  /** The most attempts this kind of failure gets in all (the spec download gives up sooner on no answer). */
+  readonly maxAttempts: number;
 }
 
 /** Changes how long the client waits and when it stops; never which answers are retried. */
@@ -28,6 +30,11 @@ export interface RetryPolicy {
 
 export interface ResolvedRetryPolicy {
   readonly maxAttempts: number;
+  /**
+   * Fewer attempts for a request that got no answer at all (refused, DNS, CORS, timeout):
+   * the spec download sets it, so a wrong base URL fails in seconds, not minutes.
+   */
+  readonly maxNoAnswerAttempts?: number;
   readonly maxElapsedMs: number;
   readonly backoff: (attempt: number) => number;
   readonly onRetry: ((info: RetryInfo) => void) | undefined;
@@ -76,6 +83,12 @@ export function retryableWait(
   return BACKOFF_STATUSES.has(status) ? { minWaitMs: 0 } : undefined;
 }
 
+/** How many attempts in all a request may make after this outcome. */
+export function attemptLimit(policy: ResolvedRetryPolicy, outcome: AttemptOutcome): number {
+  const noAnswer = outcome.kind === "connection" ? policy.maxNoAnswerAttempts : undefined;
+  return noAnswer === undefined ? policy.maxAttempts : Math.min(policy.maxAttempts, noAnswer);
+}
+
 /**
  * The whole decision for one failed attempt: wait this many ms, or stop.
  * `elapsedMs` counts from the first request.
@@ -89,7 +102,7 @@ export function shouldRetry(
   now = Date.now(),
 ): { readonly retry: true; readonly waitMs: number } | { readonly retry: false } {
   const rule = retryableWait(method, outcome, now);
-  if (!rule || attempt >= policy.maxAttempts) return { retry: false };
+  if (!rule || attempt >= attemptLimit(policy, outcome)) return { retry: false };
   const backoff = policy.backoff(attempt);
   const waitMs = Math.max(rule.minWaitMs, Number.isFinite(backoff) && backoff > 0 ? backoff : 0);
   // A wait that would outlast the policy's time is not started at all.

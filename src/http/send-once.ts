@@ -28,11 +28,12 @@ export async function sendOnce(
   fetchImpl: typeof fetch,
   baseUrl: string,
   req: RequestSpec,
+  attempt: number,
   keepBody = false,
 ): Promise<Exchange> {
   const { method, target, signal, timeout } = req;
   const fail = (reason: string, ended: "aborted" | "timed-out" | "failed", cause?: unknown) =>
-    new CivisNetworkError(method, target, reason, ended, cause);
+    new CivisNetworkError(method, target, reason, ended, attempt, cause);
   // The attempt's own signal: the caller's, ended early by the timer (AbortSignal.any
   // would do it, but only from Node 20.3).
   const controller = new AbortController();

@@ -4,7 +4,12 @@ import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { apiErrorFrom } from "./api-error.js";
 import { type Interceptors, watchAttempt } from "./attempt-watch.js";
 import type { RequestSpec } from "./request-spec.js";
-import { type AttemptOutcome, type ResolvedRetryPolicy, shouldRetry } from "./retry-policy.js";
+import {
+  type AttemptOutcome,
+  attemptLimit,
+  type ResolvedRetryPolicy,
+  shouldRetry,
+} from "./retry-policy.js";
 import { type Exchange, sendOnce } from "./send-once.js";
 import { sleep } from "./sleep.js";
 
@@ -38,7 +43,7 @@ export async function send(
     try {
       const exchange = watch
         ? await watch.send(keepBody)
-        : await sendOnce(transport.fetch, transport.baseUrl, req, keepBody);
+        : await sendOnce(transport.fetch, transport.baseUrl, req, attempt, keepBody);
       const { response } = exchange;
       if (response.ok) {
         if (watch) await watch.after(response);
@@ -54,7 +59,6 @@ export async function send(
       // A timed-out attempt is retried like a lost connection (only for idempotent
       // methods); the caller's own abort never is.
       outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
-      thrown.attempts = attempt;
       error = thrown;
       if (watch) await watch.after(undefined, thrown);
     }
@@ -67,20 +71,20 @@ export async function send(
       url: req.target,
       status,
       error,
+      maxAttempts: attemptLimit(policy, outcome),
     });
     watch?.retrying(decision.waitMs);
     try {
       await sleep(decision.waitMs, req.signal);
     } catch (reason) {
-      const aborted = new CivisNetworkError(
+      throw new CivisNetworkError(
         req.method,
         req.target,
         "Aborted while waiting to retry",
         "aborted",
+        attempt,
         reason,
       );
-      aborted.attempts = attempt;
-      throw aborted;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { CivisResponse } from "./core.js";
+import type { Response as CivisResponse } from "./core.js";
 
 /**
  * A generated client method, as civis/io calls it: `(...pathParams, params?, init?)`. Its

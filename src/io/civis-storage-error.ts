@@ -1,10 +1,12 @@
+import { CivisError } from "./core.js";
+
 /**
  * A presigned storage URL (an upload form, a part, a download) answered with an error.
  * S3 explains itself in an XML body (`<Code>`, `<Message>`): both are in the message.
  * `url` has no query string: a presigned query carries the signature.
  */
-export class CivisStorageError extends Error {
-  override readonly name = "CivisStorageError";
+export class CivisStorageError extends CivisError {
+  override readonly name = "CivisStorageError" as const;
   declare readonly status: number;
   declare readonly code: string | undefined;
   declare readonly url: string;

@@ -1,5 +1,5 @@
 import type { IoClient } from "./answer-fields.js";
-import type { CivisResponse } from "./core.js";
+import type { Response as CivisResponse } from "./core.js";
 import { maybeGunzip } from "./csv-rows.js";
 import { ioPlatform } from "./current-io-platform.js";
 import {

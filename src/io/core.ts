@@ -3,8 +3,9 @@
 // carries a second copy of them.
 export {
   CivisAPIError,
+  CivisError,
   CivisFuture,
   type CivisFutureOptions,
-  type Response as CivisResponse,
+  type Response,
   runJob,
 } from "../public-api.js";

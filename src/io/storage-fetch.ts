@@ -1,4 +1,4 @@
-import { sleep } from "../http/sleep.js";
+import { sleep } from "../internal.js";
 import { CivisStorageError } from "./civis-storage-error.js";
 
 /** How storage requests (presigned, no API key) are retried: a few tries, short waits. */

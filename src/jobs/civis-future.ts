@@ -1,7 +1,5 @@
-import { fieldOf, plainBody } from "../client/helpers/plain-body.js";
-import { CivisAPIError } from "../errors/civis-api-error.js";
-import type { ListResponse } from "../response/list-response.js";
-import type { Response } from "../response/response.js";
+import type { ListResponse, Response } from "../internal.js";
+import { CivisAPIError, fieldOf, plainBody } from "../internal.js";
 import { CivisJobFailure } from "./civis-job-failure.js";
 import { type ApiCall, baseUrlOf, clientOfMethod, methodOf } from "./client-methods.js";
 import { failureText } from "./failure-text.js";

@@ -1,3 +1,5 @@
+import { CivisError } from "../internal.js";
+
 /** What a CivisJobFailure knows of the run. */
 export interface JobFailureDetail {
   readonly jobId: number | undefined;
@@ -12,8 +14,8 @@ export interface JobFailureDetail {
  * reads `Job 123 run 456 failed: <text>`, where the text is the run's `error`, or the last
  * lines of its log when it has none.
  */
-export class CivisJobFailure extends Error {
-  override readonly name = "CivisJobFailure";
+export class CivisJobFailure extends CivisError {
+  override readonly name = "CivisJobFailure" as const;
   readonly job_id: number | undefined;
   readonly run_id: number | undefined;
   /** The run's final state: `failed` or `cancelled`. */

@@ -1,5 +1,4 @@
-import { clientInfo, contextClients } from "../client/client-internals.js";
-import { methodOperations } from "../methods/build-resource.js";
+import { clientInfo, contextClients, methodOperations } from "../internal.js";
 
 /** Any function that calls the API: a generated method, or the user's own getter. */
 // biome-ignore lint/suspicious/noExplicitAny: a getter's arguments are whatever its API takes.

@@ -1,4 +1,4 @@
-import { fieldOf, plainBody } from "../client/helpers/plain-body.js";
+import { fieldOf, plainBody } from "../internal.js";
 import { methodOf } from "./client-methods.js";
 
 /** How many of the last log lines stand in for a run's missing error (civis-python: 15). */

@@ -1,4 +1,4 @@
-import { fieldOf, plainBody } from "../client/helpers/plain-body.js";
+import { fieldOf, plainBody } from "../internal.js";
 import { methodOf } from "./client-methods.js";
 import type { ItemOf } from "./job-types.js";
 import { checkPollingInterval } from "./poll-schedule.js";

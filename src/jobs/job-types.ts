@@ -1,4 +1,4 @@
-import type { Response } from "../response/response.js";
+import type { Response } from "../internal.js";
 import type { RunOf } from "./civis-future.js";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;

@@ -1,4 +1,4 @@
-import { fieldOf, plainBody } from "../client/helpers/plain-body.js";
+import { fieldOf, plainBody } from "../internal.js";
 import { type CivisFuture, CivisFutureBase, type CivisFutureOptions } from "./civis-future.js";
 import { methodOf } from "./client-methods.js";
 import type { AnswerOf } from "./job-types.js";

@@ -1,13 +1,14 @@
-import type { OperationDetail, Param } from "../description/operation-detail.js";
+import type { OperationDetail } from "../description/operation-detail.js";
 import type { RefResolver } from "../description/refs.js";
 import type { Operation } from "../description/types.js";
-import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
-import { encodePathParam } from "../http/encode-path.js";
 import { queryString } from "../http/query-string.js";
-import { argumentError, isOptionsObject } from "./argument-error.js";
-import { toSpecKeys } from "./body-keys.js";
+import { bodyBuilder } from "./bind-body.js";
+import { headerBag } from "./bind-headers.js";
+import { bindParams, checkParamsObject } from "./bind-params.js";
+import { bindPath } from "./bind-path.js";
+import { callErrors } from "./call-errors.js";
 import { type CallInit, checkInit } from "./call-init.js";
-import { signature } from "./signature.js";
+import { checkRequired } from "./check-required.js";
 
 /** A call's arguments, checked and sorted into the parts of a request. */
 export interface BoundCall {
@@ -23,7 +24,8 @@ export interface BoundCall {
 
 /**
  * `(...pathParams, params?, init?)` -> path, query, body and headers; every check
- * happens here, before any request.
+ * happens here, before any request, in this order: the count, the path, the params
+ * object, `init`, the params' names, the required ones, then each value as it is placed.
  */
 export function bindArguments(
   op: Operation,
@@ -31,92 +33,27 @@ export function bindArguments(
   refs: RefResolver,
   args: readonly unknown[],
 ): BoundCall {
-  const where = `${op.resource}.${op.name}()`;
-  // Positional mistakes are shown the method's signature, name mistakes its names.
-  const misplaced = (problem: string) =>
-    argumentError(
-      where,
-      `${problem}; call it as ${op.resource}.${signature(op, "params?", "init?")}`,
-    );
-  const misnamed = (problem: string) => {
-    const names = detail.params.map((p) => p.snake);
-    if (detail.paginated) names.push("iterator");
-    return argumentError(where, `${problem}; accepted: ${names.join(", ") || "none"}`);
-  };
-
+  const errors = callErrors(op, detail);
   const pathCount = detail.pathParams.length;
-  if (args.length > pathCount + 2) throw misplaced(`too many arguments (${args.length})`);
-  let path = op.path;
-  for (const [i, param] of detail.pathParams.entries()) {
-    const value = args[i];
-    if (value === undefined || isOptionsObject(value)) {
-      throw misplaced(`missing the path parameter "${param.snake}"`);
-    }
-    const encoded = encodePathParam(where, param.snake, value);
-    path = path.replace(`{${param.name}}`, () => encoded);
-  }
-
+  if (args.length > pathCount + 2) throw errors.misplaced(`too many arguments (${args.length})`);
+  const path = bindPath(op.path, detail.pathParams, args, errors);
   const params = args[pathCount];
-  if (params !== undefined && !isOptionsObject(params)) {
-    // The signature that follows shows how many path parameters come first.
-    const got = Array.isArray(params) ? "an array" : typeof params;
-    throw misplaced(`expected a params object, got ${got}`);
-  }
-  const init = checkInit(where, args[pathCount + 1]);
-
-  const given = new Map<Param, unknown>();
-  let iterator = false;
-  for (const [key, value] of Object.entries(params ?? {})) {
-    if (key === "iterator" && detail.paginated) {
-      iterator = value === true;
-      continue;
-    }
-    const param = detail.byName.get(key);
-    if (!param) throw misnamed(`unknown parameter "${key}"`);
-    if (given.has(param)) {
-      throw argumentError(
-        where,
-        `the parameter "${param.snake}" is given twice (as "${param.snake}" and "${param.name}")`,
-      );
-    }
-    given.set(param, value);
-  }
-
-  const missing = detail.params.filter((p) => p.required && given.get(p) === undefined);
-  if (missing.length > 0) {
-    throw misnamed(
-      `missing required parameter(s) ${missing.map((p) => `"${p.snake}"`).join(", ")}`,
-    );
-  }
+  checkParamsObject(params, errors);
+  const init = checkInit(errors.where, args[pathCount + 1]);
+  const { given, iterator } = bindParams(detail, params, errors);
+  checkRequired(detail, given, errors);
 
   const query: [string, unknown][] = [];
-  const headers: Record<string, string> = {};
-  const setHeader = (name: string, value: unknown) => {
-    const text = String(value);
-    checkHeaderName(where, name);
-    checkHeaderValue(`${where}: the header "${name}"`, text);
-    headers[name] = text;
-  };
-  // Entries, not assignments: a property named `__proto__` stays data (fromEntries defines it).
-  const fields: [string, unknown][] = [];
-  let whole: unknown;
+  const headers = headerBag(errors.where);
+  const body = bodyBuilder(detail, refs);
   for (const [param, value] of given) {
     if (value === undefined) continue;
     if (param.in === "query") query.push([param.name, value]);
-    else if (param.in === "header") setHeader(param.name, value);
-    else if (param === detail.wholeBody) whole = toSpecKeys(value, param.schema, refs);
-    else fields.push([param.name, toSpecKeys(value, param.schema, refs)]);
+    else if (param.in === "header") headers.set(param.name, value);
+    else body.add(param, value);
   }
-  for (const [name, value] of Object.entries(init?.headers ?? {})) setHeader(name, value);
-  const body = fields.length > 0 ? Object.fromEntries(fields) : whole;
-  return {
-    path,
-    query,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers,
-    init,
-    iterator,
-  };
+  for (const [name, value] of Object.entries(init?.headers ?? {})) headers.set(name, value);
+  return { path, query, body: body.json(), headers: headers.headers, init, iterator };
 }
 
 /** Path and query of a bound call; `pageNum` replaces any `page_num` the caller gave. */

@@ -2,6 +2,7 @@ import { flattenSchema } from "../description/operation-detail.js";
 import type { RefResolver } from "../description/refs.js";
 import type { Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
+import { setData } from "../response/convert.js";
 
 /** Each properties object's snake_case names -> its own names, made on first use. */
 const snakeIndex = new WeakMap<object, Map<string, string>>();
@@ -19,22 +20,45 @@ function propertyName(properties: Readonly<Record<string, Schema>>, key: string)
 /**
  * Renames snake_case keys to the spec's property names where the schema lists
  * them, nested objects and arrays included; keys it does not list (free-form
- * objects such as `arguments`) go as given.
+ * objects such as `arguments`) go as given. A loop over a stack, not recursion, so
+ * no depth of value or schema overflows the call stack; each task replaces
+ * `target[key]`, still the caller's value, with its renamed copy. A value met
+ * twice is copied once, which also ends a cycle (JSON.stringify then refuses it).
  */
 export function toSpecKeys(value: unknown, schema: Schema | undefined, refs: RefResolver): unknown {
-  if (value === null || typeof value !== "object") return value;
-  const resolved = flattenSchema(refs, schema);
-  if (Array.isArray(value)) {
-    const items = resolved?.items;
-    return items ? value.map((item) => toSpecKeys(item, items, refs)) : value;
+  const holder = [value];
+  const copies = new Map<object, object>();
+  const tasks: [target: object, key: string | number, schema: Schema | undefined][] = [
+    [holder, 0, schema],
+  ];
+  for (let task = tasks.pop(); task; task = tasks.pop()) {
+    const [target, key, itemSchema] = task;
+    const item = (target as Record<string | number, unknown>)[key];
+    if (item === null || typeof item !== "object" || item instanceof Date) continue;
+    const known = copies.get(item);
+    if (known) {
+      setData(target, key, known);
+      continue;
+    }
+    const resolved = flattenSchema(refs, itemSchema);
+    const { items, properties } = resolved ?? {};
+    let copy: object;
+    if (Array.isArray(item)) {
+      if (!items) continue;
+      copy = item.slice();
+      for (let i = 0; i < item.length; i++) tasks.push([copy, i, items]);
+    } else {
+      if (!properties) continue;
+      copy = {};
+      // setData, not assignment: a key named `__proto__` stays data.
+      for (const [k, v] of Object.entries(item)) {
+        const name = propertyName(properties, k);
+        setData(copy, name, v);
+        tasks.push([copy, name, Object.hasOwn(properties, name) ? properties[name] : undefined]);
+      }
+    }
+    copies.set(item, copy);
+    setData(target, key, copy);
   }
-  const properties = resolved?.properties;
-  if (!properties || value instanceof Date) return value;
-  // Entries, not assignments: a key named `__proto__` stays data (fromEntries defines it).
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, item]) => {
-      const name = propertyName(properties, key);
-      return [name, toSpecKeys(item, properties[name], refs)];
-    }),
-  );
+  return holder[0];
 }

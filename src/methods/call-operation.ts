@@ -91,7 +91,7 @@ export function callOperation(
     warned.add(op);
     const text = `${op.resource}.${op.name}() (${op.verb.toUpperCase()} ${op.path}) is deprecated: ${op.deprecation}`;
     const logger = ctx.transport.interceptors?.logger;
-    if (logger) logger.warn?.(text, { operation: `${op.resource}.${op.name}` });
+    if (logger) logger.warn?.(text);
     else ctx.platform.warn(`civis: ${text}`);
   }
   const { model } = ctx;

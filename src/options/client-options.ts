@@ -2,7 +2,7 @@ import type { SpecStore } from "../cache/spec-store.js";
 import type { Hooks } from "../http/hooks.js";
 import type { Logger } from "../http/logger.js";
 import type { RetryPolicy } from "../http/retry-policy.js";
-import type { ReturnType } from "../response/read-result.js";
+import type { ResponseMode } from "../response/read-result.js";
 
 /** Options of `APIClient.create()` and `new APIClient()`. civis-python's snake_case names are accepted too. */
 export interface ClientOptions {
@@ -29,9 +29,9 @@ export interface ClientOptions {
   /** civis-python spelling of `baseUrl`. */
   base_url?: string;
   /** `"snake"`: `Response` objects; `"raw"`: the fetch `Response`; `"json"`: the parsed body. Default `"snake"`. */
-  returnType?: ReturnType;
+  returnType?: ResponseMode;
   /** civis-python spelling of `returnType`. */
-  return_type?: ReturnType;
+  return_type?: ResponseMode;
   /** Only `"1.0"`. Default `"1.0"`. */
   apiVersion?: "1.0";
   /** civis-python spelling of `apiVersion`. */

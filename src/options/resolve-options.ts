@@ -16,7 +16,7 @@ import { isLogger } from "../http/logger.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
 import type { Platform } from "../platform/platform.js";
-import type { ReturnType } from "../response/read-result.js";
+import type { ResponseMode } from "../response/read-result.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
 import { resolveInterceptors } from "./resolve-interceptors.js";
@@ -30,7 +30,7 @@ export interface ResolvedOptions {
   readonly interceptors: Interceptors | undefined;
   /** Undefined when neither the caller nor the environment named one: the spec's server or the default applies. */
   readonly baseUrl: string | undefined;
-  readonly returnType: ReturnType;
+  readonly returnType: ResponseMode;
   readonly apiVersion: string;
   readonly localApiSpec: object | string | undefined;
   readonly forceRefresh: boolean;
@@ -98,14 +98,14 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
   timeout: TIMEOUT,
   cacheKey: [isString, "a string"],
   hooks: undefined,
-  logger: [isLogger, "an object { debug, info, warn, error } of functions (console works)"],
+  logger: [isLogger, "an object of functions { debug, info, warn, error }"],
   maxConcurrent: [
     (value) => Number.isInteger(value) && (value as number) >= 1,
     "a positive integer",
   ],
   rateLimit: [(value) => value === "pause" || value === false, '"pause" or false'],
   credentials: [
-    (value) => ["include", "same-origin", "omit"].includes(value as string),
+    (value) => /^(include|same-origin|omit)$/.test(value as string),
     '"include", "same-origin" or "omit"',
   ],
 });
@@ -198,7 +198,7 @@ export function resolveOptions(
     given.specCache !== false
   ) {
     throw new TypeError(
-      "apiKey is a function, so cacheKey is needed: a string naming whose key it is (a user id), to key the spec cache",
+      "an apiKey function needs cacheKey, a string (a user id, say) to key the spec cache",
     );
   }
   const apiKey = keySource ? undefined : (givenKey ?? platform.env("CIVIS_API_KEY"));

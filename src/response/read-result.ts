@@ -9,7 +9,7 @@ import { Response, toResponseValue } from "./response.js";
  * What a call resolves to: `"snake"`, `Response` objects; `"raw"`, the fetch
  * `Response`; `"json"`, the parsed body untouched.
  */
-export type ReturnType = "snake" | "raw" | "json";
+export type ResponseMode = "snake" | "raw" | "json";
 
 /** An error about a 2xx answer's body, with its status. */
 export function bodyError(

@@ -1,6 +1,12 @@
 // `civis/testing`: what a user needs to test code that uses the client, without a network.
 
 export {
+  type MockAnswer,
+  type MockArgs,
+  type MockHandler,
+  mockFetch,
+} from "./mock-fetch.js";
+export {
   createSampleApi,
   type SampleAnswer,
   type SampleApi,

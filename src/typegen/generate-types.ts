@@ -1,4 +1,5 @@
 import { normalizeSpec } from "../description/normalize.js";
+import { readingSpec } from "../description/spec-guard.js";
 import type { ApiModel } from "../description/types.js";
 import { docBlock } from "./jsdoc.js";
 import { methodTypes } from "./method-types.js";
@@ -93,7 +94,9 @@ export function generateTypes(spec: unknown, options: GenerateTypesOptions = {})
     const members: string[] = [];
     const declarations: string[] = [];
     for (const op of ops) {
-      const method = methodTypes(model, op, pascalCase(key), types, names);
+      const method = readingSpec(`the operation ${op.verb.toUpperCase()} ${op.path}`, () =>
+        methodTypes(model, op, pascalCase(key), types, names),
+      );
       members.push(method.member);
       if (method.declaration) declarations.push(method.declaration);
     }

@@ -1,11 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { parseSpecText } from "../description/parse-spec-text.js";
+import type { RetryPolicy } from "../http/retry-policy.js";
+import { send } from "../http/send.js";
+import { resolveRetryPolicy } from "../options/resolve-retry-policy.js";
 
 /** Where `typegen()` reads a spec from. */
 export interface SpecSourceOptions {
   /** Sent as HTTP Basic auth to a spec URL (and only there); never to a file. */
   readonly apiKey?: string | undefined;
   readonly fetch?: typeof fetch | undefined;
+  /** Per attempt, in ms: a spec URL that stalls must not hang typegen or the CLI. Default 60 s. */
+  readonly timeout?: number | undefined;
+  /** A retry policy, or `false` for one attempt. Default: the client's default policy. */
+  readonly retries?: RetryPolicy | false | undefined;
 }
 
 function basicAuth(apiKey: string): string {
@@ -30,13 +37,32 @@ export async function loadSpecSource(
   if (!/^https?:\/\//i.test(source)) return parseSpecText(await readSpecFile(source));
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.apiKey !== undefined) headers.Authorization = basicAuth(options.apiKey);
-  const response = await (options.fetch ?? fetch)(source, { headers });
-  if (!response.ok) {
+  // Through the client's own transport: retries, and a timeout that covers the body.
+  const url = new URL(source);
+  let text: string;
+  try {
+    const sent = await send(
+      {
+        fetch: options.fetch ?? fetch,
+        baseUrl: `${url.origin}/`,
+        retry: resolveRetryPolicy(options.retries),
+      },
+      {
+        method: "GET",
+        target: url.pathname + url.search,
+        headers,
+        body: undefined,
+        signal: undefined,
+        timeout: options.timeout ?? 60_000,
+      },
+    );
+    text = sent.text!;
+  } catch (error) {
+    const status = (error as { status_code?: unknown }).status_code;
+    if (typeof status !== "number") throw error;
     const hint =
-      response.status === 401 || response.status === 403
-        ? ": the API key is missing, expired or invalid"
-        : "";
-    throw new Error(`Could not download the spec from ${source}: HTTP ${response.status}${hint}`);
+      status === 401 || status === 403 ? ": the API key is missing, expired or invalid" : "";
+    throw new Error(`Could not download the spec from ${source}: HTTP ${status}${hint}`);
   }
-  return parseSpecText(await response.text());
+  return parseSpecText(text);
 }

@@ -1,6 +1,8 @@
+import { CivisError } from "../errors/civis-error.js";
+
 /** `typegen({ check: true })` found the declaration file missing or different from the spec's. */
-export class OutOfDateError extends Error {
-  override readonly name = "OutOfDateError";
+export class OutOfDateError extends CivisError {
+  override readonly name = "OutOfDateError" as const;
   /** The file that is out of date. */
   readonly file: string;
 

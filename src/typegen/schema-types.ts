@@ -1,4 +1,5 @@
 import type { RefResolver } from "../description/refs.js";
+import { readingSpec } from "../description/spec-guard.js";
 import type { Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { keyMode } from "../response/convert.js";
@@ -18,11 +19,18 @@ const MEMBERS: ReadonlySet<string> = new Set(
 );
 
 const INDENT = "  ";
+/** Inline schemas nested deeper than this are written as `unknown` / `Response`. */
+const MAX_INLINE_DEPTH = 64;
 
 interface Pending {
   readonly schema: Schema;
   readonly view: View;
   readonly name: string;
+}
+
+/** A list the spec gives, or none where it gives something else (a malformed spec). */
+function list<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function unique(items: readonly string[]): string[] {
@@ -124,7 +132,8 @@ export class SchemaTypes {
   declarations(): string[] {
     const out: string[] = [];
     for (let item = this.#pending.shift(); item; item = this.#pending.shift()) {
-      out.push(this.#declaration(item));
+      const pending = item;
+      out.push(readingSpec(`the schema ${pending.name}`, () => this.#declaration(pending)));
     }
     return out;
   }
@@ -159,7 +168,10 @@ export class SchemaTypes {
   }
 
   #inline(schema: Schema, view: View, indent: string): string {
-    if (this.#active.has(schema)) return view === "out" ? "Response" : "unknown";
+    // A cycle, or inline schemas nested beyond any sensible type: the recursion stops.
+    if (this.#active.has(schema) || this.#active.size >= MAX_INLINE_DEPTH) {
+      return view === "out" ? "Response" : "unknown";
+    }
     this.#active.add(schema);
     try {
       const type = this.#composed(schema, view, indent);
@@ -175,10 +187,10 @@ export class SchemaTypes {
   #composed(schema: Schema, view: View, indent: string): string {
     const parts: string[] = [];
     if (hasShape(schema)) parts.push(this.#own(schema, view, indent));
-    for (const member of schema.allOf ?? []) {
+    for (const member of list(schema.allOf)) {
       if (this.#describes(member)) parts.push(this.type(member, view, indent));
     }
-    const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].filter((m) =>
+    const alternatives = [...list(schema.oneOf), ...list(schema.anyOf)].filter((m) =>
       this.#describes(m),
     );
     if (alternatives.length > 0) {
@@ -192,14 +204,16 @@ export class SchemaTypes {
   }
 
   #describes(member: Schema): boolean {
+    if (typeof member !== "object" || member === null) return false;
     if (typeof member.$ref === "string") return true;
     const schema = this.#refs.deref(member);
     return hasShape(schema) || !!schema.allOf || !!schema.oneOf || !!schema.anyOf;
   }
 
   #own(schema: Schema, view: View, indent: string): string {
-    if (schema.enum && schema.enum.length > 0 && schema.enum.every(isLiteral)) {
-      return unique(schema.enum.map((value) => JSON.stringify(value))).join(" | ");
+    const values = list(schema.enum);
+    if (values.length > 0 && values.every(isLiteral)) {
+      return unique(values.map((value) => JSON.stringify(value))).join(" | ");
     }
     const types = unique(typesOf(schema).map((t) => this.#ofType(t, schema, view, indent)));
     return types.includes("unknown") ? "unknown" : types.join(" | ");
@@ -272,12 +286,16 @@ export class SchemaTypes {
   }
 
   /** Objects under a kept-case key are `Response`s keyed as sent: no snake_case names to promise. */
-  #keptCase(raw: Schema): string {
+  #keptCase(raw: Schema, depth = 0): string {
     const schema = this.#refs.deref(raw);
     const types = typesOf(schema);
     if (types.includes("object")) return "Response";
-    if (types.includes("array"))
-      return arrayOf(schema.items ? this.#keptCase(schema.items) : "unknown");
+    if (types.includes("array")) {
+      const { items } = schema;
+      return arrayOf(
+        items && depth < MAX_INLINE_DEPTH ? this.#keptCase(items, depth + 1) : "unknown",
+      );
+    }
     return this.type(schema, "out");
   }
 }

@@ -25,7 +25,13 @@ describe("civis help: the help() text of the API, a resource, a method", () => {
 
   it("prints exactly what help() returns, for the client, a resource and a method", async () => {
     const workflows = client.workflows!;
-    expect(await stdout(["help"])).toBe(`${helpText(client)}\n`);
+    // The client's text ends with the CLI's own advice, not the library's call.
+    const top = await stdout(["help"]);
+    expect(top).toMatch(/\nRun `civis help <resource>` to list its methods, .*\n$/);
+    expect(top).not.toContain("help(client");
+    expect(top.replace(/\nRun `civis help.*\n$/, "\n")).toBe(
+      `${helpText(client).replace(/\nCall help\(client.*$/, "")}\n`,
+    );
     expect(await stdout(["help", "workflows"])).toBe(`${helpText(workflows)}\n`);
     const method = `${helpText(workflows.list_executions)}\n`;
     expect(await stdout(["help", "workflows", "list_executions"])).toBe(method);
@@ -57,6 +63,7 @@ describe("civis --help, --version and help from a local spec: no key, no network
     const help = await runCli(["--help"], offline);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: civis <command> \[options\]/);
+    expect(help.stdout).toMatch(/^ {2}--api-key key {11}the API key/m);
     const none = await runCli([], offline);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe("");

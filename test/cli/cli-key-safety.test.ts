@@ -54,7 +54,10 @@ describe("the API key", () => {
   it("is in no file the cache writes, which only the user may read", async () => {
     await cli.run(["users", "list-me"]);
     const folder = join(cli.home, "cache", "civis");
-    for (const name of readdirSync(folder)) {
+    const names = readdirSync(folder);
+    // An empty folder would pass the loop below without checking anything.
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
       const path = join(folder, name);
       expect(readFileSync(path, "utf8")).not.toContain(SAMPLE_KEY);
       expect(statSync(path).mode & 0o077).toBe(0);

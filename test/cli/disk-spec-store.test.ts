@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -28,6 +28,18 @@ describe("diskSpecStore", () => {
     await store.del(key);
     await store.del(key);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("leaves no temporary file behind when the rename fails", async () => {
+    const dir = join(root, "rename-fails");
+    const store = diskSpecStore(dir);
+    const key = await specCacheKey("https://api.test/", "k", "1.0");
+    // A folder with something in it where the file should go: no rename can replace it.
+    const target = join(dir, `spec-${key.slice("civis-spec:".length)}.json`);
+    mkdirSync(join(target, "occupied"), { recursive: true });
+    await expect(store.set(key, record)).rejects.toThrow();
+    await expect(store.set(key, record)).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual([`spec-${key.slice("civis-spec:".length)}.json`]);
   });
 
   it("reads a corrupt file as a miss", async () => {

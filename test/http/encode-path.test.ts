@@ -41,6 +41,14 @@ describe("encodePathParam", () => {
     expect(() => encode(value)).toThrow(/must be a string or a number/);
   });
 
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    "refuses %s, which would be sent as a word",
+    (value) => {
+      expect(() => encode(value)).toThrow(TypeError);
+      expect(() => encode(value)).toThrow(/must be a finite number/);
+    },
+  );
+
   it("refuses an empty string, which would change the path", () => {
     expect(() => encode("")).toThrow(/is empty/);
   });

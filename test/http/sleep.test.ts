@@ -21,8 +21,10 @@ describe("sleep", () => {
     vi.useFakeTimers();
   });
   afterEach(() => {
-    vi.useRealTimers();
+    // Mocks first: a spy on the fake setTimeout would otherwise be "restored" over the real one,
+    // and the next test file in this worker would wait forever.
     vi.restoreAllMocks();
+    vi.useRealTimers();
   });
 
   it("resolves after the wait, not before", async () => {

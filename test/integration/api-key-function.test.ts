@@ -69,7 +69,7 @@ describe("apiKey as a function", () => {
   it("needs cacheKey when the spec would be cached, a TypeError at creation", async () => {
     await expect(APIClient.create({ apiKey: () => "k", baseUrl: server.url })).rejects.toThrow(
       new TypeError(
-        "apiKey is a function, so cacheKey is needed: a string naming whose key it is (a user id), to key the spec cache",
+        "an apiKey function needs cacheKey, a string (a user id, say) to key the spec cache",
       ),
     );
     await expect(
@@ -95,6 +95,42 @@ describe("apiKey as a function", () => {
       basic("user-1-key-a"),
       basic("user-2-key"),
     ]);
+  });
+});
+
+describe("apiKey as a function, safety", () => {
+  it("is refused over plain http: to a host that is not loopback, before anything is sent", () => {
+    let called = false;
+    const options = {
+      localApiSpec: loadFixture("swagger2-basic"),
+      baseUrl: "http://api.example.test/",
+      apiKey: () => {
+        called = true;
+        return "k";
+      },
+    };
+    expect(() => new APIClient(options)).toThrow(/refused to send the API key over plain http:/);
+    expect(called).toBe(false);
+  });
+
+  it("is blanked out of an error when a server echoes it", async () => {
+    const key = "fn-key-Zq81vX";
+    const echo = await startServer((req, res) =>
+      sendJson(res, 400, { errorDescription: `bad: ${req.headers.authorization}` }),
+    );
+    try {
+      const c = new APIClient<FixtureApi>({
+        localApiSpec: loadFixture("swagger2-basic"),
+        baseUrl: echo.url,
+        retries: false,
+        apiKey: () => key,
+      });
+      const error = (await c.workflows.get(1).catch((e: unknown) => e)) as Error;
+      expect(error.message).toMatch(/^\(400\) bad: /);
+      expect(error.message).not.toContain(basic(key).slice(6));
+    } finally {
+      await echo.close();
+    }
   });
 });
 

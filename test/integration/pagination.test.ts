@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CivisNetworkError, PaginatedResponse, Response } from "../../src/index.js";
+import { CivisNetworkError, ListResponse, PaginatedResponse, Response } from "../../src/index.js";
 import type { Handler } from "../helpers/http-server.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
 import { fixtureClient } from "./fixture-client.js";
@@ -94,6 +94,29 @@ describe("iterator: true", () => {
       "/workflows/9/executions?limit=3&page_num=1",
       "/workflows/9/executions?limit=3&page_num=2",
     ]);
+  });
+
+  it("sets client.last_response to each page as it comes", async () => {
+    server.handle(pages(true));
+    const client = fixtureClient(server);
+    const seen: unknown[] = [];
+    for await (const item of client.workflows.list({ iterator: true, limit: 2 })) {
+      seen.push(client.last_response);
+      expect(client.last_response).toContain(item);
+    }
+    const last = client.last_response as ListResponse;
+    expect(last).toBeInstanceOf(ListResponse);
+    expect(last.map((r) => r.id)).toEqual([5]);
+    expect(new Set(seen).size).toBe(3);
+  });
+
+  it('keeps the fetch Response of the last page as last_response with returnType "raw"', async () => {
+    server.handle(pages(true));
+    const client = fixtureClient(server, { returnType: "raw" });
+    await client.workflows.list({ iterator: true, limit: 2 }).json();
+    const last = client.last_response as globalThis.Response;
+    expect(last).toBeInstanceOf(globalThis.Response);
+    expect(last.url).toMatch(/page_num=3$/);
   });
 
   it("json() resolves to every item as plain snake_case objects", async () => {

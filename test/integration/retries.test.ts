@@ -178,17 +178,28 @@ describe("Retry-After", () => {
   });
 
   it("waits until the HTTP date it names, read as GMT", async () => {
-    const { client, retries } = observed();
-    const at = new Date(Date.now() + 2000);
+    let decidedAt = 0;
+    const retries: RetryInfo[] = [];
+    const client = clientWith({
+      backoff: () => 2,
+      onRetry: (info) => {
+        decidedAt = Date.now();
+        retries.push(info);
+      },
+    });
+    const before = Date.now();
+    const at = new Date(before + 2000);
     // Without a zone, the date is GMT all the same.
     const value = at.toUTCString().replace(/ GMT$/, "");
+    const atMs = Date.parse(`${value} GMT`);
     server.script({ status: 429, headers: { "Retry-After": value } });
     const started = performance.now();
     await call(client, "POST");
     const waited = retries[0]?.waitMs ?? 0;
-    // An HTTP date has whole seconds: the wait is what is left until then.
-    expect(waited).toBeGreaterThan(900);
-    expect(waited).toBeLessThanOrEqual(2000);
+    // An HTTP date has whole seconds: the wait is what is left until then, counted from
+    // when the answer came (between the call and the retry), however long the round trip.
+    expect(waited).toBeGreaterThanOrEqual(atMs - decidedAt);
+    expect(waited).toBeLessThanOrEqual(atMs - before);
     expect(performance.now() - started).toBeGreaterThanOrEqual(waited - 10);
     expect(server.count()).toBe(2);
   });
@@ -350,6 +361,17 @@ describe("the final error", () => {
     expect(retries).toHaveLength(2);
   });
 
+  it("counts the time spent against maxElapsedMs", async () => {
+    // Each wait is 40 ms, so after two waits 80 ms have passed and a third would end past
+    // 100 ms: at most 3 attempts, however fast the answers come (10 if time were not counted).
+    const { client, retries } = observed({ backoff: () => 40, maxElapsedMs: 100 });
+    server.script(...Array.from({ length: 10 }, () => ({ status: 503 })));
+    const error = await failure(call(client, "GET"));
+    expect(error).toBeInstanceOf(CivisAPIError);
+    expect((error as CivisAPIError).attempts).toBeLessThanOrEqual(3);
+    expect(server.count()).toBe(retries.length + 1);
+  });
+
   it("comes after 10 attempts with the default policy", async () => {
     // The default backoff draws from Math.random: 0 makes every wait 0.
     vi.spyOn(Math, "random").mockReturnValue(0);
@@ -410,6 +432,19 @@ describe("aborts and timeouts", () => {
     await server.arrived(1);
     controller.abort();
     await expect(result).rejects.toMatchObject({ name: "CivisNetworkError", aborted: true });
+    expect(retries).toHaveLength(0);
+    expect(server.count()).toBe(1);
+  });
+
+  it("init.signal still ends the call when init.timeout is set too", async () => {
+    const { client, retries } = observed();
+    const controller = new AbortController();
+    server.script({ delayMs: 10_000 });
+    const result = call(client, "GET", { signal: controller.signal, timeout: 8000 });
+    await server.arrived(1);
+    controller.abort();
+    const error = await failure(result);
+    expect(error).toMatchObject({ name: "CivisNetworkError", aborted: true, timedOut: false });
     expect(retries).toHaveLength(0);
     expect(server.count()).toBe(1);
   });

@@ -226,6 +226,17 @@ describe("generated methods reject bad arguments before any request", () => {
     expect(String(error)).toMatch(message);
   });
 
+  // The checks run in a fixed order, so a call with several mistakes names the same first one.
+  it.each([
+    ["the path before the params", [undefined, "x"], /missing the path parameter "id"/],
+    ["the params object before init", [1, "x", "fast"], /expected a params object/],
+    ["init before the params' names", [1, { bogus: 1 }, { retries: 2 }], /unknown init option/],
+    ["the names before required ones", [1, { bogus: 1 }], /unknown parameter "bogus"/],
+  ])("checks %s", async (_label, args, message) => {
+    const error = await callError(() => client.workflows.put(...args));
+    expect(String(error)).toMatch(message);
+  });
+
   it("returns a rejected promise, not a throw, for a bad ordinary call", () => {
     const result = client.workflows.get();
     expect(result).toBeInstanceOf(Promise);

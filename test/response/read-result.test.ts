@@ -44,6 +44,20 @@ describe("readJson", () => {
 });
 
 describe("toSnakeResult", () => {
+  it("freezes json_data all the way down, as read-only as the Response", () => {
+    const body = { a: { b: [{ c: 1 }] }, list: [[1]] };
+    const result = toSnakeResult(body, new Headers()) as Response;
+    expect(result.json_data).toBe(body);
+    expect(Object.isFrozen(body)).toBe(true);
+    expect(Object.isFrozen(body.a)).toBe(true);
+    expect(Object.isFrozen(body.a.b)).toBe(true);
+    expect(Object.isFrozen(body.a.b[0])).toBe(true);
+    expect(Object.isFrozen(body.list[0])).toBe(true);
+    const list = [{ d: { e: 1 } }];
+    toSnakeResult(list, new Headers());
+    expect(Object.isFrozen(list[0]!.d)).toBe(true);
+  });
+
   const headers = new Headers();
 
   it("gives a Response for an object, a ListResponse for an array", () => {

@@ -14,6 +14,8 @@ export interface HandlerContext {
   view(definition: string): (record: object) => JsonObject;
   /** The API's clock: areas whose records change over time read it rather than `Date.now`. */
   now(): number;
+  /** Where this request reached the API (`scheme://host` and base path): for URLs it hands out. */
+  readonly origin: string;
 }
 
 export interface HandlerResult {

@@ -235,7 +235,8 @@ export function createSampleApi({
     const { params, query } = readParameters(parameters, match.params, url.searchParams);
     const bodyParameter = parameters.find((p) => p.in === "body");
     const body = bodyParameter ? await readJsonBody(bodyParameter, request) : undefined;
-    return handler({ data, params, query, body, view, now });
+    const origin = `${request.scheme}://${request.host ?? url.host}${prefix}`;
+    return handler({ data, params, query, body, view, now, origin });
   }
 
   async function answerRaw(request: IncomingRequest, url: URL): Promise<RawResult | null> {

@@ -1,12 +1,31 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { OutputOptions, RollupOptions } from "rollup";
 
 const root = new URL("../../../", import.meta.url);
-export const CLI_PATH = fileURLToPath(new URL("dist/cli.js", root));
+/** The build `npm run build` makes; used when it is newer than src/. */
+const DIST_CLI = fileURLToPath(new URL("dist/cli.js", root));
+/**
+ * The tests' own build otherwise, outside dist/ (which a fresh clone lacks and a build
+ * owns), one per checkout, kept between runs while it is newer than src/.
+ */
+const OWN_CLI = join(
+  tmpdir(),
+  `civis-cli-test-${createHash("sha256").update(fileURLToPath(root)).digest("hex").slice(0, 12)}`,
+  "cli.js",
+);
 const CLI_ENTRY = "src/cli/main.ts";
 
 function newestSource(dir: string): number {
@@ -18,22 +37,27 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-function isCurrent(): boolean {
+function isCurrent(path: string): boolean {
   try {
-    return statSync(CLI_PATH).mtimeMs >= newestSource(fileURLToPath(new URL("src", root)));
+    return statSync(path).mtimeMs >= newestSource(fileURLToPath(new URL("src", root)));
   } catch {
     return false;
   }
 }
 
+/** The CLI the tests run: dist/cli.js when it is up to date, else their own build. */
+function cliPath(): string {
+  return isCurrent(DIST_CLI) ? DIST_CLI : OWN_CLI;
+}
+
 /**
- * Makes sure dist/cli.js exists and is newer than src/ (`npm test` builds first;
- * a lone `vitest run` may not have): builds it with rollup.config.mjs's own CLI
- * entry otherwise. Written through a rename, so a test file running the binary in
- * parallel never sees half of it.
+ * Makes sure an up-to-date CLI exists: dist/cli.js (`npm test` builds first), else the
+ * tests' own build, made with rollup.config.mjs's own CLI entry, so a lone `vitest run`
+ * works from a fresh clone. Written through a rename, so a test file running the binary
+ * in parallel never sees half of it.
  */
 export async function ensureCliBuilt(): Promise<void> {
-  if (isCurrent()) return;
+  if (isCurrent(DIST_CLI) || isCurrent(OWN_CLI)) return;
   const { rollup } = await import("rollup");
   const configUrl = pathToFileURL(fileURLToPath(new URL("rollup.config.mjs", root))).href;
   const configs = ((await import(configUrl)) as { default: RollupOptions[] }).default;
@@ -43,9 +67,10 @@ export async function ensureCliBuilt(): Promise<void> {
   const output = (Array.isArray(config.output) ? config.output[0] : config.output) as OutputOptions;
   const { output: chunks } = await bundle.generate({ ...output, sourcemap: false });
   await bundle.close();
-  const temporary = `${CLI_PATH}.${process.pid}.tmp`;
+  mkdirSync(dirname(OWN_CLI), { recursive: true });
+  const temporary = `${OWN_CLI}.${process.pid}.tmp`;
   writeFileSync(temporary, chunks[0].code);
-  renameSync(temporary, CLI_PATH);
+  renameSync(temporary, OWN_CLI);
 }
 
 export interface CliRun {
@@ -55,14 +80,14 @@ export interface CliRun {
 }
 
 /**
- * Runs `node dist/cli.js ...args` in a clean environment (only PATH, a throwaway
+ * Runs `node cli.js ...args` (dist/ or the tests' own build) in a clean environment (only PATH, a throwaway
  * HOME, and `env`), so the developer's own key and cache never leak in.
  */
 export function runCli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [CLI_PATH, ...args],
+      [cliPath(), ...args],
       { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 60_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;

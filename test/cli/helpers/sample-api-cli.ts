@@ -12,7 +12,7 @@ export interface SampleApiCli {
   readonly home: string;
   /** The environment every run gets: the key, the endpoint, HOME and XDG_CACHE_HOME. */
   readonly env: Readonly<Record<string, string>>;
-  /** `node dist/cli.js ...args`; `env` adds to (or, with "", blanks) the defaults. */
+  /** `node cli.js ...args`; `env` adds to (or, with "", blanks) the defaults. */
   run(args: readonly string[], env?: Record<string, string>): Promise<CliRun>;
 }
 

@@ -5,11 +5,36 @@
 // `SampleData` by `declare module "../store.js"`, listed in both arrays below. Handlers read
 // time from `now()` so tests can drive runs and logs with a clock of their own.
 import type { SampleArea } from "../area.js";
+import { databases } from "./databases.js";
+import { jobs } from "./jobs.js";
+import { files } from "./files.js";
+import { imports } from "./imports.js";
 import { jsonValues } from "./json-values.js";
 import { scripts } from "./scripts.js";
+import { sql } from "./sql.js";
 import { users } from "./users.js";
 import { workflows } from "./workflows.js";
 
-export const AREAS: readonly SampleArea[] = [workflows, scripts, users, jsonValues];
+export const AREAS: readonly SampleArea[] = [
+  workflows,
+  scripts,
+  users,
+  jsonValues,
+  jobs,
+  databases,
+  files,
+  sql,
+  imports,
+];
 
-export const SEED_ORDER: readonly SampleArea[] = [users, workflows, scripts, jsonValues];
+export const SEED_ORDER: readonly SampleArea[] = [
+  users,
+  workflows,
+  scripts,
+  jsonValues,
+  jobs,
+  databases,
+  files,
+  sql,
+  imports,
+];

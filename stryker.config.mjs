@@ -1,0 +1,24 @@
+// Mutation testing of the core's decisions (`npm run mutate`): the retry rules, naming,
+// pagination, the spec cache key and response conversion. Slow: run it on purpose, alone.
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "vitest.mutate.config.ts" },
+  coverageAnalysis: "perTest",
+  mutate: [
+    "src/http/retry-policy.ts",
+    "src/http/retry-after.ts",
+    "src/naming/*.ts",
+    "src/response/paginated-response.ts",
+    "src/cache/cache-key.ts",
+    "src/response/convert.ts",
+    "src/response/response.ts",
+  ],
+  // Two cores, shared: one test process at a time.
+  concurrency: 1,
+  timeoutMS: 20_000,
+  reporters: ["clear-text", "progress", "json"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: true,
+};

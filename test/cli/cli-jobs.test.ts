@@ -1,0 +1,96 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli as runInProcess } from "../../src/cli/run-cli.js";
+import { type SampleApiServer, startSampleApiServer } from "../helpers/sample-api-server.js";
+import { ensureCliBuilt, runCli, tempHome } from "./helpers/cli-binary.js";
+
+// The sample API's runs take seconds; its clock runs 50x fast here.
+const start = Date.now();
+let server: SampleApiServer;
+let home: ReturnType<typeof tempHome>;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  await ensureCliBuilt();
+  server = await startSampleApiServer({ now: () => start + (Date.now() - start) * 50 });
+  home = tempHome();
+  env = {
+    HOME: home.dir,
+    XDG_CACHE_HOME: join(home.dir, "cache"),
+    CIVIS_API_KEY: "demo-key",
+    CIVIS_API_ENDPOINT: server.url,
+  };
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  home?.remove();
+});
+
+describe("civis jobs", () => {
+  it("run ID --wait follows the run, a plain line per state on a pipe, and prints the finished run", async () => {
+    const run = await runCli(["jobs", "run", "301", "--wait"], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ state: "succeeded" });
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.at(-1)).toMatch(/^Job 301 run \d+: succeeded, \d+\.\d s$/);
+    expect(run.stderr).not.toContain("\r");
+  });
+
+  it("run ID --wait exits 1 with the failure's text", async () => {
+    const run = await runCli(["jobs", "run", "302", "--wait"], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /civis: Job 302 run \d+ failed: Model training failed: table scores.turnout has 0 rows.\n$/,
+    );
+  });
+
+  it("follow-log prints the latest run's log, each line once, and ends", async () => {
+    const run = await runCli(["jobs", "follow-log", "302"], env);
+    expect(run.code).toBe(0);
+    expect(
+      run.stdout
+        .trim()
+        .split("\n")
+        .map((l) => l.replace(/^\S+ /, "")),
+    ).toEqual(["Container started", "Loading scores.turnout", "Error: no rows to train on"]);
+  });
+
+  it("run ID without --wait prints the new run at once", async () => {
+    const run = await runCli(["jobs", "run", "301"], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ state: "queued" });
+  });
+
+  it("says what is wrong with the command line (exit 2) or with the job (exit 1)", async () => {
+    const bad = await runCli(["jobs", "run", "abc", "--wait"], env);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      "civis: civis jobs: the job id must be a positive integer, got abc\n",
+    ]);
+    const flag = await runCli(["jobs", "follow-log", "301", "--wait"], env);
+    expect([flag.code, flag.stderr]).toEqual([
+      2,
+      "civis: civis jobs follow-log has no option --wait\n",
+    ]);
+    const unknown = await runCli(["jobs", "run", "999999", "--wait"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("(404)");
+  });
+
+  it("redraws one progress line in place on a terminal", async () => {
+    const written: string[] = [];
+    const stdout: string[] = [];
+    // In this process the client reads the endpoint from process.env, so it is given here.
+    const code = await runInProcess(["jobs", "run", "301", "--wait", "--base-url", server.url], {
+      stdout: { write: (text: string) => stdout.push(text) },
+      stderr: { isTTY: true, write: (text: string) => written.push(text) },
+      env,
+    });
+    expect(code).toBe(0);
+    expect(written.length).toBeGreaterThan(1);
+    expect(
+      written.slice(0, -1).every((text) => text.startsWith("\r") && text.endsWith("\u001b[K")),
+    ).toBe(true);
+    expect(written.at(-1)).toBe("\n");
+  });
+});

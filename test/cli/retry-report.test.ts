@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { noAnswerReason, retryLine } from "../../src/cli/retry-report.js";
+import { CivisAPIError, CivisNetworkError, type RetryInfo } from "../../src/index.js";
+
+function info(fields: Partial<RetryInfo> & Pick<RetryInfo, "error">): RetryInfo {
+  return {
+    attempt: 2,
+    waitMs: 4000,
+    method: "GET",
+    url: "/endpoints",
+    status: undefined,
+    maxAttempts: 10,
+    ...fields,
+  };
+}
+
+function refused(): CivisNetworkError {
+  const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), {
+    code: "ECONNREFUSED",
+  });
+  return new CivisNetworkError("GET", "/endpoints", "Network error", "failed", cause);
+}
+
+describe("the CLI's line about a retry", () => {
+  it("names the URL, the reason in words, the wait and the next attempt", () => {
+    expect(retryLine(info({ error: refused() }), "http://127.0.0.1:1/")).toBe(
+      "civis: no answer from http://127.0.0.1:1/ (connection refused); retrying in 4 s, attempt 3 of 10\n",
+    );
+  });
+
+  it("quotes the API's error after an answer, and says short waits in ms", () => {
+    const error = new CivisAPIError({
+      statusCode: 503,
+      errorMessage: "busy",
+      method: "GET",
+      url: "/endpoints",
+      response: undefined,
+    });
+    expect(retryLine(info({ error, status: 503, waitMs: 420, attempt: 1 }), "http://x/")).toBe(
+      "civis: (503) busy (GET /endpoints); retrying in 420 ms, attempt 2 of 10\n",
+    );
+  });
+
+  it("says why no answer came: a timeout, an unknown code as is, else the cause's words", () => {
+    expect(noAnswerReason(new CivisNetworkError("GET", "/", "Timed out", "timed-out"))).toBe(
+      "timed out",
+    );
+    const odd = Object.assign(new Error("odd"), { code: "EWEIRD" });
+    expect(noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed", odd))).toBe("EWEIRD");
+    expect(
+      noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed", new Error("bad port"))),
+    ).toBe("bad port");
+    expect(noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed"))).toBe("no answer");
+  });
+});

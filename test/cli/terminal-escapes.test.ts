@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { terminalSafe } from "../../src/cli/terminal-safe.js";
+import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
+import { type CliRun, ensureCliBuilt, runCli, tempHome, writeIn } from "./helpers/cli-binary.js";
+
+// Issue 11, class 13: nothing a spec or an answer says reaches the terminal as a
+// control sequence: table output, JSON, errors, help and warnings alike.
+
+const ESC = "\u001b]0;pwned\u0007\u001b[2J\u009b31m";
+/** Any control character but tab and newline. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+const SPEC = {
+  swagger: "2.0",
+  info: { title: `evil${ESC}`, version: "1" },
+  paths: {
+    "/things": {
+      get: {
+        summary: `List things${ESC}`,
+        description: `Lists${ESC} them.`,
+        "x-deprecation-warning": `Gone${ESC} soon`,
+        parameters: [{ name: "q", in: "query", type: "string", description: `a query${ESC}` }],
+        responses: { "200": { description: `ok${ESC}` } },
+      },
+    },
+    "/things/{id}": {
+      get: {
+        parameters: [{ name: "id", in: "path", required: true, type: "string" }],
+        responses: { "200": { description: "ok" } },
+      },
+    },
+  },
+};
+
+let server: TestServer;
+let home: ReturnType<typeof tempHome>;
+let specFile: string;
+beforeAll(async () => {
+  await ensureCliBuilt();
+  home = tempHome();
+  specFile = writeIn(home.dir, "spec.json", JSON.stringify(SPEC));
+  server = await startServer((req, res) =>
+    req.url.startsWith("/things/")
+      ? sendJson(res, 404, { errorDescription: `No such thing${ESC}` })
+      : sendJson(res, 200, [{ name: `a${ESC}`, nested: { deep: ESC } }]),
+  );
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  home?.remove();
+});
+
+const civis = (...args: string[]): Promise<CliRun> =>
+  runCli(["--spec", specFile, "--base-url", server.url, ...args], {
+    HOME: home.dir,
+    XDG_CACHE_HOME: home.dir,
+    CIVIS_API_KEY: "escape-key-5Yb2",
+  });
+
+function expectNoControls(run: CliRun): void {
+  expect(run.stdout).not.toMatch(CONTROL);
+  expect(run.stderr).not.toMatch(CONTROL);
+}
+
+describe("the command line on a terminal", () => {
+  it("escapes control characters in table output and deprecation warnings", async () => {
+    const run = await civis("things", "list", "--output", "table");
+    expect(run.code).toBe(0);
+    expectNoControls(run);
+    expect(run.stdout).toContain("\\u001b]0;pwned\\u0007");
+    expect(run.stderr).toMatch(/DeprecationWarning: .*Gone\\u001b/);
+  });
+
+  it("keeps JSON output valid, with the same meaning", async () => {
+    const run = await civis("things", "list");
+    expectNoControls(run);
+    expect(JSON.parse(run.stdout)).toEqual([{ name: `a${ESC}`, nested: { deep: ESC } }]);
+  });
+
+  it("escapes them in error messages", async () => {
+    const run = await civis("things", "get", "1");
+    expect(run.code).toBe(1);
+    expectNoControls(run);
+    expect(run.stderr).toContain("No such thing\\u001b");
+  });
+
+  it("escapes them in help", async () => {
+    for (const args of [["help"], ["help", "things"], ["help", "things", "list"]]) {
+      const run = await civis(...args);
+      expect(run.code).toBe(0);
+      expectNoControls(run);
+    }
+  });
+});
+
+describe("terminalSafe", () => {
+  it("keeps tabs, newlines and printable text; escapes C0, DEL and C1", () => {
+    expect(terminalSafe("a\tb\nc é ✓")).toBe("a\tb\nc é ✓");
+    expect(terminalSafe("\u0000\u0007\r\u001b\u007f\u0085\u009b")).toBe(
+      "\\u0000\\u0007\\u000d\\u001b\\u007f\\u0085\\u009b",
+    );
+  });
+});

@@ -1,0 +1,148 @@
+// civis/io end to end against the sample API on a real loopback server: SQL, files, tables.
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APIClient, CivisJobFailure } from "../../src/index.js";
+import {
+  civisToCsv,
+  civisToFile,
+  csvToCivis,
+  EmptyResultError,
+  exportToCivisFile,
+  fileToCivis,
+  queryCivis,
+  readCivis,
+  readCivisSql,
+} from "../../src/io/index.js";
+import { type SampleApiServer, startSampleApiServer } from "../helpers/sample-api-server.js";
+
+let sample: SampleApiServer;
+let client: APIClient;
+let dir: string;
+// Each reading of the API's clock moves it a second on: every run has finished by the next poll.
+let clock = Date.parse("2025-01-01T00:00:00Z");
+const fast = { pollingIntervalMs: 1, credentialId: 1 };
+
+beforeAll(async () => {
+  sample = await startSampleApiServer({ now: () => (clock += 1000) });
+  client = await APIClient.create({ baseUrl: sample.url, apiKey: "demo-key", specCache: false });
+  dir = await mkdtemp(join(tmpdir(), "civis-io-sample-"));
+});
+
+afterAll(async () => {
+  await sample.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("SQL against the sample database", () => {
+  it("readCivisSql: the header and rows of an export, quoted commas, quotes and newlines intact", async () => {
+    const rows = await readCivisSql(
+      client,
+      "select id, name, note from sample.people limit 5",
+      1,
+      fast,
+    );
+    expect(rows[0]).toEqual(["id", "name", "note"]);
+    expect(rows).toHaveLength(6);
+    expect(rows[3]).toEqual(["3", "Katherine 3", 'likes "quotes", and commas']);
+    expect(rows[5]).toEqual(["5", "Barbara 5", "two\nlines"]);
+  });
+
+  it("readCivisSql: records, rows without the header, an async iterator, onRow", async () => {
+    const sql = "select city, state from sample.cities limit 2";
+    expect(await readCivisSql(client, sql, 1, { ...fast, objects: true })).toEqual([
+      { city: "Chicago", state: "IL" },
+      { city: "Austin", state: "TX" },
+    ]);
+    expect(await readCivisSql(client, sql, 1, { ...fast, header: false })).toEqual([
+      ["Chicago", "IL"],
+      ["Austin", "TX"],
+    ]);
+    const seen: unknown[] = [];
+    for await (const row of readCivisSql(client, sql, 1, { ...fast, iterator: true }))
+      seen.push(row);
+    expect(seen).toHaveLength(3);
+    let count = 0;
+    expect(await readCivisSql(client, sql, 1, { ...fast, onRow: () => count++ })).toBe(3);
+    expect(count).toBe(3);
+  });
+
+  it("readCivis reads a table's columns; an empty result is the header alone", async () => {
+    expect(
+      await readCivis(client, "sample.cities", 1, { ...fast, columns: ["state"] }),
+    ).toHaveLength(7);
+    expect(await readCivisSql(client, "select * from sample.cities limit 0", 1, fast)).toEqual([
+      ["city", "state", "population"],
+    ]);
+  });
+
+  it("a SQL error rejects with CivisJobFailure carrying the database's message", async () => {
+    const failure = readCivisSql(client, "select * from nope.missing", 1, fast);
+    await expect(failure).rejects.toBeInstanceOf(CivisJobFailure);
+    await expect(failure).rejects.toThrow('relation "nope.missing" does not exist');
+  });
+
+  it("queryCivis: a future of the query with its preview rows", async () => {
+    const future = queryCivis(client, "select * from sample.cities", 1, {
+      ...fast,
+      previewRows: 2,
+    });
+    const query = await future;
+    expect(query.state).toBe("succeeded");
+    expect(query.result_rows).toEqual([
+      ["Chicago", "IL", "2746388"],
+      ["Austin", "TX", "961855"],
+    ]);
+  });
+
+  it("civisToCsv writes the result (decompressed, or gzip as exported) and exportToCivisFile names the file", async () => {
+    const path = join(dir, "cities.csv");
+    const run = await civisToCsv(client, path, "select * from sample.cities limit 2", 1, fast);
+    expect(run.state).toBe("succeeded");
+    expect(await readFile(path, "utf8")).toBe(
+      "city,state,population\nChicago,IL,2746388\nAustin,TX,961855\n",
+    );
+    const gz = join(dir, "cities.csv.gz");
+    await civisToCsv(client, gz, "select 1 as one", 1, { ...fast, compression: "gzip" });
+    expect([...(await readFile(gz)).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    const exported = await exportToCivisFile(client, "select 1 as one", 1, fast);
+    expect((exported.output as { file_id: number }[])[0]!.file_id).toEqual(expect.any(Number));
+  });
+});
+
+describe("files and tables in the sample storage", () => {
+  it("fileToCivis then civisToFile, in one POST or in parts", async () => {
+    const bytes = new TextEncoder().encode("x".repeat(5000));
+    const one = await fileToCivis(client, bytes, "one.txt");
+    const parts = await fileToCivis(client, bytes, "parts.txt", {
+      multipartThreshold: 1000,
+      partSize: 1024,
+    });
+    expect(await (await civisToFile(client, one)).text()).toBe("x".repeat(5000));
+    expect(await (await civisToFile(client, parts)).text()).toBe("x".repeat(5000));
+  });
+
+  it("an expired file is a clear error, and no file is written", async () => {
+    const id = await fileToCivis(client, new Uint8Array([1]), "old.bin", {
+      expiresAt: "2000-01-01T00:00:00Z",
+    });
+    const path = join(dir, "old.bin");
+    await expect(civisToFile(client, id, path)).rejects.toBeInstanceOf(EmptyResultError);
+    expect(await readdir(dir)).not.toContain("old.bin");
+  });
+
+  it("csvToCivis creates the table, and readCivis returns its rows", async () => {
+    const csv = new File(['name,score\nAda,"1,5"\nGrace,2\n'], "scores.csv");
+    const run = await csvToCivis(client, csv, 1, "sample.scores", fast);
+    expect(run.state).toBe("succeeded");
+    expect(await readCivis(client, "sample.scores", 1, { ...fast, objects: true })).toEqual([
+      { name: "Ada", score: "1,5" },
+      { name: "Grace", score: "2" },
+    ]);
+    // The table exists now: the default existingTableRows "fail" fails the import.
+    await expect(csvToCivis(client, csv, 1, "sample.scores", fast)).rejects.toThrow(
+      /already exists/,
+    );
+  });
+});
