@@ -21,6 +21,8 @@ for (const [name, contents] of Object.entries(ENTRIES)) {
     bundle: true,
     minify: true,
     splitting: true,
+    // src/internal.ts imports the CLI's file reader, which no browser bundle keeps.
+    external: ["node:*"],
     outdir: "out",
     platform: "browser",
     format: "esm",

@@ -15,6 +15,7 @@ import type { Interceptors } from "../http/attempt-watch.js";
 import { isLogger } from "../http/logger.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
+import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { Platform } from "../platform/platform.js";
 import type { ResponseMode } from "../response/read-result.js";
 import type { ClientOptions } from "./client-options.js";
@@ -44,16 +45,17 @@ export interface ResolvedOptions {
   readonly allowInsecureHttp: boolean;
 }
 
-/** The options civis-python has too: its name is the snake_case one (`api_key`). */
-const ALIASES = {
-  apiKey: "api_key",
-  baseUrl: "base_url",
-  returnType: "return_type",
-  apiVersion: "api_version",
-  localApiSpec: "local_api_spec",
-  forceRefreshApiSpec: "force_refresh_api_spec",
-  userAgent: "user_agent",
-} as const;
+/** The options civis-python has too, under its snake_case name (`api_key`). */
+const ALIASED = [
+  "apiKey",
+  "baseUrl",
+  "returnType",
+  "apiVersion",
+  "localApiSpec",
+  "forceRefreshApiSpec",
+  "userAgent",
+] as const;
+type Aliased = (typeof ALIASED)[number];
 
 const isString = (value: unknown): boolean => typeof value === "string";
 const STORE_VERBS = ["get", "set", "del"] as const;
@@ -62,9 +64,18 @@ const isStore = (value: unknown): boolean =>
   value !== null &&
   STORE_VERBS.every((verb) => isFunction((value as Record<string, unknown>)[verb]));
 
+/** A rule for an option that takes one of a few values (strings or `false`). */
+const oneOf = (...values: unknown[]): Rule => [
+  (value) => values.includes(value),
+  values
+    .map((value) => JSON.stringify(value))
+    .join(", ")
+    .replace(/, (?=[^,]*$)/, " or "),
+];
+
 /** Adds civis-python's spelling of each aliased option, under the same rule. */
 function withAliases(rules: Record<string, Rule | undefined>): Rules {
-  for (const [name, alias] of Object.entries(ALIASES)) rules[alias] = rules[name];
+  for (const name of ALIASED) rules[camelToSnake(name)] = rules[name];
   return rules;
 }
 
@@ -75,10 +86,7 @@ function withAliases(rules: Record<string, Rule | undefined>): Rules {
 const RULES: Rules = /* @__PURE__ */ withAliases({
   apiKey: undefined,
   baseUrl: undefined,
-  returnType: [
-    (value) => ["snake", "raw", "json"].includes(value as string),
-    'one of "snake", "raw", "json"',
-  ],
+  returnType: oneOf("snake", "raw", "json"),
   apiVersion: [(value) => value === DEFAULTS.apiVersion, `"${DEFAULTS.apiVersion}"`],
   localApiSpec: [
     (value) => isString(value) || (typeof value === "object" && value !== null),
@@ -93,7 +101,7 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
     '"auto", "memory", false, or a store { get, set, del }',
   ],
   specCacheTtlMs: MS,
-  allowInsecureHttp: [(value) => typeof value === "boolean", "true or false"],
+  allowInsecureHttp: oneOf(true, false),
   signal: SIGNAL,
   timeout: TIMEOUT,
   cacheKey: [isString, "a string"],
@@ -110,8 +118,8 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
   ],
 });
 
-function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
-  const alias = ALIASES[name];
+function pick<K extends Aliased>(options: ClientOptions, name: K): ClientOptions[K] {
+  const alias = camelToSnake(name);
   const a = options[name];
   const b = options[alias as keyof ClientOptions] as ClientOptions[K];
   if (a !== undefined && b !== undefined && a !== b) {

@@ -133,8 +133,8 @@ describe("resolveOptions: checks", () => {
   });
 
   it.each([
-    [{ returnType: "camel" }, 'returnType must be one of "snake", "raw", "json"'],
-    [{ return_type: "camel" }, 'return_type must be one of "snake", "raw", "json"'],
+    [{ returnType: "camel" }, 'returnType must be "snake", "raw" or "json"'],
+    [{ return_type: "camel" }, 'return_type must be "snake", "raw" or "json"'],
     [
       { specCache: "disk" },
       'specCache must be "auto", "memory", false, or a store { get, set, del }',
