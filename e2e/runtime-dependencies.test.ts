@@ -40,18 +40,23 @@ describe("runtime dependencies", () => {
     expect(pkg.bundleDependencies ?? pkg.bundledDependencies).toBeUndefined();
   });
 
-  it.each(["index.js", "index.cjs"])("dist/%s loads nothing but them and Node built-ins", (file) => {
-    const loaded = specifiers(readFileSync(`${distDir}${file}`, "utf8"));
-    // Node keeps its spec cache in memory: these files need no package at all.
-    expect(loaded.some((name) => name.startsWith("node:"))).toBe(true);
-    for (const name of loaded) {
-      expect(RUNTIME.includes(name) || name.startsWith("node:"), name).toBe(true);
-    }
-  });
+  it.each(["index.js", "index.cjs"])(
+    "dist/%s loads nothing but them and Node built-ins",
+    (file) => {
+      const loaded = specifiers(readFileSync(`${distDir}${file}`, "utf8"));
+      // Node keeps its spec cache in memory: these files need no package at all.
+      expect(loaded.some((name) => name.startsWith("node:"))).toBe(true);
+      for (const name of loaded) {
+        expect(RUNTIME.includes(name) || name.startsWith("node:"), name).toBe(true);
+      }
+    },
+  );
 
   it("dist/cli.js loads them, civis/io's CSV library and Node built-ins", () => {
     for (const name of specifiers(readFileSync(`${distDir}cli.js`, "utf8"))) {
-      expect(RUNTIME.includes(name) || name === IO_RUNTIME || name.startsWith("node:"), name).toBe(true);
+      expect(RUNTIME.includes(name) || name === IO_RUNTIME || name.startsWith("node:"), name).toBe(
+        true,
+      );
     }
   });
 
@@ -64,7 +69,10 @@ describe("runtime dependencies", () => {
     const loaded = specifiers(readFileSync(`${distDir}${file}`, "utf8"));
     expect(loaded).toContain(core);
     for (const name of loaded) {
-      const allowed = name === IO_RUNTIME || name === core || (!file.includes("browser") && name.startsWith("node:"));
+      const allowed =
+        name === IO_RUNTIME ||
+        name === core ||
+        (!file.includes("browser") && name.startsWith("node:"));
       expect(allowed, name).toBe(true);
     }
   });

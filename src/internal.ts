@@ -21,5 +21,3 @@ export { methodOperations } from "./methods/build-resource.js";
 export { DEFAULTS } from "./options/defaults.js";
 export type { ListResponse } from "./response/list-response.js";
 export type { Response } from "./response/response.js";
-// Node only (reads files): only the CLI may use it.
-export { loadSpecSource } from "./typegen/load-spec-source.js";

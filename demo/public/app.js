@@ -4,6 +4,7 @@
 /* global civis */
 
 import { h, replace } from "./dom.js";
+import { mountJobsPanel } from "./jobs-panel.js";
 import { methodDoc } from "./method-doc.js";
 import { methodHash, mountMethodList, parseMethodHash } from "./method-list.js";
 import { createRecorder } from "./recorder.js";
@@ -309,3 +310,5 @@ window.addEventListener("hashchange", route);
 for (const el of document.querySelectorAll("[data-sample-key]")) el.textContent = SAMPLE_API_KEY;
 showSourceFields();
 load(sampleSource());
+
+mountJobsPanel(document.getElementById("jobs-panel-body"), () => state.client);

@@ -1,5 +1,6 @@
 import { APIClient } from "../index.js";
-import { DEFAULTS, loadSpecSource } from "../internal.js";
+import { DEFAULTS } from "../internal.js";
+import { loadSpecSource } from "../internal-node.js";
 import { type ApiKeySource, requireApiKey } from "./api-key.js";
 import { cacheDir } from "./cache-dir.js";
 import type { CliOptions } from "./cli-options.js";
@@ -13,7 +14,7 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly key: ApiKeySource;
   readonly stderr: ProgressStream;
-  /** For commands that print as they go (`civis jobs follow-log`). */
+  /** For commands that print as they go (`civis jobs follow-log`, `civis sql`), redacted. */
   readonly stdout?: { write(text: string): unknown };
 }
 

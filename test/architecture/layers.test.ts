@@ -25,6 +25,8 @@ const CORE = [
 ] as const;
 /** The seam the top layers reach the core's internals through. */
 const SEAM = "internal.ts";
+/** Its Node-only half, so the browser build never imports a Node built-in through the seam. */
+const NODE_SEAM = "internal-node.ts";
 /** Every other file at the top of src/: the package's entries (public-api.ts, index.ts, ...). */
 const ENTRIES = "entries";
 /**
@@ -57,6 +59,7 @@ function sourceFiles(dir: string): string[] {
 function layerOf(file: string): string {
   const [first, ...rest] = relative(src, file).split(sep);
   if (rest.length > 0) return first!;
+  if (first === NODE_SEAM) return SEAM;
   if (first === SEAM || first === LEAF) return first;
   return ENTRIES;
 }

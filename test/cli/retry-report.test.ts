@@ -18,7 +18,7 @@ function refused(): CivisNetworkError {
   const cause = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), {
     code: "ECONNREFUSED",
   });
-  return new CivisNetworkError("GET", "/endpoints", "Network error", "failed", cause);
+  return new CivisNetworkError("GET", "/endpoints", "Network error", "failed", 1, cause);
 }
 
 describe("the CLI's line about a retry", () => {
@@ -42,14 +42,14 @@ describe("the CLI's line about a retry", () => {
   });
 
   it("says why no answer came: a timeout, an unknown code as is, else the cause's words", () => {
-    expect(noAnswerReason(new CivisNetworkError("GET", "/", "Timed out", "timed-out"))).toBe(
+    expect(noAnswerReason(new CivisNetworkError("GET", "/", "Timed out", "timed-out", 1))).toBe(
       "timed out",
     );
     const odd = Object.assign(new Error("odd"), { code: "EWEIRD" });
-    expect(noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed", odd))).toBe("EWEIRD");
+    expect(noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed", 1, odd))).toBe("EWEIRD");
     expect(
-      noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed", new Error("bad port"))),
+      noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed", 1, new Error("bad port"))),
     ).toBe("bad port");
-    expect(noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed"))).toBe("no answer");
+    expect(noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed", 1))).toBe("no answer");
   });
 });

@@ -6,9 +6,9 @@
 // time from `now()` so tests can drive runs and logs with a clock of their own.
 import type { SampleArea } from "../area.js";
 import { databases } from "./databases.js";
-import { jobs } from "./jobs.js";
 import { files } from "./files.js";
 import { imports } from "./imports.js";
+import { jobs } from "./jobs.js";
 import { jsonValues } from "./json-values.js";
 import { scripts } from "./scripts.js";
 import { sql } from "./sql.js";
