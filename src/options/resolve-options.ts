@@ -86,7 +86,7 @@ function withAliases(rules: Record<string, Rule | undefined>): Rules {
 const RULES: Rules = /* @__PURE__ */ withAliases({
   apiKey: undefined,
   baseUrl: undefined,
-  returnType: oneOf("snake", "raw", "json"),
+  returnType: /* @__PURE__ */ oneOf("snake", "raw", "json"),
   apiVersion: [(value) => value === DEFAULTS.apiVersion, `"${DEFAULTS.apiVersion}"`],
   localApiSpec: [
     (value) => isString(value) || (typeof value === "object" && value !== null),
@@ -101,7 +101,7 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
     '"auto", "memory", false, or a store { get, set, del }',
   ],
   specCacheTtlMs: MS,
-  allowInsecureHttp: oneOf(true, false),
+  allowInsecureHttp: /* @__PURE__ */ oneOf(true, false),
   signal: SIGNAL,
   timeout: TIMEOUT,
   cacheKey: [isString, "a string"],
@@ -111,11 +111,8 @@ const RULES: Rules = /* @__PURE__ */ withAliases({
     (value) => Number.isInteger(value) && (value as number) >= 1,
     "a positive integer",
   ],
-  rateLimit: [(value) => value === "pause" || value === false, '"pause" or false'],
-  credentials: [
-    (value) => /^(include|same-origin|omit)$/.test(value as string),
-    '"include", "same-origin" or "omit"',
-  ],
+  rateLimit: /* @__PURE__ */ oneOf("pause", false),
+  credentials: /* @__PURE__ */ oneOf("include", "same-origin", "omit"),
 });
 
 function pick<K extends Aliased>(options: ClientOptions, name: K): ClientOptions[K] {
