@@ -45,7 +45,7 @@ describe("civis typegen", () => {
     const run = await cli.run(["typegen", "--type-name", "SampleApi"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      "// The Civis Sample API for TypeScript: 37 methods in 9 resources.",
+      "// The Civis Sample API for TypeScript: 49 methods in 12 resources.",
     );
     expect(run.stdout).toContain("export interface SampleApi {");
   });
