@@ -290,7 +290,8 @@ export default [
   {
     // The `civis` command line (package.json `bin`): Node only, run as `node dist/cli.js` or `civis`.
     input: "src/cli/main.ts",
-    external,
+    // civis/io's CSV library stays a dependency, not a second copy inside the CLI.
+    external: [...external, "papaparse"],
     plugins: [ts(), sizes()],
     output: [{ file: "dist/cli.js", format: "es", banner: "#!/usr/bin/env node", sourcemap: true }],
   },

@@ -12,7 +12,7 @@ import { renderReport, writeResults } from "./lib/report.mjs";
 import { SPECS } from "./lib/specs.mjs";
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7));
-const ALL_CASES = ["build", "calls", "size", "browser"];
+const ALL_CASES = ["build", "calls", "size", "browser", "io"];
 const CASES = (process.env.BENCH_CASES ?? ALL_CASES.join(",")).split(",");
 const BUILD_CLIENTS = ["civis", "swagger-client", "openapi-client-axios"];
 
@@ -62,6 +62,16 @@ const MEASURE = {
     return [{ skipped: "no Chromium found (set CHROMIUM_PATH)" }];
   },
 };
+
+// civis/io (issue 13): CSV libraries side by side, readCivisSql, transfers at two sizes.
+MEASURE.io = async () => ({
+  csv: await repeated("io-csv.mjs", "io csv", [String(Math.floor(Math.random() * 4))]),
+  sizes: await runChild("io-sizes.mjs"),
+  transfer: [
+    ...(await repeated("io-transfer.mjs", "io transfer 50 MB", ["50"])),
+    ...(await repeated("io-transfer.mjs", "io transfer 200 MB", ["200"])),
+  ],
+});
 
 const started = performance.now();
 const loadBefore = loadAverage();

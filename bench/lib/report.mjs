@@ -5,6 +5,7 @@ import { benchDir } from "./paths.mjs";
 import { browserSection } from "./report-browser.mjs";
 import { buildSection } from "./report-build.mjs";
 import { callsSection } from "./report-calls.mjs";
+import { ioSection } from "./report-io.mjs";
 import { sizeSection } from "./report-size.mjs";
 import { SPECS } from "./specs.mjs";
 
@@ -14,6 +15,7 @@ const SECTIONS = {
   size: ["4. Bundle size (minified, gzip level 9)", sizeSection],
   // The page loads the same Civis spec as case 1: the real one, or the generated one without it.
   browser: [`5. Start-up in Chromium (${SPECS.civis.label()})`, browserSection],
+  io: ["6. civis/io: CSV library, readCivisSql, transfers", ioSection],
 };
 
 /** The Markdown report of a run's raw results (`{ meta, build, calls, size, browser }`). */

@@ -1,7 +1,7 @@
 import type { FlagValues } from "./parse-args.js";
 import { UsageError } from "./usage-error.js";
 
-export type OutputFormat = "json" | "raw" | "table";
+export type OutputFormat = "json" | "raw" | "table" | "csv";
 
 /** The command line's own options; every other `--flag` is an API parameter. */
 export interface CliOptions {
@@ -53,7 +53,7 @@ const BOOLEAN_OPTIONS: Readonly<Record<string, BooleanOption>> = {
 /** Flags that never take a value, for `parseArgs`. */
 export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(Object.keys(BOOLEAN_OPTIONS));
 
-const OUTPUTS: ReadonlySet<string> = new Set<OutputFormat>(["json", "raw", "table"]);
+const OUTPUTS: ReadonlySet<string> = new Set<OutputFormat>(["json", "raw", "table", "csv"]);
 
 /** Separates the command line's options (in kebab- or snake_case) from the API parameters. */
 export function splitOptions(flags: ReadonlyMap<string, FlagValues>): {
@@ -85,7 +85,9 @@ export function splitOptions(flags: ReadonlyMap<string, FlagValues>): {
   }
   const output = values.output ?? "json";
   if (!OUTPUTS.has(output)) {
-    throw new UsageError(`--output must be json, raw or table, not "${output}"`);
+    throw new UsageError(
+      `--output must be json, raw or table, not "${output}" (civis sql also takes csv)`,
+    );
   }
   return {
     options: {

@@ -14,7 +14,7 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly key: ApiKeySource;
   readonly stderr: ProgressStream;
-  /** For commands that print as they go (`civis jobs follow-log`). */
+  /** For commands that print as they go (`civis jobs follow-log`, `civis sql`), redacted. */
   readonly stdout?: { write(text: string): unknown };
 }
 

@@ -3,9 +3,11 @@ import { VERSION } from "../version.js";
 import { apiKeyOf } from "./api-key.js";
 import { BOOLEAN_FLAGS, splitOptions } from "./cli-options.js";
 import { callCommand } from "./commands/call.js";
+import { filesCommand } from "./commands/files.js";
 import { helpCommand } from "./commands/help.js";
 import { JOB_COMMANDS, jobsCommand } from "./commands/jobs.js";
 import { specCommand } from "./commands/spec.js";
+import { sqlCommand } from "./commands/sql.js";
 import { typegenCommand } from "./commands/typegen.js";
 import { formatResult } from "./format-result.js";
 import { type CliContext, openClient } from "./open-client.js";
@@ -56,6 +58,16 @@ async function dispatch(
     noApiFlags(command, apiFlags);
     return helpCommand(await openClient(context, true), words);
   }
+  // civis/io's commands (README "civis/io"); `civis files get 1` and the like stay API calls.
+  const io =
+    command === "sql" || (command === "files" && /^(upload|download)$/.test(words[0] ?? ""));
+  if (options.output === "csv" && command !== "sql")
+    throw new UsageError("--output csv is for civis sql");
+  if (io && !options.help) {
+    const client = await openClient(context, false);
+    if (command === "files") return filesCommand(client, words, apiFlags, context);
+    return sqlCommand(client, words, apiFlags, context, (text) => context.stdout?.write(text));
+  }
   const client = await openClient(context, options.help);
   // `civis workflows --help`, `civis workflows list --help`
   if (options.help) return helpCommand(client, [command, ...words.slice(0, 1)]);
@@ -75,13 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const { options, apiFlags } = splitOptions(flags);
     const key = await apiKeyOf(options, io.env);
     redact = redactor([io.env.CIVIS_API_KEY, key.apiKey]);
-    const context: CliContext = {
-      options,
-      env: io.env,
-      key,
-      stderr: io.stderr,
-      stdout: io.stdout,
-    };
+    const stdout = { write: (text: string) => io.stdout.write(redact(text)) };
+    const context: CliContext = { options, env: io.env, key, stderr: io.stderr, stdout };
     const text = await dispatch(positionals, apiFlags, context);
     if (text !== undefined) io.stdout.write(`${terminalSafe(redact(text))}\n`);
     return 0;
