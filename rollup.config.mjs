@@ -79,6 +79,12 @@ const apiClientAlone = () => ({
     });
     const gz = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
     console.log(`${"import { APIClient } alone".padEnd(28)} gzip ${String(gz).padStart(6)} B`);
+    // Words only the futures and job functions say: none may ride along with the client.
+    for (const word of ["CivisFuture:", "has no runs", "produced no"]) {
+      if (result.outputFiles[0].text.includes(word)) {
+        throw new Error(`import { APIClient } alone carries the jobs layer ("${word}")`);
+      }
+    }
     if (gz > APICLIENT_ALONE_BUDGET_BYTES) {
       throw new Error(
         `import { APIClient } alone bundles to ${gz} B gzipped, over the ${APICLIENT_ALONE_BUDGET_BYTES} B budget`,

@@ -14,7 +14,15 @@ const sampleSpec = createSampleApi().spec;
 import { loadClient } from "./clients/index.mjs";
 import { median } from "./lib/stats.mjs";
 
-const NAMES = ["fetch", "ofetch", "civis", "civis-json", "swagger-client", "openapi-client-axios"];
+const NAMES = [
+  "fetch",
+  "ofetch",
+  "civis",
+  "civis-json",
+  "civis-polling",
+  "swagger-client",
+  "openapi-client-axios",
+];
 const CONCURRENCY = 16;
 
 /** Each mode: how one block is timed, how many blocks, and the unit it reports. */
@@ -75,5 +83,7 @@ for (const [key, mode] of Object.entries(MODES)) {
   result.ratioToOfetch[key] = toOfetch;
 }
 
+// A client that polls in the background stops here, or its timers would keep this process on.
+await Promise.all(clients.map(({ adapter, handle }) => adapter.close?.(handle)));
 server.disconnect();
 console.log(JSON.stringify(result));

@@ -57,6 +57,8 @@ describe.skipIf(!hasChromium)("a page that loads civis.umd.min.js with a <script
       "APIClient",
       "CivisAPIError",
       "CivisAPIKeyError",
+      "CivisFuture",
+      "CivisJobFailure",
       "ListResponse",
       "PaginatedResponse",
       "Response",
@@ -65,6 +67,9 @@ describe.skipIf(!hasChromium)("a page that loads civis.umd.min.js with a <script
       "findOne",
       "getApiSpec",
       "help",
+      "jobLogs",
+      "runJob",
+      "runTemplate",
     ]) {
       expect(names).toContain(name);
     }

@@ -17,6 +17,11 @@ const EVERYWHERE = [
   "CivisAPIError",
   "CivisAPIKeyError",
   "camelToSnake",
+  "CivisFuture",
+  "CivisJobFailure",
+  "runJob",
+  "runTemplate",
+  "jobLogs",
 ] as const;
 
 describe("the package's entry points", () => {

@@ -2,6 +2,7 @@
 export const CLIENT_MODULES = {
   civis: "./civis.mjs",
   "civis-json": "./civis-json.mjs",
+  "civis-polling": "./civis-polling.mjs",
   "swagger-client": "./swagger-client.mjs",
   "openapi-client-axios": "./openapi-client-axios.mjs",
   fetch: "./fetch.mjs",

@@ -4,6 +4,7 @@
 /* global civis */
 
 import { h, replace } from "./dom.js";
+import { mountJobsPanel } from "./jobs-panel.js";
 import { methodDoc } from "./method-doc.js";
 import { methodHash, mountMethodList, parseMethodHash } from "./method-list.js";
 import { createRecorder } from "./recorder.js";
@@ -314,3 +315,5 @@ load(sampleSource());
 // civis/io's panels (sql-panel.js, upload-panel.js) use whichever client is loaded.
 mountSqlPanel(document.getElementById("sql-panel"), () => state.client);
 mountUploadPanel(document.getElementById("upload-panel"), () => state.client);
+
+mountJobsPanel(document.getElementById("jobs-panel-body"), () => state.client);

@@ -17,16 +17,17 @@ export interface DemoServer {
 }
 
 interface DemoServerModule {
-  startDemoServer(options?: { port?: number }): Promise<DemoServer>;
+  startDemoServer(options?: { port?: number; now?: () => number }): Promise<DemoServer>;
 }
 
 // demo/ is plain JavaScript without declarations; a computed specifier keeps tsc from
 // asking for them, and the interface above says what the tests rely on.
 const SERVE = new URL("../../demo/serve.mjs", import.meta.url).href;
 
-export async function startDemoServer(): Promise<DemoServer> {
+/** `now`: the sample API's clock, so a test can run its jobs faster than real time. */
+export async function startDemoServer(options: { now?: () => number } = {}): Promise<DemoServer> {
   const module = (await import(SERVE)) as DemoServerModule;
-  return module.startDemoServer({ port: 0 });
+  return module.startDemoServer({ port: 0, ...options });
 }
 
 /** Loads the explorer and waits until a spec is listed; returns the spec status text. */

@@ -30,7 +30,7 @@ const silent = new WeakSet<SpecStore>();
  * so a lookup costs one comparison, where a digest would cost as much as the parse.
  */
 const models = new Map<string, WeakRef<ApiModel>>();
-const forget = new FinalizationRegistry<string>((text) => {
+const forget = /* @__PURE__ */ new FinalizationRegistry<string>((text) => {
   if (!models.get(text)?.deref()) models.delete(text);
 });
 

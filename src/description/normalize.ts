@@ -4,7 +4,9 @@ import { SpecError } from "../errors/spec-error.js";
 import { getAliasName, isParamSegment, methodName, resourceName } from "../naming/method-name.js";
 import { MemberNames } from "../naming/safe-name.js";
 import { answersListAnyway } from "./list-answers.js";
+import { keepSource } from "./operation-detail.js";
 import { RefResolver } from "./refs.js";
+import { ResolvedSchemas } from "./resolved-schemas.js";
 import { firstResponse } from "./responses.js";
 import { readingSpec } from "./spec-guard.js";
 import { specText } from "./spec-text.js";
@@ -16,6 +18,7 @@ import type {
   RawParameter,
   RawSpec,
   ResourceModel,
+  Schema,
 } from "./types.js";
 
 const VERBS: ReadonlySet<string> = new Set<HttpVerb>([
@@ -99,7 +102,7 @@ function firstSegment(path: string): string {
  * Malformed entries are skipped here: `operationDetail` reports them.
  */
 function pathParamOrder(
-  refs: RefResolver,
+  schemas: ResolvedSchemas,
   inPath: readonly string[],
   lists: readonly unknown[],
 ): string[] {
@@ -107,7 +110,7 @@ function pathParamOrder(
   for (const list of lists) {
     if (!Array.isArray(list)) continue;
     for (const entry of list) {
-      const p: unknown = refs.deref(entry);
+      const p: unknown = schemas.deref(entry);
       if (isPlainObject(p) && p.in === "path" && typeof p.name === "string") order.add(p.name);
     }
   }
@@ -116,23 +119,35 @@ function pathParamOrder(
 }
 
 /** Whether the operation's answer is a list (see `Operation.returnsList`). */
-function returnsList(refs: RefResolver, verb: string, path: string, op: RawOperation): boolean {
+function returnsList(
+  schemas: ResolvedSchemas,
+  verb: string,
+  path: string,
+  op: RawOperation,
+): boolean {
   if (verb === "get" && answersListAnyway(path)) return true;
-  const schema = firstResponse(refs, op).schema;
+  // Only the top level is read: resolving the whole answer's schema waits for its first use.
+  const schema = firstResponse(schemas, op, false).schema;
   return schema !== undefined && schema.type === "array";
 }
 
-type Draft = Omit<Operation, "name" | "aliases"> & { wanted: string; alias: string | undefined };
+interface Draft {
+  readonly op: Omit<Operation, "name" | "aliases">;
+  readonly wanted: string;
+  readonly alias: string | undefined;
+  readonly raw: RawOperation;
+  readonly pathItemParams: readonly RawParameter[] | undefined;
+}
 
 function operationsOf(
-  refs: RefResolver,
+  schemas: ResolvedSchemas,
   spec: RawSpec,
   key: string,
   paths: readonly string[],
 ): Operation[] {
   const drafts: Draft[] = [];
   for (const rawPath of paths) {
-    const item = refs.deref(spec.paths[rawPath]);
+    const item = schemas.deref(spec.paths[rawPath]);
     if (!isPlainObject(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
     // civis-python calls paths without their trailing "/".
     const path = rawPath.replace(/\/+$/, "");
@@ -151,18 +166,21 @@ function operationsOf(
       const op = raw as RawOperation;
       const summary = specText(op.summary);
       const list = readingSpec(`the operation ${verb.toUpperCase()} ${path}`, () =>
-        returnsList(refs, verb, path, op),
+        returnsList(schemas, verb, path, op),
       );
       drafts.push({
-        resource: key,
+        op: {
+          resource: key,
+          verb: verb as HttpVerb,
+          path,
+          pathParams: pathParamOrder(schemas, inPath, [pathItemParams, op.parameters]),
+          summary,
+          deprecation: deprecationOf(op, summary),
+          returnsList: list,
+          description: specText(op.description),
+        },
         wanted: methodName(verb, path),
         alias: list ? undefined : getAliasName(verb, path),
-        verb: verb as HttpVerb,
-        path,
-        pathParams: pathParamOrder(refs, inPath, [pathItemParams, op.parameters]),
-        summary,
-        deprecation: deprecationOf(op, summary),
-        returnsList: list,
         raw: op,
         pathItemParams,
       });
@@ -171,15 +189,28 @@ function operationsOf(
   // Every operation's own name first, in spec order; only then the aliases, so an
   // alias never takes a name an operation would have had.
   const names = new MemberNames();
-  const named = drafts.map(({ wanted, alias, ...rest }) => ({
-    ...rest,
-    name: names.claim(wanted),
-  }));
-  return named.map((op, i) => {
-    const alias = drafts[i]!.alias;
-    const aliases = alias !== undefined && names.claimExact(alias) ? [alias] : [];
-    return { ...op, aliases };
+  const named = drafts.map((draft) => names.claim(draft.wanted));
+  return drafts.map((draft, i) => {
+    const aliases = draft.alias !== undefined && names.claimExact(draft.alias) ? [draft.alias] : [];
+    const op: Operation = { ...draft.op, name: named[i]!, aliases };
+    keepSource(op, { raw: draft.raw, pathItemParams: draft.pathItemParams, schemas });
+    return op;
   });
+}
+
+/** The spec's named schemas, resolved: typegen names a type after the definition it comes from. */
+function namedSchemas(spec: RawSpec, schemas: ResolvedSchemas): Map<Schema, string> {
+  const names = new Map<Schema, string>();
+  const raw = spec as unknown as Record<string, unknown>;
+  const components = isPlainObject(raw.components) ? raw.components.schemas : undefined;
+  for (const group of [raw.definitions, components]) {
+    if (!isPlainObject(group)) continue;
+    for (const [name, schema] of Object.entries(group)) {
+      const resolved = schemas.resolve(schema);
+      if (isPlainObject(resolved) && !names.has(resolved)) names.set(resolved, name);
+    }
+  }
+  return names;
 }
 
 /**
@@ -192,7 +223,7 @@ export function normalizeSpec(input: unknown): ApiModel {
   const spec = input as unknown as RawSpec;
   if (!isPlainObject(spec.paths)) throw new SpecError('it has no "paths" object');
 
-  const refs = new RefResolver(spec);
+  const schemas = new ResolvedSchemas(new RefResolver(spec));
   const grouped = new Map<string, string[]>();
   // Paths share few first segments (Civis: 675 paths, 41 segments): each segment's
   // resource key is worked out once.
@@ -219,17 +250,21 @@ export function normalizeSpec(input: unknown): ApiModel {
       key,
       property: properties.claim(key),
       operations: () => {
-        ops ??= readingSpec(`the paths of "${key}"`, () => operationsOf(refs, spec, key, paths));
+        ops ??= readingSpec(`the paths of "${key}"`, () => operationsOf(schemas, spec, key, paths));
         return ops;
       },
     });
   }
 
+  let named: Map<Schema, string> | undefined;
   return {
     version,
     title: specText(spec.info?.title) || "API",
     server: specServer(spec),
     resources,
-    refs,
+    namedSchemas: () => {
+      named ??= namedSchemas(spec, schemas);
+      return named;
+    },
   };
 }

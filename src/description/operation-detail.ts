@@ -1,11 +1,11 @@
 import { isPlainObject } from "../checks/is-plain-object.js";
 import { SpecError } from "../errors/spec-error.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
-import type { RefResolver } from "./refs.js";
+import type { ResolvedSchemas } from "./resolved-schemas.js";
 import { type FirstResponse, firstResponse, schemaOf } from "./responses.js";
 import { readingSpec } from "./spec-guard.js";
 import { specText } from "./spec-text.js";
-import type { Operation, RawParameter, Schema } from "./types.js";
+import type { Operation, RawOperation, RawParameter, Schema } from "./types.js";
 
 export type ParamLocation = "path" | "query" | "header" | "body";
 
@@ -43,9 +43,9 @@ const flattened = new WeakMap<Schema, Schema>();
  * merged once, which also ends a cycle. Entries, not assignments: a property named
  * `__proto__` stays a property.
  */
-export function flattenSchema(refs: RefResolver, schema: Schema | undefined): Schema | undefined {
-  if (!schema) return undefined;
-  const resolved = refs.deref(schema);
+export function flattenSchema(schema: Schema | undefined): Schema | undefined {
+  // The model's schemas are resolved: the members below need no `$ref` followed.
+  const resolved = schema;
   if (!Array.isArray(resolved?.allOf)) return resolved;
   const known = flattened.get(resolved);
   if (known) return known;
@@ -54,7 +54,7 @@ export function flattenSchema(refs: RefResolver, schema: Schema | undefined): Sc
   const seen = new Set<unknown>();
   const stack: unknown[] = [resolved];
   while (stack.length > 0) {
-    const part = refs.deref(stack.pop()) as Schema;
+    const part = stack.pop() as Schema;
     if (!isPlainObject(part) || seen.has(part)) continue;
     seen.add(part);
     if (isPlainObject(part.properties)) {
@@ -85,7 +85,7 @@ function param(
   return { name, snake, in: location, required, schema, description: specText(description) };
 }
 
-function paramOf(refs: RefResolver, p: RawParameter, where: string): Param | undefined {
+function paramOf(schemas: ResolvedSchemas, p: RawParameter, where: string): Param | undefined {
   if (typeof p.name !== "string" || typeof p.in !== "string") {
     throw new SpecError(`a parameter of ${where} has no "name" or "in"`);
   }
@@ -99,26 +99,49 @@ function paramOf(refs: RefResolver, p: RawParameter, where: string): Param | und
     p.name,
     location,
     location === "path" || p.required === true,
-    p.schema ? refs.deref(p.schema) : (p as Schema),
+    // Swagger 2.0 writes a non-body parameter's type on the parameter itself.
+    schemas.resolve(p.schema ?? p),
     p.description,
     // Header names are dashed words (`X-Request-Id`), not camelCase: `x_request_id`.
     location === "header" ? p.name.toLowerCase().replaceAll("-", "_") : undefined,
   );
 }
 
+/**
+ * What normalization keeps of an operation's spec for its detail, made on first use:
+ * only this layer reads it (the model's `Operation` has no raw part).
+ */
+interface OperationSource {
+  readonly raw: RawOperation;
+  readonly pathItemParams: readonly RawParameter[] | undefined;
+  readonly schemas: ResolvedSchemas;
+}
+
+const sources = new WeakMap<Operation, OperationSource>();
 const details = new WeakMap<Operation, OperationDetail>();
 
-/** Everything a call or `help()` needs about one operation, computed once on first use. */
-export function operationDetail(op: Operation, refs: RefResolver): OperationDetail {
+/** Called by normalization for each operation it makes. */
+export function keepSource(op: Operation, source: OperationSource): void {
+  sources.set(op, source);
+}
+
+/**
+ * Everything a call or `help()` needs about one operation: the last part of
+ * normalization, done on first use (a client of 900 operations pays for the few it calls).
+ */
+export function operationDetail(op: Operation): OperationDetail {
   const known = details.get(op);
   if (known) return known;
+  const source = sources.get(op);
+  if (!source) throw new TypeError(`${op.resource}.${op.name} was not made by normalizeSpec`);
   const where = `${op.verb.toUpperCase()} ${op.path}`;
-  const detail = readingSpec(`the operation ${where}`, () => detailOf(op, refs, where));
+  const detail = readingSpec(`the operation ${where}`, () => detailOf(op, source, where));
   details.set(op, detail);
   return detail;
 }
 
-function detailOf(op: Operation, refs: RefResolver, where: string): OperationDetail {
+function detailOf(op: Operation, source: OperationSource, where: string): OperationDetail {
+  const { raw: rawOp, pathItemParams, schemas } = source;
   // Operation-level parameters override path-level ones of the same name and place.
   // The key keeps the spec's own place, so Swagger 2.0's one `in: "body"` parameter
   // (the whole body) stays apart from its `formData` fields (one parameter each).
@@ -130,12 +153,12 @@ function detailOf(op: Operation, refs: RefResolver, where: string): OperationDet
     return value ?? [];
   };
   for (const raw of [
-    ...list(op.pathItemParams, `the path ${op.path}`),
-    ...list(op.raw.parameters, where),
+    ...list(pathItemParams, `the path ${op.path}`),
+    ...list(rawOp.parameters, where),
   ]) {
-    const p = refs.deref(raw);
+    const p = schemas.deref(raw);
     if (!isPlainObject(p)) throw new SpecError(`a parameter of ${where} is not an object`);
-    const declared = paramOf(refs, p, where);
+    const declared = paramOf(schemas, p, where);
     if (declared) merged.set(`${p.in}:${p.name}`, declared);
   }
 
@@ -147,11 +170,10 @@ function detailOf(op: Operation, refs: RefResolver, where: string): OperationDet
   let wholeBody: Param | undefined;
   // A body's parameters: its object properties, or else the whole body as one parameter.
   const addBody = (schema: Schema | undefined, required: boolean, name: string) => {
-    const flat = flattenSchema(refs, schema);
+    const flat = flattenSchema(schema);
     const properties = Object.entries(flat?.properties ?? {});
     const requiredNames = new Set(flat?.required);
-    for (const [prop, raw] of properties) {
-      const resolved = refs.deref(raw);
+    for (const [prop, resolved] of properties) {
       params.push(param(prop, "body", requiredNames.has(prop), resolved, resolved.description));
     }
     if (properties.length === 0) {
@@ -164,8 +186,8 @@ function detailOf(op: Operation, refs: RefResolver, where: string): OperationDet
     else if (p.in !== "path") params.push(p);
   }
   // OpenAPI 3's `requestBody` is Swagger 2.0's `in: "body"` parameter, named "body".
-  const requestBody = op.raw.requestBody && refs.deref(op.raw.requestBody);
-  if (requestBody) addBody(schemaOf(refs, requestBody), requestBody.required === true, "body");
+  const requestBody = rawOp.requestBody && schemas.deref(rawOp.requestBody);
+  if (requestBody) addBody(schemaOf(schemas, requestBody), requestBody.required === true, "body");
   params.sort((a, b) => Number(b.required) - Number(a.required));
 
   const byName = new Map<string, Param>();
@@ -181,6 +203,6 @@ function detailOf(op: Operation, refs: RefResolver, where: string): OperationDet
     byName,
     wholeBody,
     paginated,
-    response: firstResponse(refs, op.raw),
+    response: firstResponse(schemas, rawOp),
   };
 }

@@ -1,4 +1,4 @@
-import type { RefResolver } from "./refs.js";
+import type { ResolvedSchemas } from "./resolved-schemas.js";
 import { specText } from "./spec-text.js";
 import type { RawOperation, RawResponse, Schema } from "./types.js";
 
@@ -9,13 +9,15 @@ const JSON_TYPES = /^application\/(.+\+)?json/;
  * puts it under `schema`, OpenAPI 3 under a media type of `content` (JSON preferred).
  */
 export function schemaOf(
-  refs: RefResolver,
+  schemas: ResolvedSchemas,
   holder: Pick<RawResponse, "schema" | "content">,
+  resolve = true,
 ): Schema | undefined {
   const media = Object.entries(holder.content ?? {});
   const schema =
     holder.schema ?? (media.find(([type]) => JSON_TYPES.test(type)) ?? media[0])?.[1].schema;
-  return schema && refs.deref(schema);
+  if (!schema) return undefined;
+  return resolve ? schemas.resolve(schema) : schemas.deref(schema);
 }
 
 /** The answer a method documents: the first 2xx one, else the first the spec lists. */
@@ -25,10 +27,19 @@ export interface FirstResponse {
   readonly schema: Schema | undefined;
 }
 
-export function firstResponse(refs: RefResolver, op: RawOperation): FirstResponse {
+/** `resolve: false` gives the schema only `$ref`-followed at its top, for a quick look at its type. */
+export function firstResponse(
+  schemas: ResolvedSchemas,
+  op: RawOperation,
+  resolve = true,
+): FirstResponse {
   const responses = op.responses ?? {};
   const codes = Object.keys(responses);
   const status = codes.find((c) => /^2/.test(c)) ?? codes[0] ?? "default";
-  const raw = refs.deref(responses[status] ?? ({} as RawResponse));
-  return { status, description: specText(raw.description), schema: schemaOf(refs, raw) };
+  const raw = schemas.deref(responses[status] ?? ({} as RawResponse));
+  return {
+    status,
+    description: specText(raw.description),
+    schema: schemaOf(schemas, raw, resolve),
+  };
 }

@@ -1,4 +1,7 @@
-/** The subset of JSON Schema (Swagger 2.0 / OpenAPI 3.x) the client reads. */
+/**
+ * The subset of JSON Schema (Swagger 2.0 / OpenAPI 3.x) the client reads. The
+ * model's schemas are resolved (`ResolvedSchemas`): they never hold a `$ref`.
+ */
 export interface Schema {
   readonly $ref?: string;
   readonly type?: string | readonly string[];
@@ -101,8 +104,8 @@ export interface Operation {
    * civis-python counts as lists whatever the spec says (`answersListAnyway`).
    */
   readonly returnsList: boolean;
-  readonly raw: RawOperation;
-  readonly pathItemParams: readonly RawParameter[] | undefined;
+  /** The spec's longer description of the operation ("" when it gives none). */
+  readonly description: string;
 }
 
 /** The paths of one resource; their operations are made on first use. */
@@ -113,7 +116,12 @@ export interface ResourceModel {
   operations(): readonly Operation[];
 }
 
-/** The normalized spec: everything after this never reads the raw spec again. */
+/**
+ * The normalized spec: everything after this (calls, help, typegen, the CLI, the
+ * demo) reads only the model, never the raw spec. Parts are made on first use:
+ * a resource's operations when it is first read, an operation's detail
+ * (`operationDetail`) and a schema's children when first needed.
+ */
 export interface ApiModel {
   readonly version: "2.0" | "3.0" | "3.1";
   readonly title: string;
@@ -121,5 +129,6 @@ export interface ApiModel {
   readonly server: string | undefined;
   /** Resources in spec order; each builds its operations on first use. */
   readonly resources: ReadonlyMap<string, ResourceModel>;
-  readonly refs: import("./refs.js").RefResolver;
+  /** The spec's named schemas (`definitions`, `components.schemas`), resolved, by identity. */
+  namedSchemas(): ReadonlyMap<Schema, string>;
 }

@@ -1,5 +1,4 @@
 import { flattenSchema, operationDetail, type Param } from "../description/operation-detail.js";
-import type { RefResolver } from "../description/refs.js";
 import { readingSpec } from "../description/spec-guard.js";
 import { specText } from "../description/spec-text.js";
 import type { ApiModel, Operation, Schema } from "../description/types.js";
@@ -51,7 +50,7 @@ const MAX_ITEMS = 32;
  * followed by a loop, at most MAX_ITEMS deep, not recursion: a spec may nest them
  * without end.
  */
-function typeName(refs: RefResolver, root: Schema, returned: boolean): string {
+function typeName(root: Schema, returned: boolean): string {
   let schema = root;
   let arrays = 0;
   for (;;) {
@@ -62,7 +61,7 @@ function typeName(refs: RefResolver, root: Schema, returned: boolean): string {
     const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
     if (base === "array" && schema.items && arrays < MAX_ITEMS) {
       arrays++;
-      schema = refs.deref(schema.items);
+      schema = schema.items;
       continue;
     }
     const shown = base === "object" && returned ? "Response" : base;
@@ -76,38 +75,36 @@ function typeName(refs: RefResolver, root: Schema, returned: boolean): string {
 
 /** The documented properties of an object schema, or of an array's items; [] for anything else. */
 function properties(
-  refs: RefResolver,
   schema: Schema | undefined,
   returned: boolean,
   stack: readonly Schema[],
 ): DocEntry[] {
-  const flat = flattenSchema(refs, schema);
-  const object = flat?.properties ? flat : flattenSchema(refs, flat?.items);
+  const flat = flattenSchema(schema);
+  const object = flat?.properties ? flat : flattenSchema(flat?.items);
   // A schema already being documented (a circular definition) is named, not expanded again.
   if (!object?.properties || stack.includes(object) || stack.length >= MAX_DEPTH) return [];
   const inner = [...stack, object];
   const required = new Set(object.required ?? []);
-  return Object.entries(object.properties).map(([name, raw]) => {
-    const schema = refs.deref(raw);
+  return Object.entries(object.properties).map(([name, schema]) => {
     return {
       name: camelToSnake(name),
       // The `value` of a JSON value object is whatever the user stored; civis-python says `object`.
-      type: name === "value" ? "object" : typeName(refs, schema, returned),
+      type: name === "value" ? "object" : typeName(schema, returned),
       optional: !returned && !required.has(name),
       description: specText(schema.description),
-      children: properties(refs, schema, returned, inner),
+      children: properties(schema, returned, inner),
     };
   });
 }
 
-function paramEntry(refs: RefResolver, p: Param): DocEntry {
+function paramEntry(p: Param): DocEntry {
   const { schema } = p;
   return {
     name: p.snake,
-    type: p.in === "body" && p.name === "value" ? "object" : typeName(refs, schema, false),
+    type: p.in === "body" && p.name === "value" ? "object" : typeName(schema, false),
     optional: !p.required,
     description: p.description,
-    children: properties(refs, schema, false, []),
+    children: properties(schema, false, []),
     in: p.in,
     enum: schema.enum,
     default: schema.default,
@@ -121,16 +118,14 @@ const ITERATOR_DOC =
   "determined by 'limit'. Defaults to false.";
 
 /** The documentation of one operation, computed on first use. */
-export function methodDocModel(model: ApiModel, op: Operation): MethodDocModel {
-  return readingSpec(`the operation ${op.verb.toUpperCase()} ${op.path}`, () =>
-    docModelOf(model, op),
-  );
+export function methodDocModel(_model: ApiModel, op: Operation): MethodDocModel {
+  // Everything comes from the operation; the model argument stays for the callers' sake.
+  return readingSpec(`the operation ${op.verb.toUpperCase()} ${op.path}`, () => docModelOf(op));
 }
 
-function docModelOf(model: ApiModel, op: Operation): MethodDocModel {
-  const { refs } = model;
-  const detail = operationDetail(op, refs);
-  const params = [...detail.pathParams, ...detail.params].map((p) => paramEntry(refs, p));
+function docModelOf(op: Operation): MethodDocModel {
+  const detail = operationDetail(op);
+  const params = [...detail.pathParams, ...detail.params].map(paramEntry);
   if (detail.paginated) {
     params.push({
       name: "iterator",
@@ -152,7 +147,7 @@ function docModelOf(model: ApiModel, op: Operation): MethodDocModel {
     name: op.name,
     aliases: op.aliases,
     summary: op.summary,
-    description: specText(op.raw.description),
+    description: op.description,
     verb: op.verb.toUpperCase(),
     path: op.path,
     deprecation: op.deprecation,
@@ -161,7 +156,7 @@ function docModelOf(model: ApiModel, op: Operation): MethodDocModel {
     params,
     returns: {
       type,
-      fields: properties(refs, response.schema, true, []),
+      fields: properties(response.schema, true, []),
       status: response.status,
       description: response.description,
     },

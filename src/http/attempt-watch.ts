@@ -1,4 +1,5 @@
 import { CivisNetworkError } from "../errors/civis-network-error.js";
+import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
 import { type HookContext, type Hooks, runHooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
@@ -51,9 +52,12 @@ export function watchAttempt(
   req: RequestSpec,
   attempt: number,
 ): AttemptWatch | undefined {
-  if (!x && !req.hooks) return undefined;
-  const { queue, gate, authorization, logger } = x ?? {};
-  const sets = [x?.hooks, req.hooks];
+  const { queue, gate, authorization, logger, hooks } = x ?? {};
+  const hooked = hooks || req.hooks;
+  // With only the rate-limit pause, and the pause off, there is nothing to add (send.ts
+  // still shows the pause each error answer).
+  if (!queue && !authorization && !logger && !hooked && !gate?.paused()) return undefined;
+  const sets = [hooks, req.hooks];
   const { operation = "", method, target: path, signal } = req;
   const context: HookContext = {
     operation,
@@ -83,12 +87,22 @@ export function watchAttempt(
   return {
     sent: undefined,
     async send(keepBody) {
-      await waitFor(queue?.acquire(signal));
+      const queued = queue?.acquire(signal);
+      if (queued) await waitFor(queued);
       try {
-        await waitFor(gate?.wait(signal));
+        const paused = gate?.wait(signal);
+        if (paused) await waitFor(paused);
         const { headers } = context.request;
         if (authorization) headers.Authorization = await authorization();
-        const answer = await runHooks("onRequest", context, sets);
+        const answer = hooked && (await runHooks("onRequest", context, sets));
+        // A header an onRequest hook set that fetch would refuse is a mistake, not a lost
+        // connection to retry (the others were checked before the first attempt).
+        if (hooked) {
+          for (const [name, value] of Object.entries(headers)) {
+            checkHeaderName("onRequest", name);
+            checkHeaderValue(`onRequest: the header "${name}"`, String(value));
+          }
+        }
         this.sent = { ...req, headers };
         started = Date.now();
         if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, attempt, keepBody);
@@ -99,21 +113,24 @@ export function watchAttempt(
       }
     },
     async after(response, error) {
-      const left = response?.headers.get("x-ratelimit-remaining");
-      details = {
-        operation,
-        method,
-        path,
-        status: response?.status ?? null,
-        ms: Date.now() - started,
-        attempt,
-        calls_remaining: left ? +left : null,
-      };
-      if (!response) details.error = error?.message;
-      logger?.debug?.(logLine(details), details);
+      if (response) gate?.observe(response);
+      if (logger) {
+        const left = response?.headers.get("x-ratelimit-remaining");
+        details = {
+          operation,
+          method,
+          path,
+          status: response?.status ?? null,
+          ms: Date.now() - started,
+          attempt,
+          calls_remaining: left ? +left : null,
+        };
+        if (!response) details.error = error?.message;
+        logger.debug?.(logLine(details), details);
+      }
+      if (!hooked) return;
       context.error = error;
       if (response) {
-        gate?.observe(response);
         context.response = response;
         await runHooks("onResponse", context, sets);
       }

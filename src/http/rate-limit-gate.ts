@@ -3,6 +3,8 @@ import { sleep } from "./sleep.js";
 
 /** Holds a client's new requests while the API asks it to slow down. */
 export interface RateLimitGate {
+  /** True while new requests are held. */
+  paused(): boolean;
   /** Undefined when open (no promise made); else the wait, ended early by `signal`. */
   wait(signal: AbortSignal | undefined): Promise<void> | undefined;
   /** Closes the gate when an answer is a 429 that says how long to wait. */
@@ -18,6 +20,7 @@ export interface RateLimitGate {
 export function rateLimitGate(maxPauseMs: number): RateLimitGate {
   let until = 0;
   return {
+    paused: () => until > Date.now(),
     wait(signal) {
       const ms = until && until - Date.now();
       return ms > 0 ? sleep(ms, signal) : undefined;

@@ -54,6 +54,7 @@ export async function send(
       // Made for this attempt, so it already counts the attempts.
       error = apiErrorFrom(response, exchange.text ?? "", watch?.sent ?? req, attempt);
       if (watch) await watch.after(response, error);
+      else transport.interceptors?.gate?.observe(response);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent

@@ -1,5 +1,4 @@
 import type { OperationDetail } from "../description/operation-detail.js";
-import type { RefResolver } from "../description/refs.js";
 import type { Operation } from "../description/types.js";
 import { queryString } from "../http/query-string.js";
 import { bodyBuilder } from "./bind-body.js";
@@ -30,7 +29,6 @@ export interface BoundCall {
 export function bindArguments(
   op: Operation,
   detail: OperationDetail,
-  refs: RefResolver,
   args: readonly unknown[],
 ): BoundCall {
   const errors = callErrors(op, detail);
@@ -45,7 +43,7 @@ export function bindArguments(
 
   const query: [string, unknown][] = [];
   const headers = headerBag(errors.where);
-  const body = bodyBuilder(detail, refs);
+  const body = bodyBuilder(detail);
   for (const [param, value] of given) {
     if (value === undefined) continue;
     if (param.in === "query") query.push([param.name, value]);

@@ -1,5 +1,4 @@
 import { flattenSchema } from "../description/operation-detail.js";
-import type { RefResolver } from "../description/refs.js";
 import type { Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
 import { setData } from "../response/convert.js";
@@ -25,7 +24,7 @@ function propertyName(properties: Readonly<Record<string, Schema>>, key: string)
  * `target[key]`, still the caller's value, with its renamed copy. A value met
  * twice is copied once, which also ends a cycle (JSON.stringify then refuses it).
  */
-export function toSpecKeys(value: unknown, schema: Schema | undefined, refs: RefResolver): unknown {
+export function toSpecKeys(value: unknown, schema: Schema | undefined): unknown {
   const holder = [value];
   const copies = new Map<object, object>();
   const tasks: [target: object, key: string | number, schema: Schema | undefined][] = [
@@ -40,7 +39,7 @@ export function toSpecKeys(value: unknown, schema: Schema | undefined, refs: Ref
       setData(target, key, known);
       continue;
     }
-    const resolved = flattenSchema(refs, itemSchema);
+    const resolved = flattenSchema(itemSchema);
     const { items, properties } = resolved ?? {};
     let copy: object;
     if (Array.isArray(item)) {

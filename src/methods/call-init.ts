@@ -23,7 +23,7 @@ const INIT_OPTIONS: Readonly<Record<string, readonly [(value: unknown) => boolea
   // Throws its own TypeError naming the hook: "init.hooks.onRequest must be a function ...".
   hooks: [(v) => !!checkHooks(v, "init.hooks"), ""],
 };
-const INIT_NAMES = Object.keys(INIT_OPTIONS).join(", ");
+const INIT_NAMES = /* @__PURE__ */ (() => Object.keys(INIT_OPTIONS).join(", "))();
 
 export function checkInit(where: string, init: unknown): CallInit | undefined {
   if (init === undefined) return undefined;

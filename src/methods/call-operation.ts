@@ -94,12 +94,11 @@ export function callOperation(
     if (logger) logger.warn?.(text);
     else ctx.platform.warn(`civis: ${text}`);
   }
-  const { model } = ctx;
   let detail: OperationDetail | undefined;
   let call: BoundCall;
   try {
-    detail = operationDetail(op, model.refs);
-    call = bindArguments(op, detail, model.refs, args);
+    detail = operationDetail(op);
+    call = bindArguments(op, detail, args);
   } catch (error) {
     // Only a call that asked for an iterator gets its error at once: it has no promise.
     const params = args[op.pathParams.length];

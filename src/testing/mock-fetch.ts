@@ -159,7 +159,7 @@ export function mockFetch(
     if (!handler)
       return json(501, { errorDescription: `mockFetch has no handler for "${route.name}"` });
 
-    const detail = operationDetail(route.op, model.refs);
+    const detail = operationDetail(route.op);
     const byName = new Map(detail.pathParams.map((param) => [param.name, param]));
     const path = Object.fromEntries(
       Object.entries(params).map(([name, raw]) => [name, typed(byName.get(name), raw)]),

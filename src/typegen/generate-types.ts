@@ -26,27 +26,6 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * The spec's named schemas by object identity: `$ref`s resolve to these same
- * objects, so a definition keeps its name wherever it is used.
- */
-function definitionNames(spec: Record<string, unknown>, model: ApiModel): Map<object, string> {
-  const names = new Map<object, string>();
-  const components = isRecord(spec.components) ? spec.components.schemas : undefined;
-  for (const group of [spec.definitions, components]) {
-    if (!isRecord(group)) continue;
-    for (const [name, schema] of Object.entries(group)) {
-      const resolved: unknown = model.refs.deref(schema);
-      if (isRecord(resolved) && !names.has(resolved)) names.set(resolved, name);
-    }
-  }
-  return names;
-}
-
 const IMPORTS = [
   "CallInit",
   "Loose",
@@ -73,11 +52,7 @@ export function generateTypes(spec: unknown, options: GenerateTypesOptions = {})
   const typeName = options.typeName ?? "CivisApi";
   const names = new NameRegistry();
   names.claim(typeName);
-  const types = new SchemaTypes(
-    model.refs,
-    definitionNames(spec as Record<string, unknown>, model),
-    names,
-  );
+  const types = new SchemaTypes(model.namedSchemas(), names);
 
   const apiMembers: string[] = [];
   const sections: string[] = [];

@@ -45,7 +45,6 @@ function paramsDeclaration(name: string, params: readonly Param[], types: Schema
 function resultTypes(
   schema: Schema | undefined,
   returnsList: boolean,
-  model: ApiModel,
   types: SchemaTypes,
 ): { result: string; item: string } {
   if (schema === undefined) {
@@ -53,10 +52,9 @@ function resultTypes(
       ? { result: "TypedListResponse<Response>", item: "Response" }
       : { result: "Response", item: "Response" };
   }
-  const resolved = model.refs.deref(schema);
-  if (resolved.type === "array" || returnsList) {
+  if (schema.type === "array" || returnsList) {
     const item = types.type(
-      resolved.type === "array" ? resolved.items : schema,
+      schema.type === "array" ? schema.items : schema,
       "out",
       INDENT + INDENT,
     );
@@ -76,7 +74,7 @@ export function methodTypes(
   types: SchemaTypes,
   names: NameRegistry,
 ): MethodTypes {
-  const detail = operationDetail(op, model.refs);
+  const detail = operationDetail(op);
   const path = pathArguments(detail.pathParams);
   let paramsType = "Record<string, never>";
   let declaration: string | undefined;
@@ -85,7 +83,7 @@ export function methodTypes(
     declaration = paramsDeclaration(paramsType, detail.params, types);
   }
   const optional = detail.params.every((p) => !p.required);
-  const { result, item } = resultTypes(detail.response.schema, op.returnsList, model, types);
+  const { result, item } = resultTypes(detail.response.schema, op.returnsList, types);
   const init = "init?: CallInit";
   const inner = INDENT + INDENT;
   const help = methodDoc(model, op);

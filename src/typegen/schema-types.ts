@@ -1,4 +1,3 @@
-import type { RefResolver } from "../description/refs.js";
 import { readingSpec } from "../description/spec-guard.js";
 import type { Schema } from "../description/types.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
@@ -105,7 +104,6 @@ function parenthesize(type: string): string {
  * use, which also ends every circular definition; the rest are written inline.
  */
 export class SchemaTypes {
-  readonly #refs: RefResolver;
   readonly #definitions: ReadonlyMap<object, string>;
   readonly #names: NameRegistry;
   readonly #named = new Map<Schema, Partial<Record<View, string>>>();
@@ -113,16 +111,14 @@ export class SchemaTypes {
   /** Inline schemas being written: a cycle that no name breaks stops here. */
   readonly #active = new Set<Schema>();
 
-  constructor(refs: RefResolver, definitions: ReadonlyMap<object, string>, names: NameRegistry) {
-    this.#refs = refs;
+  constructor(definitions: ReadonlyMap<object, string>, names: NameRegistry) {
     this.#definitions = definitions;
     this.#names = names;
   }
 
-  /** The type of a value described by `raw`, indented for a position at `indent`. */
-  type(raw: Schema | undefined, view: View, indent = ""): string {
-    if (raw === undefined) return "unknown";
-    const schema = this.#refs.deref(raw);
+  /** The type of a value described by `schema`, indented for a position at `indent`. */
+  type(schema: Schema | undefined, view: View, indent = ""): string {
+    if (schema === undefined) return "unknown";
     const definition = this.#definitions.get(schema);
     if (definition !== undefined) return this.#nameOf(schema, definition, view);
     return this.#inline(schema, view, indent);
@@ -205,9 +201,9 @@ export class SchemaTypes {
 
   #describes(member: Schema): boolean {
     if (typeof member !== "object" || member === null) return false;
-    if (typeof member.$ref === "string") return true;
-    const schema = this.#refs.deref(member);
-    return hasShape(schema) || !!schema.allOf || !!schema.oneOf || !!schema.anyOf;
+    // A named definition describes something, as a `$ref` to it did.
+    if (this.#definitions.has(member)) return true;
+    return hasShape(member) || !!member.allOf || !!member.oneOf || !!member.anyOf;
   }
 
   #own(schema: Schema, view: View, indent: string): string {
@@ -260,16 +256,16 @@ export class SchemaTypes {
     const listed = Array.isArray(schema.required) ? new Set<string>(schema.required) : undefined;
     const seen = new Set<string>();
     let out = "{\n";
-    for (const [key, raw] of Object.entries(schema.properties ?? {})) {
+    for (const [key, property] of Object.entries(schema.properties ?? {})) {
       const name = camelToSnake(key);
       if (seen.has(name) || (view === "out" && MEMBERS.has(name))) continue;
       seen.add(name);
       // Answers: every field the spec lists, unless it says which are required
       // (the Civis spec never does). Arguments: only the required ones.
       const optional = view === "in" || listed ? !listed?.has(key) : false;
-      const property = this.#refs.deref(raw);
       const description = typeof property.description === "string" ? property.description : "";
-      const type = view === "out" ? this.#field(key, raw, inner) : this.type(raw, "in", inner);
+      const type =
+        view === "out" ? this.#field(key, property, inner) : this.type(property, "in", inner);
       out += docBlock(description, inner);
       out += `${inner}${view === "out" ? "readonly " : ""}${propertyKey(name)}${optional ? "?" : ""}: ${type};\n`;
     }
@@ -286,8 +282,7 @@ export class SchemaTypes {
   }
 
   /** Objects under a kept-case key are `Response`s keyed as sent: no snake_case names to promise. */
-  #keptCase(raw: Schema, depth = 0): string {
-    const schema = this.#refs.deref(raw);
+  #keptCase(schema: Schema, depth = 0): string {
     const types = typesOf(schema);
     if (types.includes("object")) return "Response";
     if (types.includes("array")) {

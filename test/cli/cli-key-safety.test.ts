@@ -97,7 +97,7 @@ describe("an API that echoes the key in its error", () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      "civis: (400) bad request from Basic [redacted] ([redacted]) (GET /echo)\n",
+      "civis: (400) bad request from [redacted] ([redacted]) (GET /echo)\n",
     );
     expectNoKey(run, key);
   });

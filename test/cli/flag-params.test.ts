@@ -10,7 +10,7 @@ function detailOf(parameters: object[]) {
     paths: { "/things": { post: { parameters, responses: { 200: { description: "ok" } } } } },
   });
   const op = model.resources.get("things")!.operations()[0]!;
-  return operationDetail(op, model.refs);
+  return operationDetail(op);
 }
 
 describe("paramsFromFlags", () => {

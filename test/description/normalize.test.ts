@@ -166,7 +166,7 @@ describe("normalizeSpec: path items", () => {
   it("merges path-level parameters into every operation (Swagger 2.0)", () => {
     const model = normalizeSpec(loadFixture("swagger2-basic"));
     for (const name of ["list_files", "post_files"]) {
-      const detail = operationDetail(operation(model, "imports", name), model.refs);
+      const detail = operationDetail(operation(model, "imports", name));
       expect(detail.pathParams.map((p) => [p.name, p.description])).toEqual([
         ["id", "The ID of the import."],
       ]);
@@ -175,7 +175,7 @@ describe("normalizeSpec: path items", () => {
 
   it("merges path-level parameters into every operation (OpenAPI 3)", () => {
     const model = normalizeSpec(loadFixture("openapi3-basic"));
-    const detail = operationDetail(operation(model, "workflows", "post_executions"), model.refs);
+    const detail = operationDetail(operation(model, "workflows", "post_executions"));
     expect(detail.pathParams.map((p) => [p.name, p.description])).toEqual([
       ["id", "The ID of the workflow."],
     ]);
@@ -192,7 +192,7 @@ describe("normalizeSpec: path items", () => {
       }),
     );
     for (const name of ["list", "post"]) {
-      const detail = operationDetail(operation(model, "things", name), model.refs);
+      const detail = operationDetail(operation(model, "things", name));
       expect(detail.params.map((p) => [p.name, p.in, p.required])).toEqual([
         ["scope", "query", true],
       ]);

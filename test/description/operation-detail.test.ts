@@ -11,7 +11,7 @@ function detailOf(spec: unknown, resource: string, name: string): OperationDetai
     ?.operations()
     .find((o) => o.name === name);
   if (!op) throw new Error(`no ${resource}.${name}`);
-  return operationDetail(op, model.refs);
+  return operationDetail(op);
 }
 
 function fixtureDetail(fixture: FixtureName, resource: string, name: string): OperationDetail {
@@ -326,6 +326,6 @@ describe("operationDetail: pagination and response", () => {
   it("computes an operation's detail once", () => {
     const model = normalizeSpec(loadFixture("swagger2-basic"));
     const op = model.resources.get("users")!.operations()[0]!;
-    expect(operationDetail(op, model.refs)).toBe(operationDetail(op, model.refs));
+    expect(operationDetail(op)).toBe(operationDetail(op));
   });
 });

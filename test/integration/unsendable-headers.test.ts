@@ -114,6 +114,22 @@ describe("header values outside Latin-1, control characters, bad names", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("refuses a header an onRequest hook sets, before the request, without retrying", async () => {
+    const error = await refusal(() =>
+      client({
+        hooks: {
+          onRequest: (context: { request: { headers: Record<string, string> } }) => {
+            context.request.headers["X-Hooked"] = SECRET_VALUE;
+          },
+        },
+      }).things.list(),
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toMatch(/onRequest: the header "X-Hooked"/);
+    expect(error.message).not.toContain(SECRET_VALUE);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("refuses a GET with a body (fetch cannot send one) instead of retrying it", async () => {
     const error = await refusal(() => client().search.list({ q: "x" }));
     expect(error).toBeInstanceOf(TypeError);

@@ -291,6 +291,28 @@ describe("CivisFuture", () => {
     expect(result).toMatchObject({ id: 9, state: "succeeded", createdAt: "2024-01-01T00:00:00Z" });
   });
 
+  it("works with returnType raw: the fetch Response is resolved, its body unread", async () => {
+    server.handle(routes({ [RUN]: sequence(run("running"), run("succeeded")) }));
+    const client = jobsClient(server, { returnType: "raw" });
+    const result = (await new CivisFuture(client.jobs.get_runs, [7, 9], {
+      pollingIntervalMs: 5,
+    })) as unknown as globalThis.Response;
+    expect(result.bodyUsed).toBe(false);
+    expect(await result.json()).toMatchObject({ state: "succeeded" });
+  });
+
+  it("rejects with the error an onUpdate callback throws, and stops polling", async () => {
+    server.handle(routes({ [RUN]: sequence(run("running")) }));
+    const future = new CivisFuture(jobsClient(server).jobs.get_runs, [7, 9], {
+      pollingIntervalMs: 5,
+      onUpdate: () => {
+        throw new Error("bug in my callback");
+      },
+    });
+    await expect(future).rejects.toThrow("bug in my callback");
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("is a thenable that is not the client, and never leaves a rejection unhandled", async () => {
     server.handle(routes({}));
     // Nobody awaits this one; an unhandled rejection would fail the test run.

@@ -14,7 +14,7 @@ function bind(fixture: FixtureName, resource: string, name: string, args: unknow
     ?.operations()
     .find((o) => o.name === name);
   if (!op) throw new Error(`no ${resource}.${name}`);
-  return bindArguments(op, operationDetail(op, model.refs), model.refs, args);
+  return bindArguments(op, operationDetail(op), args);
 }
 
 /** The body a call sends, parsed back from its JSON text. */

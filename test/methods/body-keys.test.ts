@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RefResolver } from "../../src/description/refs.js";
+import { ResolvedSchemas } from "../../src/description/resolved-schemas.js";
 import type { Schema } from "../../src/description/types.js";
 import { toSpecKeys } from "../../src/methods/body-keys.js";
 
@@ -12,9 +13,10 @@ const definitions: Record<string, Schema> = {
     },
   },
 };
-const refs = new RefResolver({ definitions });
+// The model hands out resolved schemas: `$ref`s followed once, in normalization.
+const schemas = new ResolvedSchemas(new RefResolver({ definitions }));
 
-const workflow: Schema = {
+const workflow = schemas.resolve({
   type: "object",
   properties: {
     timeZone: { type: "string" },
@@ -33,7 +35,7 @@ const workflow: Schema = {
     environmentVariables: { type: "object", additionalProperties: { type: "string" } },
     tasks: { type: "array", items: { $ref: "#/definitions/Task" } },
   },
-};
+} satisfies Schema);
 
 describe("toSpecKeys", () => {
   it("renames nested snake_case keys the schema lists, arrays of objects included", () => {
@@ -44,7 +46,6 @@ describe("toSpecKeys", () => {
         schedule: { scheduled_days: [0, 6] },
       },
       workflow,
-      refs,
     );
     expect(body).toEqual({
       timeZone: "UTC",
@@ -54,9 +55,10 @@ describe("toSpecKeys", () => {
   });
 
   it("accepts the spec's own spelling as well", () => {
-    expect(
-      toSpecKeys({ timeZone: "UTC", schedule: { scheduledDays: [1] } }, workflow, refs),
-    ).toEqual({ timeZone: "UTC", schedule: { scheduledDays: [1] } });
+    expect(toSpecKeys({ timeZone: "UTC", schedule: { scheduledDays: [1] } }, workflow)).toEqual({
+      timeZone: "UTC",
+      schedule: { scheduledDays: [1] },
+    });
   });
 
   it("leaves the keys of free-form objects untouched", () => {
@@ -66,7 +68,6 @@ describe("toSpecKeys", () => {
         environment_variables: { MY_VAR: "x", some_var: "y" },
       },
       workflow,
-      refs,
     );
     expect(body).toEqual({
       arguments: { my_arg: 1, camelArg: { inner_key: 2 } },
@@ -75,7 +76,7 @@ describe("toSpecKeys", () => {
   });
 
   it("passes keys the schema does not list as given", () => {
-    expect(toSpecKeys({ not_listed: 1, schedule: { also_not: 2 } }, workflow, refs)).toEqual({
+    expect(toSpecKeys({ not_listed: 1, schedule: { also_not: 2 } }, workflow)).toEqual({
       not_listed: 1,
       schedule: { also_not: 2 },
     });
@@ -85,7 +86,6 @@ describe("toSpecKeys", () => {
     const body = toSpecKeys(
       { tasks: [{ task_name: "a", sub_tasks: [{ task_name: "b", sub_tasks: [] }] }] },
       workflow,
-      refs,
     );
     expect(body).toEqual({
       tasks: [{ taskName: "a", subTasks: [{ taskName: "b", subTasks: [] }] }],
@@ -94,22 +94,22 @@ describe("toSpecKeys", () => {
 
   it("leaves scalars, null, dates and schema-less values alone", () => {
     const date = new Date(0);
-    expect(toSpecKeys(null, workflow, refs)).toBeNull();
-    expect(toSpecKeys(3, workflow, refs)).toBe(3);
-    expect(toSpecKeys(date, workflow, refs)).toBe(date);
+    expect(toSpecKeys(null, workflow)).toBeNull();
+    expect(toSpecKeys(3, workflow)).toBe(3);
+    expect(toSpecKeys(date, workflow)).toBe(date);
     const free = { some_key: 1 };
-    expect(toSpecKeys(free, undefined, refs)).toBe(free);
+    expect(toSpecKeys(free, undefined)).toBe(free);
   });
 
   it("keeps a `__proto__` key as data", () => {
-    const body = toSpecKeys(JSON.parse('{"__proto__": {"x": 1}}'), workflow, refs) as object;
+    const body = toSpecKeys(JSON.parse('{"__proto__": {"x": 1}}'), workflow) as object;
     expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
     expect(Object.hasOwn(body, "__proto__")).toBe(true);
   });
 
   it("does not change the caller's object", () => {
     const given = { time_zone: "UTC" };
-    toSpecKeys(given, workflow, refs);
+    toSpecKeys(given, workflow);
     expect(given).toEqual({ time_zone: "UTC" });
   });
 });

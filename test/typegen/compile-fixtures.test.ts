@@ -3,7 +3,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateTypes } from "../../src/typegen/generate-types.js";
 import { typeErrors, typeWorkspace } from "./helpers/compile-types.js";
 
-const FIXTURES = ["swagger2-basic", "openapi3-basic", "openapi31-basic", "hostile-names"];
+const FIXTURES = [
+  "swagger2-basic",
+  "openapi3-basic",
+  "openapi31-basic",
+  "hostile-names",
+  "civis-python-rules",
+];
 
 function read(path: string): string {
   return readFileSync(new URL(path, import.meta.url), "utf8");

@@ -41,8 +41,7 @@ export async function callCommand(
   }
   const method = findMethod(findResource(client, resourceName!), resourceName!, methodName);
   const meta = methodOperations.get(method)!;
-  const { model } = meta.ctx;
-  const detail = operationDetail(meta.op, model.refs);
+  const detail = operationDetail(meta.op);
   if (pathValues.length !== detail.pathParams.length) {
     const names = detail.pathParams.map((p) => `<${p.snake}>`);
     throw new UsageError(
