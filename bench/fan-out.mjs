@@ -40,8 +40,7 @@ const client = new APIClient({
   maxConcurrent: CONCURRENCY,
 });
 /** civis: every call made at once; the client's queue keeps 16 in flight. */
-const civis = () =>
-  Promise.all(Array.from({ length: CALLS }, () => client.workflows.get(1)));
+const civis = () => Promise.all(Array.from({ length: CALLS }, () => client.workflows.get(1)));
 
 async function time(run) {
   const t0 = performance.now();

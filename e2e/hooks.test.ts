@@ -1,10 +1,11 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import { build } from "esbuild";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "../test/helpers/http-server.js";
 import { createSampleApi } from "./helpers/api-server.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import type { UmdWindow } from "./helpers/page-types.js";
-import { assertBuilt } from "./helpers/paths.js";
+import { assertBuilt, repoRoot } from "./helpers/paths.js";
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 /** What the page-side tests call: one GET of the sample spec's `workflows.get`. */
@@ -150,11 +151,19 @@ describe.skipIf(!hasChromium)("hooks, logger, credentials and civis/testing in C
 
   it("loads civis/testing: mockFetch and sampleApi answer the client without a network", async () => {
     await session.page.goto(`${site.url}umd.html`);
-    // As an app would load it: an ES module, next to the UMD's global civis.
-    await session.page.addScriptTag({
-      type: "module",
-      content: 'import * as testing from "/dist/testing.js"; window.civisTesting = testing;',
+    // As an app would load it: through a bundler (civis/testing's CSV library is CommonJS),
+    // next to the UMD's global civis.
+    const bundled = await build({
+      stdin: {
+        contents: 'import * as testing from "./dist/testing.js"; window.civisTesting = testing;',
+        resolveDir: repoRoot,
+      },
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
     });
+    await session.page.addScriptTag({ type: "module", content: bundled.outputFiles[0]!.text });
     await session.page.waitForFunction(() => "civisTesting" in window);
     const result = await session.page.evaluate(async (spec) => {
       const { APIClient } = (window as unknown as UmdWindow).civis;

@@ -66,10 +66,13 @@ describe("the packed tarball, installed as a user would", () => {
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
-  it("holds only what users need: dist/, package.json, README and licence", () => {
+  it("holds only what users need: dist/ without source maps, package.json, README, changelog and licence", () => {
     for (const file of tarball.files) {
-      expect(file).toMatch(/^(dist\/[^/]+|package\.json|README\.md|LICEN[CS]E(\.md)?)$/);
+      expect(file).toMatch(
+        /^(dist\/[^/]+\.(c?js|d\.c?ts)|package\.json|README\.md|CHANGELOG\.md|LICEN[CS]E(\.md)?)$/,
+      );
     }
+    expect(tarball.files).toContain("CHANGELOG.md");
     for (const file of ["index.js", "index.cjs", "index.d.ts", "browser.js", "civis.umd.min.js"]) {
       expect(tarball.files).toContain(`dist/${file}`);
     }

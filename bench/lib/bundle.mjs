@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { outDir, repoRoot } from "./paths.mjs";
+import { benchModules, outDir, repoRoot } from "./paths.mjs";
 
 export const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
@@ -42,6 +42,8 @@ export async function bundle(name, contents, plugins = []) {
   const result = await build({
     plugins,
     stdin: { contents, resolveDir: repoRoot, sourcefile: "entry.js", loader: "js" },
+    // The peers live in bench/'s own node_modules, civis's dependencies in the root's.
+    nodePaths: [benchModules],
     bundle: true,
     minify: true,
     platform: "browser",

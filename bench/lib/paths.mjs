@@ -10,6 +10,8 @@ export const distDir = fileURLToPath(new URL("../../dist/", import.meta.url));
 export const civisSpecPath = fileURLToPath(
   new URL("../../../shared/specs/civis_api_spec.json", import.meta.url),
 );
+/** bench/'s own packages (the peers, GitHub's spec), installed by `npm run bench`. */
+export const benchModules = fileURLToPath(new URL("../node_modules/", import.meta.url));
 export const githubSpecPath = fileURLToPath(
-  new URL("../../node_modules/@octokit/openapi/generated/api.github.com.json", import.meta.url),
+  new URL("../node_modules/@octokit/openapi/generated/api.github.com.json", import.meta.url),
 );

@@ -3,7 +3,7 @@ export const USAGE = `Usage: civis <command> [options]
 
 Commands
   civis <resource> <method> [path params...] [--name value ...]
-                          call the API: civis workflows list_executions 12 --limit 5
+                          call the API: civis workflows list_executions 1 --limit 5
   civis help [resource [method]]
                           the help() text of the API, a resource or a method
   civis jobs run ID [--wait]

@@ -3,15 +3,21 @@
  * prototype if used as an own property. Such a resource is reachable under the
  * name with a trailing `_` (`client.constructor_`), as the README documents.
  */
-const RESERVED = new Set<string>([
-  ...Object.getOwnPropertyNames(Object.prototype),
-  "then",
-  "catch",
-  "finally",
-  "prototype",
-  "last_response",
-  "help",
-]);
+const RESERVED = /* @__PURE__ */ reservedNames();
+
+// A function marked pure, so a bundler drops it with RESERVED: the spread's call would
+// otherwise count as a side effect of importing (issue 15).
+function reservedNames(): Set<string> {
+  return new Set<string>([
+    ...Object.getOwnPropertyNames(Object.prototype),
+    "then",
+    "catch",
+    "finally",
+    "prototype",
+    "last_response",
+    "help",
+  ]);
+}
 
 /**
  * The member names of one object (a client's resources, a resource's methods),

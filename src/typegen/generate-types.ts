@@ -1,6 +1,5 @@
 import { normalizeSpec } from "../description/normalize.js";
 import { readingSpec } from "../description/spec-guard.js";
-import type { ApiModel } from "../description/types.js";
 import { docBlock } from "./jsdoc.js";
 import { methodTypes } from "./method-types.js";
 import { SchemaTypes } from "./schema-types.js";

@@ -13,9 +13,14 @@ import { type NameRegistry, pascalCase, propertyKey } from "./ts-names.js";
 export type View = "in" | "out";
 
 /** Data keys the runtime never turns into properties: `Response`'s own members win (`get()` still reads them). */
-const MEMBERS: ReadonlySet<string> = new Set(
-  Object.getOwnPropertyNames(Response.prototype).filter((name) => name !== "constructor"),
-);
+const MEMBERS: ReadonlySet<string> = /* @__PURE__ */ responseMembers();
+
+// Pure, without arguments: a bundler drops it (and the Response class it reads) with MEMBERS.
+function responseMembers(): ReadonlySet<string> {
+  return new Set(
+    Object.getOwnPropertyNames(Response.prototype).filter((name) => name !== "constructor"),
+  );
+}
 
 const INDENT = "  ";
 /** Inline schemas nested deeper than this are written as `unknown` / `Response`. */

@@ -96,9 +96,7 @@ describe("an API that echoes the key in its error", () => {
       HOME: home.dir,
     });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(
-      "civis: (400) bad request from [redacted] ([redacted]) (GET /echo)\n",
-    );
+    expect(run.stderr).toBe("civis: (400) bad request from [redacted] ([redacted]) (GET /echo)\n");
     expectNoKey(run, key);
   });
 });

@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import {
   mkdirSync,
   mkdtempSync,
@@ -19,13 +18,10 @@ const root = new URL("../../../", import.meta.url);
 const DIST_CLI = fileURLToPath(new URL("dist/cli.js", root));
 /**
  * The tests' own build otherwise, outside dist/ (which a fresh clone lacks and a build
- * owns), one per checkout, kept between runs while it is newer than src/.
+ * owns), kept between runs while it is newer than src/. It sits under the checkout's
+ * node_modules so that the packages the CLI imports (papaparse, for `civis sql`) resolve.
  */
-const OWN_CLI = join(
-  tmpdir(),
-  `civis-cli-test-${createHash("sha256").update(fileURLToPath(root)).digest("hex").slice(0, 12)}`,
-  "cli.js",
-);
+const OWN_CLI = fileURLToPath(new URL("node_modules/.cache/civis-cli-test/cli.js", root));
 const CLI_ENTRY = "src/cli/main.ts";
 
 function newestSource(dir: string): number {

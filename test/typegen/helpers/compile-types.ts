@@ -52,8 +52,11 @@ export function strictOptions(): ts.CompilerOptions {
  * repository's source, declaration files checked too) and returns the errors in
  * the workspace's own files, formatted. An unused `@ts-expect-error` is one.
  */
-export function typeErrors(workspace: TypeWorkspace, files: readonly string[]): string[] {
-  const options = strictOptions();
+export function typeErrors(
+  workspace: TypeWorkspace,
+  files: readonly string[],
+  options: ts.CompilerOptions = strictOptions(),
+): string[] {
   const program = ts.createProgram([...files], options);
   // Only the workspace's files are checked: the rest (lib.dom, @types/node, src/) is
   // checked by `tsc --noEmit`, and checking it here took most of these tests' time.
