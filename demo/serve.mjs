@@ -15,6 +15,8 @@ const API_BASE_PATH = "/api";
 const VENDOR_FILES = new Map([
   ["/vendor/civis.umd.js", "civis.umd.js"],
   ["/vendor/civis.umd.js.map", "civis.umd.js.map"],
+  ["/vendor/civis.io.umd.min.js", "civis.io.umd.min.js"],
+  ["/vendor/civis.io.umd.min.js.map", "civis.io.umd.min.js.map"],
 ]);
 
 const CONTENT_TYPES = {

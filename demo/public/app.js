@@ -17,7 +17,9 @@ import {
   sampleSource,
   urlSource,
 } from "./sources.js";
+import { mountSqlPanel } from "./sql-panel.js";
 import { tryIt } from "./try-it.js";
+import { mountUploadPanel } from "./upload-panel.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -310,5 +312,8 @@ window.addEventListener("hashchange", route);
 for (const el of document.querySelectorAll("[data-sample-key]")) el.textContent = SAMPLE_API_KEY;
 showSourceFields();
 load(sampleSource());
+// civis/io's panels (sql-panel.js, upload-panel.js) use whichever client is loaded.
+mountSqlPanel(document.getElementById("sql-panel"), () => state.client);
+mountUploadPanel(document.getElementById("upload-panel"), () => state.client);
 
 mountJobsPanel(document.getElementById("jobs-panel-body"), () => state.client);

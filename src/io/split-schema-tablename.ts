@@ -10,7 +10,7 @@ export function splitSchemaTablename(table: string): [string | undefined, string
     Papa.parse<string[]>(String(table), { delimiter: ".", quoteChar: '"' }).data[0] ?? [];
   if (parts.length === 1) return [undefined, parts[0]!];
   if (parts.length !== 2 || !parts[1]) {
-    throw new TypeError(`cannot read a schema and table from "${table}": is it "schema.table"?`);
+    throw new TypeError(`cannot read a schema and table in "${table}": is it "schema.table"?`);
   }
   return [parts[0], parts[1]];
 }

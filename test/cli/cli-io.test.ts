@@ -9,7 +9,7 @@ const cli = useSampleApiCli();
 
 describe("civis sql", () => {
   it("prints CSV, quoting what needs it, with --output csv", async () => {
-    const { code, stdout } = await cli.run([
+    const { code, stdout, stderr } = await cli.run([
       "sql",
       "select id, note from sample.people limit 3",
       "--database",
@@ -17,7 +17,7 @@ describe("civis sql", () => {
       "--output",
       "csv",
     ]);
-    expect(code).toBe(0);
+    expect(code, stderr).toBe(0);
     expect(stdout).toBe(
       'id,note\n1,volunteer 1\n2,volunteer 2\n3,"likes ""quotes"", and commas"\n',
     );
