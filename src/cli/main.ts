@@ -14,8 +14,12 @@ process.on("warning", (warning) => {
   process.stderr.write(`civis: ${terminalSafe(`${warning.name}: ${warning.message}`)}\n`);
 });
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// Not a top-level await: that would pause this bundle's evaluation here, before the modules
+// rollup inlines after it (the client's lazily loaded lookups) are defined.
+void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

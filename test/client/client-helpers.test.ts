@@ -115,7 +115,7 @@ describe("the client helpers", () => {
     expect(await jobsClient(server).get_table_id('"has.dots"."q""t"', 4)).toBe(8);
     expect(server.requests[0]?.url).toBe("/tables?database_id=4&schema=has.dots&name=q%22t");
     await expect(jobsClient(server).get_table_id("a.b.c", 4)).rejects.toThrow(
-      "Cannot parse schema and table from 'a.b.c'; expected 'schema.table'",
+      'Cannot split "a.b.c" into a schema and a table; expected "schema.table"',
     );
   });
 

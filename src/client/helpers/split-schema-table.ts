@@ -10,7 +10,9 @@ export function splitSchemaTable(table: string): [string | undefined, string] {
     part.replace(/"("?)/g, "$1"),
   );
   if (parts.length > 2 || parts.length < 1) {
-    throw new TypeError(`Cannot parse schema and table from '${table}'; expected 'schema.table'`);
+    throw new TypeError(
+      `Cannot split "${table}" into a schema and a table; expected "schema.table"`,
+    );
   }
   return parts.length > 1 ? (parts as [string, string]) : [undefined, parts[0] as string];
 }
