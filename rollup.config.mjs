@@ -14,7 +14,7 @@ import esbuild from "rollup-plugin-esbuild";
 // the build holds each at what it measures now, so nothing grows further unnoticed, and prints
 // the target beside it.
 const UMD_BUDGET_BYTES = 20.5 * 1024;
-const APICLIENT_ALONE_BUDGET_BYTES = 16.5 * 1024;
+const APICLIENT_ALONE_BUDGET_BYTES = 17.5 * 1024;
 const IO_UMD_BUDGET_BYTES = 13.5 * 1024;
 const TARGETS = { umd: 15 * 1024, alone: 12 * 1024, io: 12 * 1024 };
 const external = ["idb-keyval", /^node:/];

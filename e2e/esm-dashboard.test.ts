@@ -23,8 +23,7 @@ afterAll(async () => {
 describe("a dashboard that imports civis through a bundler", () => {
   it("gets the browser build, by the package's `browser` export condition", () => {
     const ours = realpathSync(repoRoot);
-    // dist/browser.js re-exports dist/browser-core.js (the lookups are a chunk of their own).
-    expect(app.modules).toContain(join(ours, "dist/browser-core.js"));
+    expect(app.modules).toContain(join(ours, "dist/browser.js"));
     expect(app.modules).not.toContain(join(ours, "dist/index.js"));
     expect(app.modules.some((file) => file.includes("node_modules/ofetch"))).toBe(false);
   });

@@ -22,7 +22,10 @@ describe.skipIf(!hasChromium)("the demo's Run a job panel", () => {
     await openDemo(page, demo.url);
     await page.locator("#jobs-panel summary").click();
     await page.getByTestId("job-id").fill(String(jobId));
-    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page
+      .locator("#jobs-panel-body")
+      .getByRole("button", { name: "Run", exact: true })
+      .click();
   }
 
   it("runs a job and shows its state, elapsed time, growing log and outputs", async () => {

@@ -89,7 +89,7 @@ export interface ClientOptions {
    */
   rateLimit?: "pause" | false;
   /** Passed to fetch: `"include"` sends cookies (a cookie-authenticated app). Default: fetch's own. */
-  credentials?: RequestCredentials;
+  credentials?: "include" | "same-origin" | "omit";
 }
 
 /** An API key, or a function that gives one for each request. */
