@@ -4,7 +4,7 @@
 // Each returns a fresh object, so no two places in the spec share one: a client that annotates
 // the spec in place must not see one edit leak into another operation.
 
-import type { Operation, Parameter, Schema } from "./swagger.js";
+import type { Operation, Parameter, PathItem, Schema } from "./swagger.js";
 
 export const ref = (name: string): Schema => ({ $ref: `#/definitions/${name}` });
 export const arrayOf = (items: Schema, description?: string): Schema =>
@@ -116,3 +116,26 @@ export const userSummary = (): Schema =>
     initials: str("This user's initials."),
     online: bool("Whether this user is online."),
   });
+
+/**
+ * A job type's "Start a run" (`POST {base}/{id}/runs`, 202) and "Check status of a run"
+ * (`GET {base}/{id}/runs/{run_id}`), as the real API declares them for each kind of script.
+ */
+export const runPaths = (
+  tag: string,
+  base: string,
+  jobIdDescription: string,
+  runDefinition: string,
+): Record<string, PathItem> => ({
+  [`${base}/{id}/runs`]: {
+    post: op(tag, "Start a run", [idParam("id", jobIdDescription)], ok(ref(runDefinition), "202")),
+  },
+  [`${base}/{id}/runs/{run_id}`]: {
+    get: op(
+      tag,
+      "Check status of a run",
+      [idParam("id", jobIdDescription), idParam("run_id", "The ID of the run.")],
+      ok(ref(runDefinition)),
+    ),
+  },
+});

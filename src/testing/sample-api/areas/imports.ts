@@ -11,12 +11,12 @@ import {
   arrayOf,
   body,
   bool,
-  idParam,
   int,
   object,
   ok as okSchema,
   op,
   ref,
+  runPaths,
   str,
   time,
 } from "../spec-builders.js";
@@ -121,22 +121,7 @@ export const imports: SampleArea = {
         okSchema(ref("CsvImport"), "201"),
       ),
     },
-    "/imports/files/csv/{id}/runs": {
-      post: op(
-        "imports",
-        "Start a run",
-        [idParam("id", "The ID of the CSV Import job.")],
-        okSchema(ref("CsvImportRun"), "202"),
-      ),
-    },
-    "/imports/files/csv/{id}/runs/{run_id}": {
-      get: op(
-        "imports",
-        "Check status of a run",
-        [idParam("id", "The ID of the CSV Import job."), idParam("run_id", "The ID of the run.")],
-        okSchema(ref("CsvImportRun")),
-      ),
-    },
+    ...runPaths("imports", "/imports/files/csv", "The ID of the CSV Import job.", "CsvImportRun"),
   },
   definitions: {
     CsvImportCreateRequest: {

@@ -19,6 +19,7 @@ import {
   ok as okSchema,
   op,
   ref,
+  runPaths,
   str,
   time,
 } from "../spec-builders.js";
@@ -157,22 +158,7 @@ export const sql: SampleArea = {
         okSchema(ref("SqlScript"), "201"),
       ),
     },
-    "/scripts/sql/{id}/runs": {
-      post: op(
-        "scripts",
-        "Start a run",
-        [idParam("id", "The ID of the SQL script.")],
-        okSchema(ref("SqlRun"), "202"),
-      ),
-    },
-    "/scripts/sql/{id}/runs/{run_id}": {
-      get: op(
-        "scripts",
-        "Check status of a run",
-        [idParam("id", "The ID of the SQL script."), idParam("run_id", "The ID of the run.")],
-        okSchema(ref("SqlRun")),
-      ),
-    },
+    ...runPaths("scripts", "/scripts/sql", "The ID of the SQL script.", "SqlRun"),
   },
   definitions: {
     QueryCreateRequest: {
