@@ -59,18 +59,21 @@ export function watchAttempt(
   if (!queue && !authorization && !logger && !hooked && !gate?.paused()) return undefined;
   const sets = [hooks, req.hooks];
   const { operation = "", method, target: path, signal } = req;
-  const context: HookContext = {
-    operation,
-    method,
-    path,
-    url: to.baseUrl + path.slice(1),
-    attempt,
-    request: { headers: { ...req.headers }, body: req.body },
-  };
+  // Made only when a hook will see it: a client with just a queue or a logger skips it.
+  const context: HookContext | undefined = hooked
+    ? {
+        operation,
+        method,
+        path,
+        url: to.baseUrl + path.slice(1),
+        attempt,
+        request: { headers: { ...req.headers }, body: req.body },
+      }
+    : undefined;
   let started = Date.now();
   let details: Record<string, unknown> = {};
   // A wait for a slot or a pause ends on abort, like a wait between retries.
-  const waitFor = async (wait: Promise<void> | undefined): Promise<void> => {
+  const waitFor = async (wait: Promise<void>): Promise<void> => {
     try {
       await wait;
     } catch (reason) {
@@ -92,18 +95,23 @@ export function watchAttempt(
       try {
         const paused = gate?.wait(signal);
         if (paused) await waitFor(paused);
-        const { headers } = context.request;
-        if (authorization) headers.Authorization = await authorization();
-        const answer = hooked && (await runHooks("onRequest", context, sets));
+        // Copied only when something adds to them: the key, or a hook.
+        const headers = context
+          ? context.request.headers
+          : authorization
+            ? { ...req.headers }
+            : undefined;
+        if (authorization) headers!.Authorization = await authorization();
+        const answer = context && (await runHooks("onRequest", context, sets));
         // A header an onRequest hook set that fetch would refuse is a mistake, not a lost
         // connection to retry (the others were checked before the first attempt).
-        if (hooked) {
-          for (const [name, value] of Object.entries(headers)) {
+        if (context) {
+          for (const [name, value] of Object.entries(headers!)) {
             checkHeaderName("onRequest", name);
             checkHeaderValue(`onRequest: the header "${name}"`, String(value));
           }
         }
-        this.sent = { ...req, headers };
+        this.sent = headers ? { ...req, headers } : req;
         started = Date.now();
         if (!answer) return await sendOnce(to.fetch, to.baseUrl, this.sent, attempt, keepBody);
         return { response: answer, text: keepBody && answer.ok ? undefined : await answer.text() };
@@ -128,7 +136,7 @@ export function watchAttempt(
         if (!response) details.error = error?.message;
         logger.debug?.(logLine(details), details);
       }
-      if (!hooked) return;
+      if (!context) return;
       context.error = error;
       if (response) {
         context.response = response;

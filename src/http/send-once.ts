@@ -35,9 +35,10 @@ export async function sendOnce(
   const fail = (reason: string, ended: "aborted" | "timed-out" | "failed", cause?: unknown) =>
     new CivisNetworkError(method, target, reason, ended, attempt, cause);
   // The attempt's own signal: the caller's, ended early by the timer (AbortSignal.any
-  // would do it, but only from Node 20.3).
-  const controller = new AbortController();
-  const forward = () => controller.abort(signal?.reason);
+  // would do it, but only from Node 20.3). With neither, nothing can stop the attempt:
+  // fetch gets no signal (each costs it a listener and a finalizer) and nothing is raced.
+  const controller = signal || timeout !== undefined ? new AbortController() : undefined;
+  const forward = () => controller!.abort(signal?.reason);
   if (signal?.aborted) forward();
   else signal?.addEventListener("abort", forward, { once: true });
   let timedOut = false;
@@ -46,26 +47,29 @@ export async function sendOnce(
       ? undefined
       : setTimeout(() => {
           timedOut = true;
-          controller.abort();
+          controller!.abort();
         }, timeout);
   // Raced against every step, so even a fetch that ignores its signal cannot hang the call.
-  const stopped = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener("abort", reject, { once: true });
-  });
+  const stopped =
+    controller &&
+    new Promise<never>((_, reject) => {
+      controller.signal.addEventListener("abort", reject, { once: true });
+    });
+  const watched = <T>(step: Promise<T>): Promise<T> =>
+    stopped ? Promise.race([step, stopped]) : step;
   let kept = false;
   let response: globalThis.Response | undefined;
   try {
-    response = await Promise.race([
+    response = await watched(
       fetchImpl(baseUrl + target.slice(1), {
         method,
         headers: req.headers,
         body: req.body,
-        signal: controller.signal,
+        signal: controller?.signal,
       }),
-      stopped,
-    ]);
+    );
     kept = keepBody && response.ok;
-    return { response, text: kept ? undefined : await Promise.race([response.text(), stopped]) };
+    return { response, text: kept ? undefined : await watched(response.text()) };
   } catch (error) {
     if (timedOut) throw fail(`Timed out after ${timeout} ms`, "timed-out");
     if (signal?.aborted) throw fail("Aborted", "aborted", signal.reason);
