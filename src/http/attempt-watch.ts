@@ -28,9 +28,10 @@ export interface AttemptWatch {
   sent: RequestSpec | undefined;
   /**
    * After the attempt: the debug line, the pause a 429 asks for, then `onResponse`
-   * and (with an error) `onResponseError`; without a response, `onRequestError`.
+   * and (with an error) `onResponseError`; without a response, `onRequestError`. A
+   * promise only when there are hooks to await.
    */
-  after(response: globalThis.Response | undefined, error?: Error): Promise<void>;
+  after(response: globalThis.Response | undefined, error?: Error): Promise<void> | undefined;
   /** Before the wait for a retry: a line at info. */
   retrying(waitMs: number): void;
 }
@@ -120,7 +121,7 @@ export function watchAttempt(
         queue?.release();
       }
     },
-    async after(response, error) {
+    after(response, error) {
       if (response) gate?.observe(response);
       if (logger) {
         const left = response?.headers.get("x-ratelimit-remaining");
@@ -138,11 +139,11 @@ export function watchAttempt(
       }
       if (!context) return;
       context.error = error;
-      if (response) {
-        context.response = response;
-        await runHooks("onResponse", context, sets);
-      }
-      if (error) await runHooks(response ? "onResponseError" : "onRequestError", context, sets);
+      if (response) context.response = response;
+      return (async () => {
+        if (response) await runHooks("onResponse", context, sets);
+        if (error) await runHooks(response ? "onResponseError" : "onRequestError", context, sets);
+      })();
     },
     retrying(waitMs) {
       const retry = { ...details, retry_in_ms: Math.round(waitMs) };

@@ -22,17 +22,19 @@ export function requestQueue(limit: number): RequestQueue {
         return undefined;
       }
       return new Promise((resolve, reject) => {
+        // Without a signal nothing can end the wait: the resolver itself waits its turn.
+        if (!signal) return void waiting.add(resolve);
         const onAbort = () => {
           waiting.delete(go);
-          reject(signal?.reason);
+          reject(signal.reason);
         };
         const go = () => {
-          signal?.removeEventListener("abort", onAbort);
+          signal.removeEventListener("abort", onAbort);
           resolve();
         };
-        if (signal?.aborted) return onAbort();
+        if (signal.aborted) return onAbort();
         waiting.add(go);
-        signal?.addEventListener("abort", onAbort);
+        signal.addEventListener("abort", onAbort);
       });
     },
     release() {
