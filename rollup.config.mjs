@@ -55,7 +55,10 @@ const sizes = () => ({
 /** Everything src/node.ts re-exports comes from the Node entry's build, not a second copy. */
 const nodeEntryImports = (_id, importer) => importer !== undefined;
 
-/** The browser entry's chunks: the shared core (the entry re-exports it) and each lazy part. */
+/**
+ * The browser entry's chunks: each lazy part (the client's lookups: browser-lookups.js, which
+ * imports nothing of the core), and a shared core, should a lazy part ever import from it.
+ */
 const browserChunk = (ext) => (chunk) =>
   chunk.name === "browser" ? `browser-core.${ext}` : `browser-[name].${ext}`;
 
