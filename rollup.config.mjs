@@ -75,6 +75,13 @@ const budgets = () => ({
   load: (id) => (id === BUDGETS ? "export default 0;" : null),
   async generateBundle(_options, bundle) {
     for (const file of Object.keys(bundle)) delete bundle[file];
+    // A lazy chunk that imported the core would make esbuild, bundling an app without code
+    // splitting, wrap the whole core in lazy initializers (src/client/helpers/client-helpers.ts).
+    if (
+      /^import\b|\bfrom\s*["']\.\/browser/m.test(readFileSync("dist/browser-lookups.js", "utf8"))
+    ) {
+      throw new Error("dist/browser-lookups.js imports the core; it must load on its own");
+    }
     const gzipOf = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
     const { build } = await import("esbuild");
     const result = await build({
