@@ -2,18 +2,18 @@ import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SPEC_NO_ANSWER_ATTEMPTS } from "../../src/download/download-spec.js";
 import { listenOnLoopback } from "../helpers/listen.js";
-import { ensureCliBuilt, runCli, tempHome } from "./helpers/cli-binary.js";
+import { tempHome } from "./helpers/cli-binary.js";
+import { runCli } from "./helpers/in-process-cli.js";
 
 describe("civis against a base URL where nothing answers", () => {
   const home = tempHome();
   let url: string;
   beforeAll(async () => {
-    await ensureCliBuilt();
     // A port that was just free: connections to it are refused at once.
     const listening = await listenOnLoopback(createServer());
     await listening.close();
     url = listening.url;
-  }, 120_000);
+  });
   afterAll(() => home.remove());
 
   it("says on stderr what it waits for and why, then gives up within seconds", async () => {
