@@ -34,6 +34,7 @@ export function toResponseValue(value: unknown, keepCase: boolean): unknown {
       } else if (typeof node === "object" && node !== null && !entered.has(node)) {
         entered.add(node);
         stack.push([node, keep, true]);
+        // Stryker disable next-line ConditionalExpression: equivalent; read as an object, an array's index keys are never kept-case or `value` keys, so each item gets `keep` all the same
         if (Array.isArray(node)) {
           for (const item of node) stack.push([item, keep, false]);
         } else {
