@@ -66,7 +66,8 @@ export function deepFreeze<T>(value: T): T {
     // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent; Object.isFrozen is true for null and primitives, and a frozen object's children were frozen with it
     if (typeof item === "object" && item !== null && !Object.isFrozen(item)) {
       Object.freeze(item);
-      for (const child of Object.values(item)) stack.push(child);
+      // Only objects go on the stack: most values are strings and numbers, frozen as they are.
+      for (const child of Object.values(item)) if (typeof child === "object") stack.push(child);
     }
   }
   return value;
