@@ -5,6 +5,7 @@ import { benchDir } from "./paths.mjs";
 import { browserSection } from "./report-browser.mjs";
 import { buildSection } from "./report-build.mjs";
 import { callsSection } from "./report-calls.mjs";
+import { fanOutSection } from "./report-fan-out.mjs";
 import { ioSection } from "./report-io.mjs";
 import { sizeSection } from "./report-size.mjs";
 import { SPECS } from "./specs.mjs";
@@ -12,6 +13,7 @@ import { SPECS } from "./specs.mjs";
 const SECTIONS = {
   build: ["1–2. Building a client from a parsed spec; first call; heap", buildSection],
   calls: ["3. Per call, loopback server in another process", callsSection],
+  "fan-out": ["3b. Fan-out: 2,000 calls through maxConcurrent: 16 (issue 14)", fanOutSection],
   size: ["4. Bundle size (minified, gzip level 9)", sizeSection],
   // The page loads the same Civis spec as case 1: the real one, or the generated one without it.
   browser: [`5. Start-up in Chromium (${SPECS.civis.label()})`, browserSection],

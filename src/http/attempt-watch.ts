@@ -28,10 +28,9 @@ export interface AttemptWatch {
   sent: RequestSpec | undefined;
   /**
    * After the attempt: the debug line, the pause a 429 asks for, then `onResponse`
-   * and (with an error) `onResponseError`; without a response, `onRequestError`. A
-   * promise only when there are hooks to await.
+   * and (with an error) `onResponseError`; without a response, `onRequestError`.
    */
-  after(response: globalThis.Response | undefined, error?: Error): Promise<void> | undefined;
+  after(response: globalThis.Response | undefined, error?: Error): Promise<void>;
   /** Before the wait for a retry: a line at info. */
   retrying(waitMs: number): void;
 }
@@ -121,7 +120,7 @@ export function watchAttempt(
         queue?.release();
       }
     },
-    after(response, error) {
+    async after(response, error) {
       if (response) gate?.observe(response);
       if (logger) {
         const left = response?.headers.get("x-ratelimit-remaining");
@@ -139,11 +138,11 @@ export function watchAttempt(
       }
       if (!context) return;
       context.error = error;
-      if (response) context.response = response;
-      return (async () => {
-        if (response) await runHooks("onResponse", context, sets);
-        if (error) await runHooks(response ? "onResponseError" : "onRequestError", context, sets);
-      })();
+      if (response) {
+        context.response = response;
+        await runHooks("onResponse", context, sets);
+      }
+      if (error) await runHooks(response ? "onResponseError" : "onRequestError", context, sets);
     },
     retrying(waitMs) {
       const retry = { ...details, retry_in_ms: Math.round(waitMs) };

@@ -19,9 +19,10 @@ function requestOf(
   pageNum?: number,
 ): RequestSpec {
   const method = op.verb.toUpperCase();
+  const operation = `${op.resource}.${op.name}`;
   // fetch refuses such a request; refused here, it is not retried as a lost connection.
   if (call.body !== undefined && (method === "GET" || method === "HEAD")) {
-    throw new TypeError(`${op.resource}.${op.name}(): a ${method} request cannot carry a body`);
+    throw new TypeError(`${operation}(): a ${method} request cannot carry a body`);
   }
   return {
     method,
@@ -34,7 +35,7 @@ function requestOf(
     body: call.body,
     signal: call.init?.signal,
     timeout: call.init?.timeout,
-    operation: `${op.resource}.${op.name}`,
+    operation,
     hooks: call.init?.hooks,
   };
 }
