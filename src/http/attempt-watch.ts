@@ -57,7 +57,6 @@ export function watchAttempt(
   // With only the rate-limit pause, and the pause off, there is nothing to add (send.ts
   // still shows the pause each error answer).
   if (!queue && !authorization && !logger && !hooked && !gate?.paused()) return undefined;
-  const sets = [hooks, req.hooks];
   const { operation = "", method, target: path, signal } = req;
   // Made only when a hook will see it: a client with just a queue or a logger skips it.
   const context: HookContext | undefined = hooked
@@ -70,8 +69,9 @@ export function watchAttempt(
         request: { headers: { ...req.headers }, body: req.body },
       }
     : undefined;
+  const sets = [hooks, req.hooks];
   let started = Date.now();
-  let details: Record<string, unknown> = {};
+  let details: Record<string, unknown> | undefined;
   // A wait for a slot or a pause ends on abort, like a wait between retries.
   const waitFor = async (wait: Promise<void>): Promise<void> => {
     try {
