@@ -15,7 +15,10 @@ import esbuild from "rollup-plugin-esbuild";
 // the target beside it.
 const UMD_BUDGET_BYTES = 20.5 * 1024;
 const APICLIENT_ALONE_BUDGET_BYTES = 17.5 * 1024;
-const IO_UMD_BUDGET_BYTES = 13.5 * 1024;
+// civis/io's ceiling grew 1.25 KiB (13.5 -> 14.75) for issue 13's last points, measured:
+// upload progress in bytes through XMLHttpRequest (~0.3 KB), civisToCsv's future that waits for
+// its file (~0.15 KB) and civis-python's CSV preprocess step before an import (~0.9 KB).
+const IO_UMD_BUDGET_BYTES = 14.75 * 1024;
 const TARGETS = { umd: 15 * 1024, alone: 12 * 1024, io: 12 * 1024 };
 const external = ["idb-keyval", /^node:/];
 // Source maps only when asked (`SOURCEMAP=1 npm run build`): with the sources embedded they
