@@ -185,7 +185,6 @@ describe("soak: random faults under load", () => {
     const elapsed = performance.now() - started;
 
     expect(peak).toBe(CONCURRENCY);
-    expect(elapsed).toBeLessThan(60_000);
     const tally = { getOk: 0, getFailed: 0, postOk: 0, postFailed: 0 };
     calls.forEach(({ kind, key }, i) => {
       const outcome = outcomes[i]!;
