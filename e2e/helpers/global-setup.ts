@@ -27,7 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       return async () => {};
     }
     throw new Error(
-      "Browser tests need Chromium. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH; set SKIP_E2E=1 to skip them.",
+      "Browser tests need Chromium. Install Debian's package (apt-get install -y chromium-headless-shell, or chromium) or set CHROMIUM_PATH; set SKIP_E2E=1 to skip them.",
     );
   }
   const server = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS });
