@@ -9,13 +9,14 @@ import esbuild from "rollup-plugin-esbuild";
 // Size, gzip -9, dependencies included: the all-in minified UMD, an app's browser bundle of
 // `import { APIClient }` alone (what most pages pay for; the futures and job functions must
 // shake out of it, and the client's lookups load on demand), and civis/io's UMD.
-// The founders' budgets are 15 KB, 12 KB and 12 KB; this session's layers (jobs, hooks,
-// reliability, io) took the builds past them (README "Size"). Until a size decision is taken,
-// the build holds each at what it measures now, so nothing grows further unnoticed, and prints
+// The founders' budgets are 15 KB, 12 KB and 12 KB; the jobs layer, hooks and limits, the
+// reliability fixes and civis/io took the builds past them, and reaching them needs a decision
+// on scope (README "Size" says what each part costs). Until it is taken, the build holds each at
+// what it measures now, rounded up to the next 0.1 KB, so nothing grows unnoticed, and prints
 // the target beside it.
-const UMD_BUDGET_BYTES = 20.5 * 1024;
-const APICLIENT_ALONE_BUDGET_BYTES = 17.5 * 1024;
-const IO_UMD_BUDGET_BYTES = 13.5 * 1024;
+const UMD_BUDGET_BYTES = Math.floor(20.1 * 1024);
+const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(16.1 * 1024);
+const IO_UMD_BUDGET_BYTES = Math.floor(13.3 * 1024);
 const TARGETS = { umd: 15 * 1024, alone: 12 * 1024, io: 12 * 1024 };
 const external = ["idb-keyval", /^node:/];
 // Source maps only when asked (`SOURCEMAP=1 npm run build`): with the sources embedded they
@@ -55,7 +56,10 @@ const sizes = () => ({
 /** Everything src/node.ts re-exports comes from the Node entry's build, not a second copy. */
 const nodeEntryImports = (_id, importer) => importer !== undefined;
 
-/** The browser entry's chunks: the shared core (the entry re-exports it) and each lazy part. */
+/**
+ * The browser entry's chunks: each lazy part (the client's lookups: browser-lookups.js, which
+ * imports nothing of the core), and a shared core, should a lazy part ever import from it.
+ */
 const browserChunk = (ext) => (chunk) =>
   chunk.name === "browser" ? `browser-core.${ext}` : `browser-[name].${ext}`;
 
@@ -72,6 +76,13 @@ const budgets = () => ({
   load: (id) => (id === BUDGETS ? "export default 0;" : null),
   async generateBundle(_options, bundle) {
     for (const file of Object.keys(bundle)) delete bundle[file];
+    // A lazy chunk that imported the core would make esbuild, bundling an app without code
+    // splitting, wrap the whole core in lazy initializers (src/client/helpers/client-helpers.ts).
+    if (
+      /^import\b|\bfrom\s*["']\.\/browser/m.test(readFileSync("dist/browser-lookups.js", "utf8"))
+    ) {
+      throw new Error("dist/browser-lookups.js imports the core; it must load on its own");
+    }
     const gzipOf = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
     const { build } = await import("esbuild");
     const result = await build({

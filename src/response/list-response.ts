@@ -10,6 +10,7 @@ export class ListResponse extends Array<Response> {
   declare readonly headers: Headers | null;
   declare readonly json_data: unknown[];
 
+  // Stryker disable next-line BlockStatement: equivalent; a species of undefined also makes array methods create plain arrays (ArraySpeciesCreate)
   static override get [Symbol.species](): ArrayConstructor {
     return Array;
   }

@@ -24,6 +24,7 @@ export class PaginatedResponse<T = unknown> implements AsyncIterable<T> {
       const page = await this.#fetchPage(pageNum);
       if (page.items.length === 0) return;
       yield page;
+      // Stryker disable next-line ConditionalExpression: equivalent; `pageNum >= undefined` is false
       if (page.totalPages !== undefined && pageNum >= page.totalPages) return;
     }
   }

@@ -34,11 +34,13 @@ export function toResponseValue(value: unknown, keepCase: boolean): unknown {
       } else if (typeof node === "object" && node !== null && !entered.has(node)) {
         entered.add(node);
         stack.push([node, keep, true]);
+        // Stryker disable next-line ConditionalExpression: equivalent; read as an object, an array's index keys are never kept-case or `value` keys, so each item gets `keep` all the same
         if (Array.isArray(node)) {
           for (const item of node) stack.push([item, keep, false]);
         } else {
           for (const [key, child] of Object.entries(node)) {
             const mode = keyMode(key, keep);
+            // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent in results; the constructor uses a value kept as sent as it is, so converting it only costs time
             if (mode !== "as-sent") stack.push([child, mode === "keep", false]);
           }
         }

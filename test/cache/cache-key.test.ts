@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { specCacheKey } from "../../src/cache/cache-key.js";
 
@@ -21,6 +22,16 @@ describe("specCacheKey", () => {
   ] as const)("changes with %s", async (_label, [baseUrl, apiKey, apiVersion]) => {
     const key = await specCacheKey(BASE, "k", "1.0");
     expect(await specCacheKey(baseUrl, apiKey, apiVersion)).not.toBe(key);
+  });
+
+  // Browsers keep specs in IndexedDB under this key: a change of its text would orphan every
+  // stored spec. No key is the empty key, as no Authorization header is.
+  it("is the SHA-256 of base URL, key and API version, one per line", async () => {
+    const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+    expect(await specCacheKey(BASE, "k", "1.0")).toBe(`civis-spec:${sha256(`${BASE}\nk\n1.0`)}`);
+    expect(await specCacheKey(BASE, undefined, "1.0")).toBe(
+      `civis-spec:${sha256(`${BASE}\n\n1.0`)}`,
+    );
   });
 
   it("never contains the key", async () => {

@@ -8,7 +8,7 @@ interface Workflow {
 }
 
 describe("civis <resource> <method>: calls the API", () => {
-  const cli = useSampleApiCli();
+  const cli = useSampleApiCli({ binary: true });
 
   async function json<T>(args: readonly string[]): Promise<T> {
     const run = await cli.run(args);
@@ -17,8 +17,8 @@ describe("civis <resource> <method>: calls the API", () => {
     return JSON.parse(run.stdout) as T;
   }
 
-  it("prints the answer as pretty JSON with snake_case keys", async () => {
-    const run = await cli.run(["workflows", "list", "--limit", "2"]);
+  it("prints the answer as pretty JSON with snake_case keys (the built binary)", async () => {
+    const run = await cli.spawn(["workflows", "list", "--limit", "2"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     const list = JSON.parse(run.stdout) as Workflow[];
     expect(list).toHaveLength(2);
@@ -100,10 +100,10 @@ describe("civis <resource> <method>: calls the API", () => {
 });
 
 describe("civis <resource> <method>: errors", () => {
-  const cli = useSampleApiCli();
+  const cli = useSampleApiCli({ binary: true });
 
-  it("exits 1 with the API's message on stderr when the API answers with an error", async () => {
-    const run = await cli.run(["workflows", "get", "999999"]);
+  it("exits 1 with the API's message on stderr when the API answers with an error (the built binary)", async () => {
+    const run = await cli.spawn(["workflows", "get", "999999"]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
@@ -125,7 +125,8 @@ describe("civis <resource> <method>: errors", () => {
   });
 
   it("retries as the client does, then succeeds", async () => {
-    cli.server.api.injectFault({ status: 503, retryAfter: 1, times: 1 });
+    // Retry-After 0: retried at once (the wait itself is test/integration/retries.test.ts's).
+    cli.server.api.injectFault({ status: 503, retryAfter: 0, times: 1 });
     const run = await cli.run(["users", "list-me"]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveProperty("username");

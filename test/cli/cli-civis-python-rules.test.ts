@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
-import { ensureCliBuilt, runCli, tempHome } from "./helpers/cli-binary.js";
+import { tempHome } from "./helpers/cli-binary.js";
+import { runCli } from "./helpers/in-process-cli.js";
 
 const specFile = fileURLToPath(new URL("../fixtures/civis-python-rules.json", import.meta.url));
 
@@ -9,9 +10,8 @@ describe("the CLI follows civis-python's argument order and names", () => {
   let server: TestServer;
   const home = tempHome();
   beforeAll(async () => {
-    await ensureCliBuilt();
     server = await startServer((_req, res) => sendJson(res, 200, {}));
-  }, 120_000);
+  });
   afterAll(async () => {
     await server.close();
     home.remove();

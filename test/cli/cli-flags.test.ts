@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
-import { ensureCliBuilt, runCli, tempHome, writeIn } from "./helpers/cli-binary.js";
+import { tempHome, writeIn } from "./helpers/cli-binary.js";
+import { runCli } from "./helpers/in-process-cli.js";
 
 /** A spec whose parameters cover what flags turn into: arrays, numbers, text, booleans, bodies. */
 const spec = {
@@ -48,12 +49,11 @@ describe("flags: how --name value becomes a parameter", () => {
   const home = tempHome();
   let specFile: string;
   beforeAll(async () => {
-    await ensureCliBuilt();
     server = await startServer((req, res) =>
       sendJson(res, req.method === "POST" ? 201 : 200, req.method === "POST" ? { ok: true } : []),
     );
     specFile = writeIn(home.dir, "spec.json", JSON.stringify(spec));
-  }, 120_000);
+  });
   afterAll(async () => {
     await server.close();
     home.remove();

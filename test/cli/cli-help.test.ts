@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { APIClient } from "../../src/client/api-client.js";
 import { helpText } from "../../src/help/help.js";
 import { VERSION } from "../../src/version.js";
-import { ensureCliBuilt, runCli } from "./helpers/cli-binary.js";
+import { ensureCliBuilt, spawnCli } from "./helpers/cli-binary.js";
+import { runCli } from "./helpers/in-process-cli.js";
 import { SAMPLE_KEY, useSampleApiCli } from "./helpers/sample-api-cli.js";
 
 describe("civis help: the help() text of the API, a resource, a method", () => {
@@ -53,6 +54,7 @@ describe("civis help: the help() text of the API, a resource, a method", () => {
   });
 });
 
+// --help and --version through the built binary: what a user runs first.
 describe("civis --help, --version and help from a local spec: no key, no network", () => {
   // Nothing listens on port 9 (discard) of 127.0.0.1: any request would fail.
   const offline = { PATH: process.env.PATH ?? "", CIVIS_API_ENDPOINT: "http://127.0.0.1:9/" };
@@ -60,18 +62,18 @@ describe("civis --help, --version and help from a local spec: no key, no network
   beforeAll(() => ensureCliBuilt(), 120_000);
 
   it("prints the usage with --help (exit 0), and on stderr without a command (exit 2)", async () => {
-    const help = await runCli(["--help"], offline);
+    const help = await spawnCli(["--help"], offline);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: civis <command> \[options\]/);
     expect(help.stdout).toMatch(/^ {2}--api-key key {11}the API key/m);
-    const none = await runCli([], offline);
+    const none = await spawnCli([], offline);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe("");
     expect(none.stderr).toMatch(/^civis: a command is needed\n\nUsage: civis/);
   });
 
   it("prints the version", async () => {
-    expect(await runCli(["--version"], offline)).toEqual({
+    expect(await spawnCli(["--version"], offline)).toEqual({
       code: 0,
       stdout: `${VERSION}\n`,
       stderr: "",

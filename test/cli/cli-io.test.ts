@@ -1,27 +1,31 @@
-// `civis sql` and `civis files upload|download` through the built binary, against the sample API.
+// `civis sql` and `civis files upload|download` against the sample API (CSV through the built
+// binary too: papaparse is the one package its bundle imports).
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useSampleApiCli } from "./helpers/sample-api-cli.js";
 
-const cli = useSampleApiCli();
+const cli = useSampleApiCli({ binary: true });
 
 describe("civis sql", () => {
-  it("prints CSV, quoting what needs it, with --output csv", async () => {
-    const { code, stdout, stderr } = await cli.run([
-      "sql",
-      "select id, note from sample.people limit 3",
-      "--database",
-      "redshift-general",
-      "--output",
-      "csv",
-    ]);
-    expect(code, stderr).toBe(0);
-    expect(stdout).toBe(
-      'id,note\n1,volunteer 1\n2,volunteer 2\n3,"likes ""quotes"", and commas"\n',
-    );
-  });
+  it.each(["run", "spawn"] as const)(
+    "prints CSV, quoting what needs it, with --output csv (%s)",
+    async (how) => {
+      const { code, stdout, stderr } = await cli[how]([
+        "sql",
+        "select id, note from sample.people limit 3",
+        "--database",
+        "redshift-general",
+        "--output",
+        "csv",
+      ]);
+      expect(code, stderr).toBe(0);
+      expect(stdout).toBe(
+        'id,note\n1,volunteer 1\n2,volunteer 2\n3,"likes ""quotes"", and commas"\n',
+      );
+    },
+  );
 
   it("prints records as JSON by default and a table with --output table", async () => {
     const json = await cli.run([

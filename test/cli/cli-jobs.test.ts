@@ -1,8 +1,9 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli as runInProcess } from "../../src/cli/run-cli.js";
+import { runCli as runCliMain } from "../../src/cli/run-cli.js";
 import { type SampleApiServer, startSampleApiServer } from "../helpers/sample-api-server.js";
-import { ensureCliBuilt, runCli, tempHome } from "./helpers/cli-binary.js";
+import { tempHome } from "./helpers/cli-binary.js";
+import { runCli } from "./helpers/in-process-cli.js";
 
 // The sample API's runs take seconds; its clock runs 50x fast here.
 const start = Date.now();
@@ -11,7 +12,6 @@ let home: ReturnType<typeof tempHome>;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  await ensureCliBuilt();
   server = await startSampleApiServer({ now: () => start + (Date.now() - start) * 50 });
   home = tempHome();
   env = {
@@ -20,7 +20,7 @@ beforeAll(async () => {
     CIVIS_API_KEY: "demo-key",
     CIVIS_API_ENDPOINT: server.url,
   };
-}, 120_000);
+});
 afterAll(async () => {
   await server?.close();
   home?.remove();
@@ -81,7 +81,7 @@ describe("civis jobs", () => {
     const written: string[] = [];
     const stdout: string[] = [];
     // In this process the client reads the endpoint from process.env, so it is given here.
-    const code = await runInProcess(["jobs", "run", "301", "--wait", "--base-url", server.url], {
+    const code = await runCliMain(["jobs", "run", "301", "--wait", "--base-url", server.url], {
       stdout: { write: (text: string) => stdout.push(text) },
       stderr: { isTTY: true, write: (text: string) => written.push(text) },
       env,

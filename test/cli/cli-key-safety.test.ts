@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
-import { type CliRun, ensureCliBuilt, runCli, tempHome, writeIn } from "./helpers/cli-binary.js";
+import { type CliRun, tempHome, writeIn } from "./helpers/cli-binary.js";
+import { runCli } from "./helpers/in-process-cli.js";
 import { SAMPLE_KEY, useSampleApiCli } from "./helpers/sample-api-cli.js";
 
 /** The key and its Basic auth form: neither may appear in anything the command prints. */
@@ -75,7 +76,6 @@ describe("an API that echoes the key in its error", () => {
     paths: { "/echo": { get: { responses: { 200: { description: "ok" } } } } },
   };
   beforeAll(async () => {
-    await ensureCliBuilt();
     server = await startServer((req, res) => {
       if (req.url === "/endpoints") sendJson(res, 200, spec);
       else

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { terminalSafe } from "../../src/cli/terminal-safe.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
-import { type CliRun, ensureCliBuilt, runCli, tempHome, writeIn } from "./helpers/cli-binary.js";
+import { type CliRun, ensureCliBuilt, spawnCli, tempHome, writeIn } from "./helpers/cli-binary.js";
+import { runCli } from "./helpers/in-process-cli.js";
 
 // Issue 11, class 13: nothing a spec or an answer says reaches the terminal as a
 // control sequence: table output, JSON, errors, help and warnings alike.
@@ -51,8 +52,10 @@ afterAll(async () => {
   home?.remove();
 });
 
-const civis = (...args: string[]): Promise<CliRun> =>
-  runCli(["--spec", specFile, "--base-url", server.url, ...args], {
+/** `civis --spec <file> --base-url <server> ...args`, in this process (or `spawnCli`'s binary). */
+const civis = (...args: string[]): Promise<CliRun> => civisBy(runCli, ...args);
+const civisBy = (runner: typeof runCli, ...args: string[]): Promise<CliRun> =>
+  runner(["--spec", specFile, "--base-url", server.url, ...args], {
     HOME: home.dir,
     XDG_CACHE_HOME: home.dir,
     CIVIS_API_KEY: "escape-key-5Yb2",
@@ -64,13 +67,20 @@ function expectNoControls(run: CliRun): void {
 }
 
 describe("the command line on a terminal", () => {
-  it("escapes control characters in table output and deprecation warnings", async () => {
-    const run = await civis("things", "list", "--output", "table");
-    expect(run.code).toBe(0);
-    expectNoControls(run);
-    expect(run.stdout).toContain("\\u001b]0;pwned\\u0007");
-    expect(run.stderr).toMatch(/DeprecationWarning: .*Gone\\u001b/);
-  });
+  // Through the built binary too: its warning printer is main.ts's.
+  it.each([
+    ["run", runCli],
+    ["spawn", spawnCli],
+  ] as const)(
+    "escapes control characters in table output and deprecation warnings (%s)",
+    async (_, runner) => {
+      const run = await civisBy(runner, "things", "list", "--output", "table");
+      expect(run.code).toBe(0);
+      expectNoControls(run);
+      expect(run.stdout).toContain("\\u001b]0;pwned\\u0007");
+      expect(run.stderr).toMatch(/DeprecationWarning: .*Gone\\u001b/);
+    },
+  );
 
   it("keeps JSON output valid, with the same meaning", async () => {
     const run = await civis("things", "list");

@@ -37,6 +37,12 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("Sat, 15 Jun 2030 12:00:10 GMT", NOW)).toBe(10_000);
   });
 
+  it("reads a date with a numeric zone at that zone, not as GMT", () => {
+    expect(parseRetryAfter("Sat, 15 Jun 2030 13:00:10 +0100", NOW)).toBe(10_000);
+    expect(parseRetryAfter("Sat, 15 Jun 2030 07:00:10 -0500", NOW)).toBe(10_000);
+    expect(parseRetryAfter("Sat, 15 Jun 2030 12:00:10 UTC", NOW)).toBe(10_000);
+  });
+
   it("reads a past date as 0", () => {
     expect(parseRetryAfter("Sat, 15 Jun 2030 11:59:00 GMT", NOW)).toBe(0);
     expect(parseRetryAfter("Thu, 01 Jan 1970 00:00:00 GMT", NOW)).toBe(0);
@@ -63,6 +69,8 @@ describe("parseRetryAfter", () => {
     "soon",
     "Sat, someday",
     "2030-06-15T12:00:10Z",
+    // A date must be the whole value, from its weekday on.
+    "x Sat, 15 Jun 2030 12:00:10 GMT",
   ])("ignores an invalid value %j", (value) => {
     expect(parseRetryAfter(value, NOW)).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   type AttemptOutcome,
+  attemptLimit,
   type ResolvedRetryPolicy,
   randomExponential,
   retryableWait,
@@ -121,6 +122,15 @@ describe("shouldRetry: when to stop and how long to wait", () => {
     }
   });
 
+  // As written today: a backoff that overflows to Infinity (an exponential past 2^1024) is not a
+  // usable wait, so it counts as none; it does not stop the retries.
+  it("treats an infinite backoff as no wait, like any other unusable number", () => {
+    expect(shouldRetry(fixed(Number.POSITIVE_INFINITY), "GET", status(502), 1, 0)).toEqual({
+      retry: true,
+      waitMs: 0,
+    });
+  });
+
   it("passes the attempt number to the backoff", () => {
     const backoff = vi.fn((attempt: number) => attempt * 100);
     const policy = fixed(0, { backoff });
@@ -161,6 +171,25 @@ describe("shouldRetry: when to stop and how long to wait", () => {
       retry: true,
       waitMs: 59_000,
     });
+  });
+
+  // The spec download gives up sooner when there is no answer at all (a wrong base URL).
+  it("stops a request without any answer at maxNoAnswerAttempts, if that comes first", () => {
+    const policy = fixed(1, { maxAttempts: 5, maxNoAnswerAttempts: 2 });
+    const lost = { kind: "connection" } as const;
+    expect(attemptLimit(policy, lost)).toBe(2);
+    expect(shouldRetry(policy, "GET", lost, 1, 0)).toEqual({ retry: true, waitMs: 1 });
+    expect(shouldRetry(policy, "GET", lost, 2, 0)).toEqual({ retry: false });
+    // maxAttempts still bounds it when it is the smaller.
+    expect(attemptLimit(fixed(1, { maxAttempts: 3, maxNoAnswerAttempts: 7 }), lost)).toBe(3);
+    expect(attemptLimit(fixed(1, { maxAttempts: 3 }), lost)).toBe(3);
+  });
+
+  it("gives an answer, even an error answer, all of maxAttempts despite maxNoAnswerAttempts", () => {
+    const policy = fixed(1, { maxAttempts: 5, maxNoAnswerAttempts: 2 });
+    expect(attemptLimit(policy, status(503))).toBe(5);
+    expect(shouldRetry(policy, "GET", status(503), 4, 0)).toEqual({ retry: true, waitMs: 1 });
+    expect(shouldRetry(policy, "GET", status(503), 5, 0)).toEqual({ retry: false });
   });
 
   it("stops with the default policy when a wait would pass 600 s", () => {

@@ -90,5 +90,6 @@ describe("isParamSegment", () => {
     expect(isParamSegment("id")).toBe(false);
     expect(isParamSegment("{id")).toBe(false);
     expect(isParamSegment("x{id}")).toBe(false);
+    expect(isParamSegment("{id}.json")).toBe(false);
   });
 });

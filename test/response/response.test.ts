@@ -20,9 +20,12 @@ function nested(response: Response, key: string): Response {
 }
 
 describe("Response: properties", () => {
-  const r = new Response(structuredClone(body));
+  // Built in each test, not while the block is collected: an error thrown then is not a failed
+  // test to every runner (Stryker's counted such a mutant as surviving).
+  const make = () => new Response(structuredClone(body));
 
   it("exposes each top-level key under its snake_case name", () => {
+    const r = make();
     expect(r.id).toBe(7);
     expect(r.created_at).toBe("2024-01-01T00:00:00Z");
     expect(r.last_run_at).toBeNull();
@@ -40,6 +43,7 @@ describe("Response: properties", () => {
   });
 
   it("makes nested objects Responses, arrays of objects arrays of Responses", () => {
+    const r = make();
     const schedule = nested(r, "schedule");
     expect(schedule.scheduled_days).toEqual([1, 2]);
     expect(nested(schedule, "time_zone").iana_name).toBe("UTC");
@@ -51,6 +55,7 @@ describe("Response: properties", () => {
   });
 
   it("keeps the case of the keys inside `arguments` and `environmentVariables`", () => {
+    const r = make();
     const args = nested(r, "arguments");
     expect(args.myArg).toBe(1);
     expect(nested(args, "Other_Key").innerKey).toBe(2);
@@ -67,6 +72,7 @@ describe("Response: properties", () => {
   });
 
   it("finds values by either spelling with get()", () => {
+    const r = make();
     expect(r.get("created_at")).toBe("2024-01-01T00:00:00Z");
     expect(r.get("createdAt")).toBe("2024-01-01T00:00:00Z");
     expect(r.get("instanceConfigs")).toBe(r.instance_configs);
@@ -74,17 +80,50 @@ describe("Response: properties", () => {
   });
 
   it("is a Response to instanceof and to Object.prototype.toString", () => {
+    const r = make();
     expect(r).toBeInstanceOf(Response);
     expect(Object.prototype.toString.call(r)).toBe("[object Response]");
   });
 });
 
+describe("Response: values kept as they are", () => {
+  it("keeps a null nested in objects and arrays as null, not an empty Response", () => {
+    const r = new Response({ outer: { inner: null }, list: [null, { leaf: null }] });
+    expect(nested(r, "outer").inner).toBeNull();
+    const list = r.list as readonly unknown[];
+    expect(list[0]).toBeNull();
+    expect((list[1] as Response).leaf).toBeNull();
+    expect(r.json()).toEqual({ outer: { inner: null }, list: [null, { leaf: null }] });
+  });
+
+  it("keeps the case of keys in objects inside arrays inside `arguments`", () => {
+    const r = new Response({
+      arguments: { myList: [{ innerKey: 1, deepList: [{ camelKey: 2 }] }] },
+    });
+    const [item] = nested(r, "arguments").myList as Response[];
+    expect(item!.innerKey).toBe(1);
+    expect((item!.deepList as Response[])[0]!.camelKey).toBe(2);
+    expect(item!.inner_key).toBeUndefined();
+    expect(r.json()).toEqual({
+      arguments: { myList: [{ innerKey: 1, deepList: [{ camelKey: 2 }] }] },
+    });
+  });
+
+  it("keeps the case of the keys inside `environment_variables` sent in snake_case too", () => {
+    const r = new Response({ environment_variables: { camelVar: "y", MY_VAR: "x" } });
+    const env = nested(r, "environment_variables");
+    expect([env.camelVar, env.MY_VAR]).toEqual(["y", "x"]);
+    expect(r.json()).toEqual({ environment_variables: { camelVar: "y", MY_VAR: "x" } });
+  });
+});
+
 describe("Response: read-only", () => {
   // Test files are ES modules, so strict mode: a write to a frozen object throws.
-  const r = new Response(structuredClone(body));
+  const make = () => new Response(structuredClone(body));
   const writable = (target: unknown) => target as Record<string, unknown>;
 
   it("throws on assignment to a top-level property", () => {
+    const r = make();
     expect(() => {
       writable(r).id = 8;
     }).toThrow(TypeError);
@@ -92,6 +131,7 @@ describe("Response: read-only", () => {
   });
 
   it("throws on adding or deleting a property", () => {
+    const r = make();
     expect(() => {
       writable(r).added = 1;
     }).toThrow(TypeError);
@@ -101,6 +141,7 @@ describe("Response: read-only", () => {
   });
 
   it("throws on assignment to a member", () => {
+    const r = make();
     expect(() => {
       writable(r).json_data = {};
     }).toThrow(TypeError);
@@ -110,6 +151,7 @@ describe("Response: read-only", () => {
   });
 
   it("throws on assignment inside nested Responses and arrays", () => {
+    const r = make();
     expect(() => {
       writable(r.schedule).scheduled_days = [];
     }).toThrow(TypeError);
@@ -209,9 +251,10 @@ describe("Response: data keys that collide with members", () => {
     id: 1,
   };
   const headers = new Headers({ "X-RateLimit-Limit": "10" });
-  const r = new Response(structuredClone(sent), headers);
+  const make = () => new Response(structuredClone(sent), headers);
 
   it("keeps the members working", () => {
+    const r = make();
     expect(r.headers).toBe(headers);
     expect(typeof r.get).toBe("function");
     expect(typeof r.json).toBe("function");
@@ -221,6 +264,7 @@ describe("Response: data keys that collide with members", () => {
   });
 
   it("does not hide the data from get()", () => {
+    const r = make();
     expect(r.get("headers")).toBe("h");
     expect(r.get("get")).toBe("g");
     expect(r.get("json")).toBe("j");
@@ -231,6 +275,7 @@ describe("Response: data keys that collide with members", () => {
   });
 
   it("keeps the data in json()", () => {
+    const r = make();
     expect(r.json()).toStrictEqual({
       headers: "h",
       get: "g",

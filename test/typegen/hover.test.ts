@@ -3,7 +3,7 @@ import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { APIClient } from "../../src/client/api-client.js";
 import { generateTypes } from "../../src/typegen/generate-types.js";
-import { strictOptions, typeWorkspace } from "./helpers/compile-types.js";
+import { languageService, strictOptions, typeWorkspace } from "./helpers/compile-types.js";
 
 const spec = JSON.parse(
   readFileSync(new URL("../fixtures/swagger2-basic.json", import.meta.url), "utf8"),
@@ -35,19 +35,7 @@ describe("an editor's hover over a typed client's method", () => {
     [api, readFileSync(api, "utf8")],
     [usage, USAGE],
   ]);
-  const service = ts.createLanguageService({
-    getScriptFileNames: () => [...files.keys()],
-    getScriptVersion: () => "1",
-    getScriptSnapshot: (name) => {
-      const text = files.get(name) ?? ts.sys.readFile(name);
-      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
-    },
-    getCurrentDirectory: () => workspace.dir,
-    getCompilationSettings: strictOptions,
-    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
-    fileExists: (name) => files.has(name) || ts.sys.fileExists(name),
-    readFile: (name) => files.get(name) ?? ts.sys.readFile(name),
-  });
+  const service = languageService(workspace, [...files.keys()], strictOptions(), files);
   const client = new APIClient({ localApiSpec: spec, apiKey: "unused" });
   const resources = client as unknown as Record<string, Record<string, { doc: string }>>;
 

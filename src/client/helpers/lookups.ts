@@ -1,18 +1,29 @@
 import { notFound } from "./closest-names.js";
-import { fieldOf, plainBody } from "./plain-body.js";
+import type { fieldOf, plainBody } from "./plain-body.js";
 import { splitSchemaTable } from "./split-schema-table.js";
 
 type Named = Record<string, unknown>;
 type Lister = (params?: Named) => Promise<unknown>;
-export type Api = Readonly<
+type Resources = Readonly<
   Record<
     "databases" | "tables" | "storage_hosts" | "credentials" | "users",
     Readonly<Record<"list" | "list_me", Lister>>
   >
 >;
 
-const list = async (answer: Promise<unknown>): Promise<Named[]> => {
-  const body = await plainBody(await answer);
+/**
+ * The client, and the core's readers of its answers, handed over by the caller: this module
+ * loads on demand, and one that imported the core would make a bundler that inlines it
+ * (esbuild without code splitting) wrap the whole core in lazy initializers.
+ */
+export interface Api {
+  readonly client: Resources;
+  readonly plainBody: typeof plainBody;
+  readonly fieldOf: typeof fieldOf;
+}
+
+const list = async (api: Api, answer: Promise<unknown>): Promise<Named[]> => {
+  const body = await api.plainBody(await answer);
   return Array.isArray(body) ? body : [];
 };
 
@@ -28,8 +39,8 @@ const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
  */
 function once<T>(api: Api, key: unknown[], lookup: () => Promise<T>): Promise<T> {
   const id = JSON.stringify(key);
-  const memo = memos.get(api) ?? new Map<string, Promise<unknown>>();
-  memos.set(api, memo);
+  const memo = memos.get(api.client) ?? new Map<string, Promise<unknown>>();
+  memos.set(api.client, memo);
   let pending = memo.get(id);
   if (!pending) {
     pending = lookup();
@@ -46,11 +57,11 @@ function named(
   api: Api,
   what: string,
   name: string | number,
-  lister: (api: Api) => Lister,
+  lister: (client: Resources) => Lister,
 ): Promise<number> {
   return once(api, [what, name], async () => {
     if (name === +name) return name;
-    const items = await list(lister(api)());
+    const items = await list(api, lister(api.client)());
     const found = items.find((item) => item.name === name);
     if (found) return found.id as number;
     throw notFound(
@@ -74,11 +85,11 @@ export function tableId(api: Api, table: string, database: string | number): Pro
   return once(api, [table, database], async () => {
     const [schema, name] = splitSchemaTable(table);
     const database_id = await databaseId(api, database);
-    let tables = await list(api.tables.list({ database_id, schema, name }));
+    let tables = await list(api, api.client.tables.list({ database_id, schema, name }));
     const found = tables.find((t) => same(t.name, name) && same(t.schema, schema));
     if (found) return found.id as number;
     // Nothing by that name: the schema's tables are the closest names.
-    if (!tables[0]) tables = await list(api.tables.list({ database_id, schema }));
+    if (!tables[0]) tables = await list(api, api.client.tables.list({ database_id, schema }));
     throw notFound(
       `Table "${table}" in database ${database}`,
       tables.map((t) => `${t.schema}.${t.name}`),
@@ -94,7 +105,7 @@ export function tableId(api: Api, table: string, database: string | number): Pro
 export function awsCredentialId(api: Api, name: string | number, owner?: string): Promise<number> {
   return once(api, [name, owner], async () => {
     if (name === +name) return name;
-    const all = await list(api.credentials.list({ type: "Amazon Web Services S3" }));
+    const all = await list(api, api.client.credentials.list({ type: "Amazon Web Services S3" }));
     const owned = (by?: string) => all.filter((c) => c.name === name && same(c.owner, by));
     let found = owned(owner);
     if (found[1] && !owner) {
@@ -116,13 +127,16 @@ export function awsCredentialId(api: Api, name: string | number, owner?: string)
 /** The current user's user name (`users.list_me`). */
 export const username = (api: Api): Promise<string> =>
   once(api, [1], async () =>
-    String(fieldOf(await plainBody(await api.users.list_me()), "username")),
+    String(api.fieldOf(await api.plainBody(await api.client.users.list_me()), "username")),
   );
 
 /** The current user's default database credential's id, as civis-python finds it. */
 export const defaultDatabaseCredentialId = (api: Api): Promise<number> =>
   once(api, [2], async () => {
-    const [found] = await list(api.credentials.list({ default: true, type: "Database" }));
+    const [found] = await list(
+      api,
+      api.client.credentials.list({ default: true, type: "Database" }),
+    );
     if (found) return found.id as number;
     throw new Error("Default database credential not found");
   });

@@ -42,18 +42,29 @@ function isCurrent(path: string): boolean {
 }
 
 /** The CLI the tests run: dist/cli.js when it is up to date, else their own build. */
-function cliPath(): string {
-  return isCurrent(DIST_CLI) ? DIST_CLI : OWN_CLI;
-}
+let built: Promise<string> | undefined;
 
 /**
- * Makes sure an up-to-date CLI exists: dist/cli.js (`npm test` builds first), else the
- * tests' own build, made with rollup.config.mjs's own CLI entry, so a lone `vitest run`
- * works from a fresh clone. Written through a rename, so a test file running the binary
- * in parallel never sees half of it.
+ * Makes sure an up-to-date CLI exists, once per process: dist/cli.js (`npm test` builds
+ * first), else the tests' own build, made with rollup.config.mjs's own CLI entry, so a lone
+ * `vitest run` works from a fresh clone. Written through a rename, so a test file running
+ * the binary in parallel never sees half of it.
  */
 export async function ensureCliBuilt(): Promise<void> {
-  if (isCurrent(DIST_CLI) || isCurrent(OWN_CLI)) return;
+  await builtCli();
+}
+
+function builtCli(): Promise<string> {
+  built ??= buildCli().catch((error: unknown) => {
+    built = undefined;
+    throw error;
+  });
+  return built;
+}
+
+async function buildCli(): Promise<string> {
+  if (isCurrent(DIST_CLI)) return DIST_CLI;
+  if (isCurrent(OWN_CLI)) return OWN_CLI;
   const { rollup } = await import("rollup");
   const configUrl = pathToFileURL(fileURLToPath(new URL("rollup.config.mjs", root))).href;
   const configs = ((await import(configUrl)) as { default: RollupOptions[] }).default;
@@ -67,6 +78,7 @@ export async function ensureCliBuilt(): Promise<void> {
   const temporary = `${OWN_CLI}.${process.pid}.tmp`;
   writeFileSync(temporary, chunks[0].code);
   renameSync(temporary, OWN_CLI);
+  return OWN_CLI;
 }
 
 export interface CliRun {
@@ -76,14 +88,20 @@ export interface CliRun {
 }
 
 /**
- * Runs `node cli.js ...args` (dist/ or the tests' own build) in a clean environment (only PATH, a throwaway
- * HOME, and `env`), so the developer's own key and cache never leak in.
+ * Runs `node cli.js ...args`, the built binary (dist/ or the tests' own build), in a clean
+ * environment (only PATH, a throwaway HOME, and `env`), so the developer's own key and cache
+ * never leak in. Most tests run the command line in-process instead (in-process-cli.ts): a
+ * spawn costs a Node start-up; these check what only the binary has (main.ts, the bundle).
  */
-export function runCli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+export async function spawnCli(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<CliRun> {
+  const cli = await builtCli();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [cliPath(), ...args],
+      [cli, ...args],
       { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 60_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;

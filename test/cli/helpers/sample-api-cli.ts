@@ -1,28 +1,34 @@
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { type CliRun, ensureCliBuilt, runCli, tempHome } from "./cli-binary.js";
+import { type CliRun, ensureCliBuilt, spawnCli, tempHome } from "./cli-binary.js";
+import { runCli } from "./in-process-cli.js";
 import { type SampleApiServer, startSampleApi } from "./sample-api.js";
 
 export const SAMPLE_KEY = "demo-key";
 
-/** The binary against a fresh sample API, with a throwaway HOME and cache for this test file. */
+/** The command line against a fresh sample API, with a throwaway HOME and cache for this test file. */
 export interface SampleApiCli {
   readonly server: SampleApiServer;
   /** HOME; the spec cache is `<home>/cache/civis`. */
   readonly home: string;
   /** The environment every run gets: the key, the endpoint, HOME and XDG_CACHE_HOME. */
   readonly env: Readonly<Record<string, string>>;
-  /** `node cli.js ...args`; `env` adds to (or, with "", blanks) the defaults. */
+  /** `civis ...args`, in this process; `env` adds to (or, with "", blanks) the defaults. */
   run(args: readonly string[], env?: Record<string, string>): Promise<CliRun>;
+  /** The same through the built binary, `node cli.js ...args` (`binary: true` builds it first). */
+  spawn(args: readonly string[], env?: Record<string, string>): Promise<CliRun>;
 }
 
-/** Registers the hooks that start and stop everything; read the fields inside tests. */
-export function useSampleApiCli(): SampleApiCli {
+/**
+ * Registers the hooks that start and stop everything; read the fields inside tests.
+ * `binary`: the file spawns the built CLI too, so it is built (when stale) before its tests.
+ */
+export function useSampleApiCli(options: { readonly binary?: boolean } = {}): SampleApiCli {
   let server: SampleApiServer | undefined;
   let home: ReturnType<typeof tempHome> | undefined;
   let env: Record<string, string> = {};
   beforeAll(async () => {
-    await ensureCliBuilt();
+    if (options.binary) await ensureCliBuilt();
     server = await startSampleApi();
     home = tempHome();
     env = {
@@ -36,6 +42,14 @@ export function useSampleApiCli(): SampleApiCli {
     await server?.close();
     home?.remove();
   });
+  function merged(extra: Record<string, string>): Record<string, string> {
+    const all: Record<string, string> = { ...env };
+    for (const [name, value] of Object.entries(extra)) {
+      if (value === "") delete all[name];
+      else all[name] = value;
+    }
+    return all;
+  }
   return {
     get server() {
       return server!;
@@ -46,13 +60,7 @@ export function useSampleApiCli(): SampleApiCli {
     get env() {
       return env;
     },
-    run(args, extra = {}) {
-      const merged: Record<string, string> = { ...env };
-      for (const [name, value] of Object.entries(extra)) {
-        if (value === "") delete merged[name];
-        else merged[name] = value;
-      }
-      return runCli(args, merged);
-    },
+    run: (args, extra = {}) => runCli(args, merged(extra)),
+    spawn: (args, extra = {}) => spawnCli(args, merged(extra)),
   };
 }
