@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -12,6 +13,10 @@ export default defineConfig({
     // HOME and TZ, which only a process of its own sees.
     pool: "forks",
     isolate: false,
+    // At least two workers, also on two cores (vitest's default leaves one for itself): the
+    // browser, CLI and server tests spend much of their time waiting on other processes, so
+    // a second worker runs while the first waits.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
