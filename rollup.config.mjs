@@ -16,7 +16,10 @@ import esbuild from "rollup-plugin-esbuild";
 // the target beside it.
 const UMD_BUDGET_BYTES = Math.floor(20.1 * 1024);
 const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(16.1 * 1024);
-const IO_UMD_BUDGET_BYTES = Math.floor(13.3 * 1024);
+// civis/io's grew for issue 13's last points (measured, gzip): upload progress in bytes through
+// XMLHttpRequest (~0.3 KB), civisToCsv's future that waits for its file (~0.15 KB) and
+// civis-python's CSV preprocess step before an import (~0.9 KB).
+const IO_UMD_BUDGET_BYTES = Math.floor(14.6 * 1024);
 const TARGETS = { umd: 15 * 1024, alone: 12 * 1024, io: 12 * 1024 };
 const external = ["idb-keyval", /^node:/];
 // Source maps only when asked (`SOURCEMAP=1 npm run build`): with the sources embedded they

@@ -5,7 +5,9 @@
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "vitest.mutate.config.ts" },
+  // related (vitest's own default here, written out): the first run takes only the test files
+  // that import a mutated file; perTest coverage then runs, per mutant, only the tests that reach it.
+  vitest: { configFile: "vitest.mutate.config.ts", related: true },
   coverageAnalysis: "perTest",
   mutate: [
     "src/http/retry-policy.ts",

@@ -1,4 +1,5 @@
 const WHOLE_SECONDS = /^\d+$/;
+const ZONE_AFTER_TIME = /\d:\d\d(:\d\d)? *(GMT|UTC|[+-]\d{4})/;
 
 /**
  * Reads `Retry-After` as milliseconds: whole seconds or an HTTP date (GMT; a past
@@ -17,7 +18,9 @@ export function parseRetryAfter(
   // RFC 9110 still requires recipients to read); this keeps numbers like "1.5" or
   // "-1" from being read as dates by the lenient Date parser.
   if (!/^[A-Za-z]{3,9},? /.test(text)) return undefined;
-  const at = Date.parse(/GMT$|UTC$|[+-]\d{4}$/.test(text) ? text : `${text} GMT`);
+  // A zone, if any, follows the time of day, and a comment may follow it
+  // ("+0100 (CET)"); without one the date is GMT, not the machine's local time.
+  const at = Date.parse(ZONE_AFTER_TIME.test(text) ? text : `${text} GMT`);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now);
 }

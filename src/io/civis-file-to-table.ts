@@ -1,14 +1,12 @@
 import { apiMethod, type IoClient, idField } from "./answer-fields.js";
 import { delimiterName } from "./civis-to-csv.js";
-import { CivisAPIError, CivisFuture } from "./core.js";
+import { CivisAPIError, type CivisFuture } from "./core.js";
 import { checkDatabase, credentialId, databaseId } from "./database-ids.js";
+import { followRun } from "./follow-run.js";
+import { preprocessCsv, type TableColumn } from "./preprocess-csv.js";
 import { splitSchemaTablename } from "./split-schema-tablename.js";
 
-/** A column of the destination table. */
-export interface TableColumn {
-  name?: string;
-  sql_type?: string;
-}
+export type { TableColumn } from "./preprocess-csv.js";
 
 /** Options of `civisFileToTable` and `csvToCivis`: civis-python's keyword arguments. */
 export interface TableImportOptions {
@@ -30,11 +28,14 @@ export interface TableImportOptions {
   escaped?: boolean;
   /** Upsert data movement: `"immediate"` (default) or `"delayed"`. */
   execution?: "immediate" | "delayed";
-  /** `","` (default), `"\t"` or `"|"`. */
+  /** `","`, `"\t"` or `"|"`. Default: detected by the preprocess step (else `","`). */
   delimiter?: "," | "\t" | "|";
-  /** Whether the first row is a header. Default true. */
+  /** Whether the first row is a header. Default: detected by the preprocess step (else true). */
   headers?: boolean;
-  /** `"none"` (default) or `"gzip"`: how the file is compressed. */
+  /**
+   * `"none"` (default) or `"gzip"`: how the file is compressed. The preprocess step detects
+   * it; this is used only with an API that has none (`files.post_preprocess_csv`).
+   */
   compression?: "none" | "gzip";
   /** The database credential. Default: the user's default database credential. */
   credentialId?: number;
@@ -89,10 +90,10 @@ export function checkFileIds(fileId: number | number[]): number[] {
 }
 
 /**
- * Creates the CSV import and starts its run (the import's own run routes, which the API
- * offers beside `jobs.post_runs`); resolves to `[importId, runId]` for the future.
- * (civis-python first runs `files.post_preprocess_csv` on each file to detect columns; here
- * the import's own detection is used: pass `tableColumns` to fix the types.)
+ * civis-python's route: cleans each file with the preprocess step (`files.post_preprocess_csv`,
+ * which detects the header, delimiter, compression and, for a new table without given types,
+ * the columns), creates the CSV import of the cleaned files and starts its run (the import's
+ * own run routes, beside `jobs.post_runs`); resolves to `[importId, runId]` for the future.
  */
 export async function startImport(
   client: IoClient,
@@ -128,37 +129,54 @@ export async function startImport(
     }
   }
   const existing = options.existingTableRows ?? "fail";
-  const loosen = (!exists || existing === "drop") && !typesGiven;
+  // The columns and their types are detected when the table is new (or dropped) and the
+  // caller did not give the types; then their lengths may grow (loosen_types).
+  const needColumns = (!exists || existing === "drop") && !typesGiven;
+  // An API without the preprocess step (a small test API) imports the files as they are.
+  const files = client.files as Record<string, unknown> | undefined;
+  const cleaned =
+    typeof files?.post_preprocess_csv === "function"
+      ? await preprocessCsv(client, ids, needColumns, {
+          headers: options.headers,
+          delimiter: options.delimiter && delimiterName(options.delimiter),
+          hidden: options.hidden,
+          pollingIntervalMs: options.pollingIntervalMs,
+          signal,
+        })
+      : undefined;
+  const tableColumns: TableColumn[] | undefined =
+    needColumns && cleaned ? cleaned.tableColumns : options.tableColumns;
   const sortkeys = [options.sortkey1, options.sortkey2].filter((key) => key !== undefined);
+  // Options not given are undefined, and a request body leaves undefined fields out.
   const answer = await apiMethod(
     client,
     "imports",
     "post_files_csv",
   )(
     {
-      source: { file_ids: ids },
+      source: { file_ids: cleaned?.fileIds ?? ids },
       destination: {
         schema,
         table,
         remote_host_id: dbId,
         credential_id: credId,
-        ...(options.primaryKeys ? { primary_keys: options.primaryKeys } : {}),
-        ...(options.lastModifiedKeys ? { last_modified_keys: options.lastModifiedKeys } : {}),
+        primary_keys: options.primaryKeys,
+        last_modified_keys: options.lastModifiedKeys,
       },
-      first_row_is_header: options.headers ?? true,
+      first_row_is_header: cleaned?.headers ?? options.headers ?? true,
       name: `CSV import to ${schema}.${table}`,
-      ...(options.maxErrors !== undefined ? { max_errors: options.maxErrors } : {}),
+      max_errors: options.maxErrors,
       existing_table_rows: existing,
-      column_delimiter: delimiterName(options.delimiter ?? ","),
-      compression: options.compression ?? "none",
+      column_delimiter: cleaned?.delimiter ?? delimiterName(options.delimiter ?? ","),
+      compression: cleaned?.compression ?? options.compression ?? "none",
       escaped: options.escaped ?? false,
       execution: options.execution ?? "immediate",
-      loosen_types: loosen,
-      ...(options.tableColumns?.length ? { table_columns: options.tableColumns } : {}),
+      loosen_types: needColumns,
+      table_columns: tableColumns?.length ? tableColumns : undefined,
       redshift_destination_options: {
-        ...(options.distkey ? { distkey: options.distkey } : {}),
-        ...(options.diststyle ? { diststyle: options.diststyle } : {}),
-        ...(sortkeys.length ? { sortkeys } : {}),
+        distkey: options.distkey || undefined,
+        diststyle: options.diststyle || undefined,
+        sortkeys: sortkeys.length ? sortkeys : undefined,
       },
       hidden: options.hidden ?? true,
     },
@@ -175,14 +193,7 @@ export function importFuture(
   started: Promise<readonly [number, number]>,
   options: TableImportOptions,
 ): CivisFuture {
-  const { signal } = options;
-  return new CivisFuture(apiMethod(client, "imports", "get_files_csv_runs"), started, {
-    client,
-    ...(signal ? { signal } : {}),
-    ...(options.pollingIntervalMs !== undefined
-      ? { pollingIntervalMs: options.pollingIntervalMs }
-      : {}),
-  });
+  return followRun(client, apiMethod(client, "imports", "get_files_csv_runs"), started, options);
 }
 
 /**

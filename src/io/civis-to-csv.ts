@@ -1,5 +1,5 @@
 import type { IoClient } from "./answer-fields.js";
-import type { Response as CivisResponse } from "./core.js";
+import type { CivisFuture } from "./core.js";
 import { maybeGunzip } from "./csv-rows.js";
 import { ioPlatform } from "./current-io-platform.js";
 import {
@@ -7,10 +7,11 @@ import {
   isNodeWritable,
   writeToNodeWritable,
 } from "./download-destination.js";
+import type { AfterRun } from "./follow-run.js";
 import type { PathWriter } from "./io-platform.js";
 import type { SqlOptions } from "./sql-options.js";
 import { openSqlOutput } from "./sql-output.js";
-import { sqlScriptFuture } from "./sql-script.js";
+import { checkSqlScript, sqlScriptFuture } from "./sql-script.js";
 
 /** civis-python's `DELIMITERS`: the one-character delimiters the API names. */
 export const DELIMITERS = { ",": "comma", "\t": "tab", "|": "pipe" } as const;
@@ -39,16 +40,18 @@ export function delimiterName(delimiter: string): "comma" | "tab" | "pipe" {
 /**
  * Runs SQL and writes its result as a CSV file (civis-python's `civis_to_csv`): to a Node
  * path (written under a temporary name, so a failure leaves no partial file), a Node
- * writable or a web WritableStream. Resolves to the finished run once the file is written.
+ * writable or a web WritableStream. Returns, at once, the CivisFuture of the export's run;
+ * it resolves to the finished run once the file is written (`await` it). Bad arguments are
+ * errors before any request; a missing folder rejects the future before any request.
  * civis-python's `"zip"` is not offered (no zip writer without another dependency).
  */
-export async function civisToCsv(
+export function civisToCsv(
   client: IoClient,
   filename: DownloadDestination,
   sql: string,
   database: string | number,
   options: CivisToCsvOptions = {},
-): Promise<CivisResponse> {
+): CivisFuture {
   const compression = options.compression ?? "none";
   if (compression !== "none" && compression !== "gzip") {
     throw new TypeError(`compression must be "none" or "gzip", not ${JSON.stringify(compression)}`);
@@ -61,29 +64,39 @@ export async function civisToCsv(
   ) {
     throw new TypeError("civisToCsv writes to a Node path or writable, or a WritableStream");
   }
+  checkSqlScript(sql, database, options);
   // A path is opened first: a missing folder fails before the script is created.
-  const writer: PathWriter | undefined =
-    typeof filename === "string" ? await ioPlatform.openPath(filename) : undefined;
-  let future: ReturnType<typeof sqlScriptFuture>;
-  let body: ReadableStream<Uint8Array>;
-  try {
-    // Always exported as gzip, to move fewer bytes; decompressed on the way unless asked not to.
-    future = sqlScriptFuture(client, sql, database, options, {
+  const opened: Promise<PathWriter | undefined> =
+    typeof filename === "string" ? ioPlatform.openPath(filename) : Promise.resolve(undefined);
+  const after: AfterRun = async (finished, future) => {
+    try {
+      const run = await finished;
+      let body = await openSqlOutput(client, run, future, options);
+      if (compression === "none") body = maybeGunzip(body);
+      const writer = await opened;
+      if (writer) await writer.write(body);
+      else if (isNodeWritable(filename)) await writeToNodeWritable(body, filename);
+      else await body.pipeTo(filename as WritableStream<Uint8Array>, { preventClose: true });
+      return run;
+    } catch (error) {
+      await (await opened.catch(() => undefined))?.discard();
+      throw error;
+    }
+  };
+  // Always exported as gzip, to move fewer bytes; decompressed on the way unless asked not to.
+  return sqlScriptFuture(
+    client,
+    sql,
+    database,
+    options,
+    {
       include_header: options.includeHeader ?? true,
       compression: "gzip",
       column_delimiter: delimiter,
       unquoted: options.unquoted ?? false,
       filename_prefix: null,
       force_multifile: false,
-    });
-    body = await openSqlOutput(client, future, options);
-  } catch (error) {
-    await writer?.discard();
-    throw error;
-  }
-  if (compression === "none") body = maybeGunzip(body);
-  if (writer) await writer.write(body);
-  else if (isNodeWritable(filename)) await writeToNodeWritable(body, filename);
-  else await body.pipeTo(filename as WritableStream<Uint8Array>, { preventClose: true });
-  return future;
+    },
+    { ready: opened, after },
+  );
 }

@@ -1,6 +1,7 @@
-import { clientFetch, type IoClient } from "./answer-fields.js";
+import type { IoClient } from "./answer-fields.js";
 import { multipartUpload } from "./multipart-upload.js";
 import { singleUpload } from "./single-upload.js";
+import { uploadFetchFor } from "./upload-fetch.js";
 import { partSizeFor, UPLOAD_LIMITS } from "./upload-limits.js";
 import { progressReporter, type UploadProgress } from "./upload-progress.js";
 import { resolveSource, type UploadSource } from "./upload-source.js";
@@ -13,7 +14,10 @@ export interface FileToCivisOptions {
   expiresAt?: string | null;
   /** The file's description (at most 512 characters). */
   description?: string;
-  /** Called as bytes are sent (after each part of a multipart upload, and at the end). */
+  /**
+   * Called as bytes are sent: with 0 at once, then in a browser as the bytes go out; on Node
+   * (or with a `fetch` of your own) after each part of a multipart upload, and at the end.
+   */
   onProgress?: (progress: UploadProgress) => void;
   /** Ends the upload; a multipart upload is closed on the API's side. */
   signal?: AbortSignal;
@@ -25,7 +29,10 @@ export interface FileToCivisOptions {
   concurrency?: number;
   /** The name when neither `name` nor the source gives one. */
   defaultName?: string;
-  /** The fetch for the presigned storage URLs. Default: the client's own. */
+  /**
+   * The fetch for the presigned storage URLs. Default: the client's own; in a browser whose
+   * client uses the global fetch, XMLHttpRequest, to report progress in bytes.
+   */
   fetch?: typeof fetch;
   /** The first wait (ms) before retrying a storage request; it doubles. Default 250. */
   retryBaseMs?: number;
@@ -72,15 +79,14 @@ export async function fileToCivis(
     if (description) params.description = description;
     const job = {
       client,
-      fetch: clientFetch(client, options.fetch),
+      fetchFor: uploadFetchFor(client, options.fetch),
       blob: resolved.blob,
       name: fileName,
       params,
       signal: options.signal,
-      report: progressReporter(size, options.onProgress),
+      progress: progressReporter(size, options.onProgress),
       retryBaseMs: options.retryBaseMs,
     };
-    job.report(0);
     if (size <= (options.multipartThreshold ?? UPLOAD_LIMITS.multipartThreshold)) {
       return await singleUpload(job);
     }

@@ -16,6 +16,7 @@ export { type ExportToCivisFileOptions, exportToCivisFile } from "./export-to-ci
 export { type FileToCivisOptions, fileToCivis } from "./file-to-civis.js";
 export { fileToJson } from "./file-to-json.js";
 export { jsonToCivisFile } from "./json-to-civis-file.js";
+export { CivisImportError } from "./preprocess-csv.js";
 export { type QueryCivisOptions, queryCivis } from "./query-civis.js";
 export { type ReadCivisOptions, readCivis } from "./read-civis.js";
 export { type ReadCivisSqlOptions, readCivisSql, type SqlRow } from "./read-civis-sql.js";

@@ -1,4 +1,5 @@
 import type { IoPlatform } from "./io-platform.js";
+import { xhrFetch } from "./xhr-fetch.js";
 
 /** Browsers' civis/io: Blobs and DecompressionStream, no file system. */
 export const browserIoPlatform: IoPlatform = {
@@ -25,5 +26,8 @@ export const browserIoPlatform: IoPlatform = {
   },
   basename(path) {
     return path.slice(path.lastIndexOf("/") + 1);
+  },
+  get uploadFetch() {
+    return typeof XMLHttpRequest === "function" ? xhrFetch : undefined;
   },
 };

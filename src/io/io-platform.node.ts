@@ -55,6 +55,12 @@ export const nodeIoPlatform: IoPlatform = {
     await new Promise<void>((resolve, reject) => {
       file.once("open", () => resolve());
       file.once("error", reject);
+    }).catch((error: NodeJS.ErrnoException) => {
+      // The error names the temporary file; the caller needs to hear about the folder.
+      if (error.code !== "ENOENT") throw error;
+      throw new Error(`cannot write ${path}: no such folder ${dirname(path)} (ENOENT)`, {
+        cause: error,
+      });
     });
     const discard = async () => {
       file.destroy();

@@ -1,3 +1,5 @@
+import type { UploadBytes } from "./xhr-fetch.js";
+
 /** What civis/io does differently on Node and in browsers, behind one seam. */
 export interface IoPlatform {
   readonly name: "node" | "browser";
@@ -18,6 +20,11 @@ export interface IoPlatform {
   openPath(path: string): Promise<PathWriter>;
   /** The last segment of a path. */
   basename(path: string): string;
+  /**
+   * Browsers: a fetch for uploads that reports bytes as they are sent (XMLHttpRequest), or
+   * undefined where there is none (a service worker). Node: absent; fetch is used.
+   */
+  readonly uploadFetch?: ((onBytes: UploadBytes) => typeof fetch) | undefined;
 }
 
 export interface SpooledBlob {

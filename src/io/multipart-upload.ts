@@ -39,15 +39,18 @@ export async function multipartUpload(
       const start = part * partSize;
       const body = blob.slice(start, Math.min(blob.size, start + partSize));
       try {
-        const response = await storageFetch(job.fetch, {
-          what: `PUT upload of part ${part + 1} of ${numParts} (file ${id})`,
-          url: String(urls[part]),
-          init: { body },
-          signal: partSignal,
-          retryBaseMs: job.retryBaseMs,
-        });
+        const response = await storageFetch(
+          job.fetchFor((loaded) => job.progress.sent(part, Math.min(loaded, body.size))),
+          {
+            what: `PUT upload of part ${part + 1} of ${numParts} (file ${id})`,
+            url: String(urls[part]),
+            init: { body },
+            signal: partSignal,
+            retryBaseMs: job.retryBaseMs,
+          },
+        );
         await response.body?.cancel();
-        job.report(body.size);
+        job.progress.sent(part, body.size);
       } catch (error) {
         if (failure === undefined) {
           failure = signal?.aborted ? signal.reason : error;

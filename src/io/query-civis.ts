@@ -1,6 +1,7 @@
 import { apiMethod, type IoClient, idField } from "./answer-fields.js";
-import { CivisFuture } from "./core.js";
+import type { CivisFuture } from "./core.js";
 import { checkDatabase, credentialId, databaseId } from "./database-ids.js";
+import { followRun } from "./follow-run.js";
 
 export interface QueryCivisOptions {
   /** The database credential. Default: the user's default database credential. */
@@ -54,11 +55,5 @@ export function queryCivis(
     );
     return [idField(query, "id", "queries.post")] as const;
   })();
-  return new CivisFuture(apiMethod(client, "queries", "get"), started, {
-    client,
-    ...(signal ? { signal } : {}),
-    ...(options.pollingIntervalMs !== undefined
-      ? { pollingIntervalMs: options.pollingIntervalMs }
-      : {}),
-  });
+  return followRun(client, apiMethod(client, "queries", "get"), started, options);
 }

@@ -89,7 +89,7 @@ export async function* sqlRows(
     ...options,
     csvSettings: { compression: "gzip" },
   });
-  const body = await openSqlOutput(client, future, options);
+  const body = await openSqlOutput(client, await future, future, options);
   let names: string[] | undefined;
   for await (const row of csvRows(body)) {
     if (names === undefined) {

@@ -1,15 +1,17 @@
 import { apiMethod, asSent, field, type IoClient, idField } from "./answer-fields.js";
 import { storageFetch } from "./storage-fetch.js";
+import type { UploadFetchFor } from "./upload-fetch.js";
+import type { ProgressReporter } from "./upload-progress.js";
 
 export interface UploadJob {
   readonly client: IoClient;
-  readonly fetch: typeof fetch;
+  readonly fetchFor: UploadFetchFor;
   readonly blob: Blob;
   readonly name: string;
   /** `files.post` / `files.post_multipart` parameters other than the name. */
   readonly params: Readonly<Record<string, unknown>>;
   readonly signal: AbortSignal | undefined;
-  readonly report: (bytes: number) => void;
+  readonly progress: ProgressReporter;
   readonly retryBaseMs: number | undefined;
 }
 
@@ -29,7 +31,10 @@ export async function singleUpload(job: UploadJob): Promise<number> {
   if (key !== undefined) form.append("key", String(key));
   for (const [fieldName, value] of Object.entries(rest)) form.append(fieldName, String(value));
   form.append("file", blob, name);
-  const response = await storageFetch(job.fetch, {
+  // The form's fields and boundaries are sent too: its bytes are counted in the file's share.
+  const onBytes = (loaded: number, total: number) =>
+    job.progress.sent(0, Math.floor((loaded / total) * blob.size));
+  const response = await storageFetch(job.fetchFor(onBytes), {
     what: `POST upload of file ${id}`,
     url,
     init: { body: form },
@@ -37,6 +42,6 @@ export async function singleUpload(job: UploadJob): Promise<number> {
     retryBaseMs: job.retryBaseMs,
   });
   await response.body?.cancel();
-  job.report(blob.size);
+  job.progress.sent(0, blob.size);
   return id;
 }

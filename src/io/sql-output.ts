@@ -1,19 +1,19 @@
 import { clientFetch, field, type IoClient } from "./answer-fields.js";
-import type { CivisFuture } from "./core.js";
+import type { CivisFuture, Response as CivisResponse } from "./core.js";
 import { EmptyResultError } from "./empty-result-error.js";
 import type { SqlOptions } from "./sql-options.js";
 import { storageFetch } from "./storage-fetch.js";
 
 /**
- * Waits for an export and opens its first output's URL (civis-python reads `output[0].path`).
+ * Opens the first output's URL of a finished export (civis-python reads `output[0].path`).
  * An export with no output is an EmptyResultError.
  */
 export async function openSqlOutput(
   client: IoClient,
+  run: CivisResponse,
   future: CivisFuture,
   options: SqlOptions,
 ): Promise<ReadableStream<Uint8Array>> {
-  const run = await future;
   const outputs = field(run, "output");
   const first = Array.isArray(outputs) ? outputs[0] : undefined;
   const url = first === undefined ? undefined : field(first, "path");

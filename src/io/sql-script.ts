@@ -1,6 +1,7 @@
 import { apiMethod, type IoClient, idField } from "./answer-fields.js";
-import { CivisFuture } from "./core.js";
+import type { CivisFuture } from "./core.js";
 import { checkDatabase, credentialId, databaseId } from "./database-ids.js";
+import { type AfterRun, followRun } from "./follow-run.js";
 import { checkSqlParams, randomJobName, type SqlOptions } from "./sql-options.js";
 
 /** `scripts.post_sql`'s `csv_settings`, by civis-python's (snake_case) names. */
@@ -14,10 +15,18 @@ export interface CsvSettings {
   max_file_size?: number;
 }
 
+/** The checks of a SQL script's arguments, before any request. */
+export function checkSqlScript(sql: string, database: string | number, options: SqlOptions): void {
+  if (typeof sql !== "string" || !sql.trim()) throw new TypeError("sql must be a non-empty string");
+  checkDatabase(database);
+  checkSqlParams(options.sqlParamsArguments);
+}
+
 /**
  * Creates and runs a SQL script with a CSV output (civis-python's `_sql_script`) and returns,
  * at once, the future that follows the run (`scripts.get_sql_runs`). Bad arguments are
- * errors before any request; a failure after that rejects the future.
+ * errors before any request; a failure after that rejects the future. `ready` is awaited
+ * before the first request; `after` is the work the future waits for once the run is done.
  */
 export function sqlScriptFuture(
   client: IoClient,
@@ -25,13 +34,13 @@ export function sqlScriptFuture(
   database: string | number,
   options: SqlOptions,
   csvSettings: CsvSettings,
+  { ready, after }: { ready?: Promise<unknown>; after?: AfterRun } = {},
 ): CivisFuture {
-  if (typeof sql !== "string" || !sql.trim()) throw new TypeError("sql must be a non-empty string");
-  checkDatabase(database);
-  checkSqlParams(options.sqlParamsArguments);
+  checkSqlScript(sql, database, options);
   const getRuns = apiMethod(client, "scripts", "get_sql_runs");
   const { signal } = options;
   const started = (async () => {
+    await ready;
     const [dbId, credId] = await Promise.all([
       databaseId(client, database),
       credentialId(client, options.credentialId),
@@ -56,11 +65,5 @@ export function sqlScriptFuture(
     const run = await apiMethod(client, "scripts", "post_sql_runs")(scriptId, {}, { signal });
     return [scriptId, idField(run, "id", "scripts.post_sql_runs")] as const;
   })();
-  return new CivisFuture(getRuns, started, {
-    client,
-    ...(signal ? { signal } : {}),
-    ...(options.pollingIntervalMs !== undefined
-      ? { pollingIntervalMs: options.pollingIntervalMs }
-      : {}),
-  });
+  return followRun(client, getRuns, started, options, after);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { useSampleApiCli } from "./helpers/sample-api-cli.js";
 
 interface Workflow {
@@ -125,9 +125,11 @@ describe("civis <resource> <method>: errors", () => {
   });
 
   it("retries as the client does, then succeeds", async () => {
-    // Retry-After 0: retried at once (the wait itself is test/integration/retries.test.ts's).
+    // The wait is the larger of Retry-After and the default full-jitter backoff (Math.random()
+    // times 2 s): both made small here; the wait itself is test/integration/retries.test.ts's.
     cli.server.api.injectFault({ status: 503, retryAfter: 0, times: 1 });
-    const run = await cli.run(["users", "list-me"]);
+    const random = vi.spyOn(Math, "random").mockReturnValue(0.01);
+    const run = await cli.run(["users", "list-me"]).finally(() => random.mockRestore());
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveProperty("username");
   });

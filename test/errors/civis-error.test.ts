@@ -8,7 +8,7 @@ import {
   OutOfDateError,
   SpecError,
 } from "../../src/index.js";
-import { CivisStorageError, EmptyResultError } from "../../src/io/index.js";
+import { CivisImportError, CivisStorageError, EmptyResultError } from "../../src/io/index.js";
 
 const apiError = new CivisAPIError({
   statusCode: 404,
@@ -35,6 +35,7 @@ const ERRORS: readonly [string, Error][] = [
     new CivisStorageError("PUT part 1", 403, "Forbidden", "", "https://s3.test/b"),
   ],
   ["EmptyResultError", new EmptyResultError("nothing")],
+  ["CivisImportError", new CivisImportError("files disagree")],
 ];
 
 describe("CivisError: one base for every civis error", () => {

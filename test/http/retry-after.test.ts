@@ -43,6 +43,13 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter("Sat, 15 Jun 2030 12:00:10 UTC", NOW)).toBe(10_000);
   });
 
+  it("reads a zone followed by a comment at that zone (a regression: it was read as GMT)", () => {
+    expect(parseRetryAfter("Sat, 15 Jun 2030 13:00:10 +0100 (CET)", NOW)).toBe(10_000);
+    expect(parseRetryAfter("Sat Jun 15 2030 05:00:10 GMT-0700 (Pacific Daylight Time)", NOW)).toBe(
+      10_000,
+    );
+  });
+
   it("reads a past date as 0", () => {
     expect(parseRetryAfter("Sat, 15 Jun 2030 11:59:00 GMT", NOW)).toBe(0);
     expect(parseRetryAfter("Thu, 01 Jan 1970 00:00:00 GMT", NOW)).toBe(0);

@@ -101,6 +101,9 @@ describe("civisToFile", () => {
     await expect(civisToFile(fake.client(), 5, join(dir, "no", "such", "out.csv"))).rejects.toThrow(
       /ENOENT/,
     );
+    await expect(civisToFile(fake.client(), 5, join(dir, "no", "out.csv"))).rejects.toThrow(
+      `cannot write ${join(dir, "no", "out.csv")}: no such folder ${join(dir, "no")} (ENOENT)`,
+    );
     await expect(civisToFile(fake.client(), "5" as never, join(dir, "x"))).rejects.toThrow(
       'fileId must be a positive integer, not "5"',
     );

@@ -85,6 +85,15 @@ describe("fileToCivis: one form POST up to the multipart threshold", () => {
       fileToCivis(fake.client(), new Uint8Array([1]), "n", { description: "d".repeat(513) }),
     ).rejects.toThrow(/513 characters; the API takes at most 512/);
     await expect(fileToCivis(fake.client(), 42 as never, "n")).rejects.toThrow(TypeError);
+    // A Blob that says it is bigger than the API's largest file (5 TiB), without the bytes.
+    class Huge extends Blob {
+      override get size(): number {
+        return 5 * 2 ** 40 + 1;
+      }
+    }
+    await expect(fileToCivis(fake.client(), new Huge([]), "huge.bin")).rejects.toThrow(
+      "the file is 5497558138881 bytes, over the API's limit of 5 TiB",
+    );
     expect(fake.requests).toEqual([]);
   });
 

@@ -3,8 +3,10 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APIClient, CivisJobFailure } from "../../src/index.js";
+import { APIClient, CivisFuture, CivisJobFailure } from "../../src/index.js";
 import {
+  CivisImportError,
+  civisFileToTable,
   civisToCsv,
   civisToFile,
   csvToCivis,
@@ -109,6 +111,47 @@ describe("SQL against the sample database", () => {
     const exported = await exportToCivisFile(client, "select 1 as one", 1, fast);
     expect((exported.output as { file_id: number }[])[0]!.file_id).toEqual(expect.any(Number));
   });
+
+  it("civisToCsv returns the run's CivisFuture at once; it resolves once the file is written", async () => {
+    const path = join(dir, "future.csv");
+    const future = civisToCsv(client, path, "select city from sample.cities limit 1", 1, fast);
+    expect(future).toBeInstanceOf(CivisFuture);
+    expect(future.done()).toBe(false);
+    const run = await future.result();
+    expect(future.done()).toBe(true);
+    expect(future.state).toBe("succeeded");
+    expect(future.job_id).toEqual(expect.any(Number));
+    expect(run.id).toBe(future.run_id);
+    expect(await readFile(path, "utf8")).toBe("city\nChicago\n");
+  });
+
+  it("civisToCsv: a SQL error, an export with no output or a missing folder leave no file behind", async () => {
+    const before = await readdir(dir);
+    const failed = join(dir, "failed.csv");
+    await expect(civisToCsv(client, failed, "select * from nope.missing", 1, fast)).rejects.toThrow(
+      CivisJobFailure,
+    );
+    const empty = join(dir, "empty.csv");
+    await expect(civisToCsv(client, empty, "vacuum", 1, fast)).rejects.toThrow(
+      /SQL script \d+ run \d+ finished with no output to download/,
+    );
+    expect(await readdir(dir)).toEqual(before);
+    const scripts = sample.api.stats["POST /scripts/sql"] ?? 0;
+    await expect(
+      civisToCsv(client, join(dir, "no-such-folder", "x.csv"), "select 1 as one", 1, fast),
+    ).rejects.toThrow(/ENOENT/);
+    expect(sample.api.stats["POST /scripts/sql"] ?? 0).toBe(scripts);
+    expect(() => civisToCsv(client, join(dir, "x.csv"), " ", 1, fast)).toThrow(
+      "sql must be a non-empty string",
+    );
+    expect(await readdir(dir)).toEqual(before);
+  });
+
+  it("readCivisSql of an export with no output is an EmptyResultError", async () => {
+    await expect(readCivisSql(client, "analyze sample.cities", 1, fast)).rejects.toBeInstanceOf(
+      EmptyResultError,
+    );
+  });
 });
 
 describe("files and tables in the sample storage", () => {
@@ -144,5 +187,61 @@ describe("files and tables in the sample storage", () => {
     await expect(csvToCivis(client, csv, 1, "sample.scores", fast)).rejects.toThrow(
       /already exists/,
     );
+  });
+
+  it("civisFileToTable preprocesses each file first and imports the cleaned files as detected", async () => {
+    const id = await fileToCivis(
+      client,
+      new TextEncoder().encode("7|Ada|1.5\n8|Grace|2\n"),
+      "p.csv",
+    );
+    const run = await civisFileToTable(client, id, 1, "sample.piped", fast);
+    expect(run.state).toBe("succeeded");
+    const preprocessed = [...sample.api.data.preprocessJobs.values()].at(-1)!;
+    expect(preprocessed).toMatchObject({
+      fileId: id,
+      inPlace: false,
+      detectTableColumns: true,
+      forceCharacterSetConversion: true,
+      includeHeader: null,
+      columnDelimiter: null,
+    });
+    const imported = [...sample.api.data.csvImports.values()].at(-1)!;
+    expect(imported.fileIds).toHaveLength(1);
+    expect(imported.fileIds[0]).not.toBe(id);
+    expect(imported).toMatchObject({
+      firstRowIsHeader: false,
+      columnDelimiter: "pipe",
+      compression: "none",
+      tableColumns: [
+        { name: "column_1", sqlType: "INT" },
+        { name: "column_2", sqlType: "VARCHAR(5)" },
+        { name: "column_3", sqlType: "DOUBLE PRECISION" },
+      ],
+    });
+    expect(await readCivis(client, "sample.piped", 1, { ...fast, header: false })).toEqual([
+      ["7", "Ada", "1.5"],
+      ["8", "Grace", "2"],
+    ]);
+  });
+
+  it("a file the preprocess step cannot read fails the future with the job's error", async () => {
+    const id = await fileToCivis(client, new TextEncoder().encode('a,b\n1,"open\n'), "bad.csv");
+    const failure = civisFileToTable(client, id, 1, "sample.broken", fast);
+    await expect(failure).rejects.toBeInstanceOf(CivisJobFailure);
+    await expect(failure).rejects.toThrow(/is not a valid CSV/);
+    expect(sample.api.data.sqlTables.has("sample.broken")).toBe(false);
+  });
+
+  it("files whose detected formats differ are a CivisImportError naming them, before any import", async () => {
+    const comma = await fileToCivis(client, new TextEncoder().encode("a,b\n1,2\n"), "c.csv");
+    const tab = await fileToCivis(client, new TextEncoder().encode("a\tb\n1\t2\n"), "t.csv");
+    const imports = sample.api.data.csvImports.size;
+    const failure = civisFileToTable(client, [comma, tab], 1, "sample.mixed", fast);
+    await expect(failure).rejects.toBeInstanceOf(CivisImportError);
+    await expect(failure).rejects.toThrow(
+      /All detected values for 'columnDelimiter' must be the same, however --\n\tcomma from: file \d+ \(c\.csv\)\n\ttab from: file \d+ \(t\.csv\)/,
+    );
+    expect(sample.api.data.csvImports.size).toBe(imports);
   });
 });

@@ -128,6 +128,34 @@ describe("CivisFuture", () => {
     expect(timers()).toBeLessThanOrEqual(before);
   });
 
+  it("result() and done() follow the future: false while polling, the same failure once it ends", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.handle(async (req, res) => {
+      await held;
+      return routes({ [RUN]: sequence(run("failed", { error: "Disk full" })) })(req, res);
+    });
+    const future = new CivisFuture(jobsClient(server).jobs.get_runs, [7, 9]);
+    // The first poll is waiting on the server: the future has not settled.
+    expect(future.done()).toBe(false);
+    const viaResult = future.result();
+    expect(viaResult).toBeInstanceOf(Promise);
+    release();
+    const failure = await viaResult.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(CivisJobFailure);
+    expect((failure as Error).message).toBe("Job 7 run 9 failed: Disk full");
+    expect(future.done()).toBe(true);
+    // Every way of awaiting gives the same failure, and nothing is polled again.
+    await expect(future.result()).rejects.toBe(failure);
+    await expect(future).rejects.toBe(failure);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("leaves no timer behind once it settles", async () => {
     server.handle(routes({ [RUN]: sequence(run("running"), run("succeeded")) }));
     const before = timers();

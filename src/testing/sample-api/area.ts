@@ -31,7 +31,8 @@ export interface RawRequest {
   readonly method: string;
   readonly url: URL;
   header(name: string): string | null;
-  bytes(): Promise<Uint8Array>;
+  /** The body; over `limit` bytes (default: the API's limit for JSON bodies), a 413. */
+  bytes(limit?: number): Promise<Uint8Array>;
 }
 
 export interface RawResult {

@@ -62,7 +62,7 @@ interface IncomingRequest {
   method: string;
   target: string;
   header(name: string): string | null;
-  bytes(): Promise<Uint8Array>;
+  bytes(limit?: number): Promise<Uint8Array>;
   host: string | undefined;
   scheme: string;
 }
@@ -318,7 +318,7 @@ export function createSampleApi({
         const value = req.headers[name];
         return Array.isArray(value) ? value.join(", ") : (value ?? null);
       },
-      bytes: () => readNodeBody(req),
+      bytes: (limit) => readNodeBody(req, limit),
       host: req.headers.host,
       scheme: forwardedProto || (encrypted ? "https" : "http"),
     });
@@ -392,13 +392,16 @@ export function createSampleApi({
   };
 }
 
-async function readNodeBody(req: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+async function readNodeBody(
+  req: AsyncIterable<Uint8Array | string>,
+  limit = MAX_BODY_BYTES,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of req) {
     const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
     size += bytes.length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       throw new ApiError(413, "payload_too_large", "The request body is too large.");
     }
     chunks.push(bytes);

@@ -8,6 +8,8 @@ import type { RawResult } from "./area.js";
 export const LINK_MS = 30 * 60_000;
 /** The largest single form upload (the real API's 50 MB threshold for multipart). */
 export const MAX_FORM_UPLOAD = 50 * 2 ** 20;
+/** The largest body the storage host reads: a whole form upload, with its fields. */
+export const MAX_STORAGE_BODY = MAX_FORM_UPLOAD + 2 ** 20;
 
 export const STORAGE_CORS: Readonly<Record<string, string>> = {
   "Access-Control-Allow-Origin": "*",

@@ -5,6 +5,7 @@ import { created, find, isoAt, noContent, ok } from "../results.js";
 import {
   arrayOf,
   body,
+  bool,
   idParam,
   int,
   noContent as noContentSchema,
@@ -19,6 +20,7 @@ import {
   checkSignature,
   concatBytes,
   MAX_FORM_UPLOAD,
+  MAX_STORAGE_BODY,
   newToken,
   presign,
   STORAGE_CORS,
@@ -38,6 +40,8 @@ export interface SampleFile {
   /** Parts of a multipart upload, by part number (1-based) - 1. */
   parts: (Uint8Array | undefined)[] | null;
   token: string;
+  /** What a CSV preprocess job detected in it (`files.post_preprocess_csv`). */
+  detectedInfo?: JsonObject;
 }
 
 declare module "../store.js" {
@@ -93,6 +97,7 @@ function fileView(file: SampleFile, now: number, origin: string): JsonObject {
     expiresAt: file.expiresAt === null ? null : isoAt(file.expiresAt),
     fileUrl: readable ? presign(origin, `files/${file.id}`, file.token, now) : null,
     downloadUrl: readable ? presign(origin, `files/${file.id}`, file.token, now) : null,
+    detectedInfo: file.detectedInfo ?? null,
   };
 }
 
@@ -179,6 +184,32 @@ export const files: SampleArea = {
       ...fileFields(),
       fileUrl: str("The URL that may be used to download the file."),
       downloadUrl: str("A JSON string containing information about the URL of the file."),
+      detectedInfo: {
+        ...ref("FileDetectedInfo"),
+        description:
+          'A hash corresponding to the information detected if the file was preprocessed by the "/files/preprocess/csv" endpoint.',
+      },
+    }),
+    FileDetectedInfo: {
+      type: "object",
+      required: ["includeHeader", "columnDelimiter", "compression", "tableColumns"],
+      properties: {
+        includeHeader: bool(
+          "A boolean value indicating whether or not the first row of the file is a header row.",
+        ),
+        columnDelimiter: str(
+          'The column delimiter for the file. One of "comma", "tab", or "pipe".',
+        ),
+        compression: str('The type of compression of the file. One of "gzip", or "none".'),
+        tableColumns: arrayOf(
+          ref("FileTableColumns"),
+          'An array of hashes corresponding to the columns in the file. Each hash should have keys for column "name" and "sql_type"',
+        ),
+      },
+    },
+    FileTableColumns: object({
+      name: str("The column name."),
+      sqlType: str("The SQL type of the column."),
     }),
   },
   handlers: {
@@ -270,7 +301,7 @@ async function storageAction(
     if (!file.parts || !(part >= 1 && part <= file.parts.length)) {
       return s3Error(404, "NoSuchUpload", "The specified multipart upload does not exist.");
     }
-    file.parts[part - 1] = await request.bytes();
+    file.parts[part - 1] = await request.bytes(MAX_STORAGE_BODY);
     return { status: 200, headers: { ...STORAGE_CORS, ETag: `"${file.id}-${part}"` } };
   }
   if (kind === "upload" && request.method === "POST") return formUpload(file, request);
@@ -291,7 +322,7 @@ async function formUpload(file: SampleFile, request: RawRequest): Promise<RawRes
       "Bucket POST must be of the enclosure-type multipart/form-data",
     );
   }
-  const form = await new Response((await request.bytes()) as BodyInit, {
+  const form = await new Response((await request.bytes(MAX_STORAGE_BODY)) as BodyInit, {
     headers: { "content-type": type },
   })
     .formData()

@@ -10,6 +10,7 @@ import { files } from "./files.js";
 import { imports } from "./imports.js";
 import { jobs } from "./jobs.js";
 import { jsonValues } from "./json-values.js";
+import { preprocess } from "./preprocess.js";
 import { scripts } from "./scripts.js";
 import { sql } from "./sql.js";
 import { users } from "./users.js";
@@ -23,6 +24,7 @@ export const AREAS: readonly SampleArea[] = [
   jobs,
   databases,
   files,
+  preprocess,
   sql,
   imports,
 ];
@@ -35,6 +37,7 @@ export const SEED_ORDER: readonly SampleArea[] = [
   jobs,
   databases,
   files,
+  preprocess,
   sql,
   imports,
 ];

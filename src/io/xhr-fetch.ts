@@ -1,0 +1,35 @@
+/** Bytes of a request body sent so far, of how many (the whole body, form fields included). */
+export type UploadBytes = (loaded: number, total: number) => void;
+
+/**
+ * A `fetch` for presigned uploads in browsers, built on XMLHttpRequest: a browser's fetch
+ * cannot report upload progress (a streamed request body needs HTTP/2 in Chromium), XHR's
+ * `upload.onprogress` can. It answers as fetch does where `storageFetch` looks, so retries
+ * and errors are the same: a Response (status and body; uploads read no header) for any
+ * HTTP answer, a TypeError for a lost connection, the signal's reason for an abort. Like
+ * fetch, it has no timeout of its own. Only what uploads send: a method, a URL, a body.
+ */
+export function xhrFetch(onUpload: UploadBytes): typeof fetch {
+  return (url, init = {}) =>
+    new Promise<Response>((resolve, reject) => {
+      const signal = init.signal;
+      if (signal?.aborted) return reject(signal.reason);
+      const xhr = new XMLHttpRequest();
+      const abort = () => xhr.abort();
+      xhr.open(init.method ?? "GET", String(url));
+      xhr.responseType = "arraybuffer";
+      xhr.upload.onprogress = (event) => onUpload(event.loaded, event.total);
+      xhr.onloadend = () => {
+        signal?.removeEventListener("abort", abort);
+        if (signal?.aborted) reject(signal.reason);
+        else if (!xhr.status) reject(new TypeError("Failed to fetch"));
+        else {
+          // A 204 may not carry a body, even an empty one.
+          const { status, statusText, response } = xhr;
+          resolve(new Response(status === 204 ? null : response, { status, statusText }));
+        }
+      };
+      signal?.addEventListener("abort", abort);
+      xhr.send(init.body as XMLHttpRequestBodyInit);
+    });
+}
