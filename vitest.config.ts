@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { UserConsoleLog } from "vitest";
 import { defineConfig } from "vitest/config";
-import { DefaultReporter } from "vitest/reporters";
+import { DefaultReporter } from "vitest/node";
 
 /**
  * The default reporter, as quiet as `silent: "passed-only"` makes it (what a passing test
