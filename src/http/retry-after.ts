@@ -1,5 +1,6 @@
 const WHOLE_SECONDS = /^\d+$/;
-const ZONE_AFTER_TIME = /\d:\d\d(:\d\d)? *(GMT|UTC|[+-]\d{4})/;
+// Stryker disable next-line Regex: equivalent for HTTP dates, whose numeric zones always have four digits
+const ZONE_AFTER_TIME = /:\d\d (GMT|UTC|[+-]\d{4})/;
 
 /**
  * Reads `Retry-After` as milliseconds: whole seconds or an HTTP date (GMT; a past
@@ -18,7 +19,7 @@ export function parseRetryAfter(
   // RFC 9110 still requires recipients to read); this keeps numbers like "1.5" or
   // "-1" from being read as dates by the lenient Date parser.
   if (!/^[A-Za-z]{3,9},? /.test(text)) return undefined;
-  // A zone, if any, follows the time of day, and a comment may follow it
+  // A zone, if any, follows the time of day (HTTP dates always give seconds), and a comment may follow it
   // ("+0100 (CET)"); without one the date is GMT, not the machine's local time.
   const at = Date.parse(ZONE_AFTER_TIME.test(text) ? text : `${text} GMT`);
   if (Number.isNaN(at)) return undefined;
