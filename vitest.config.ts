@@ -1,17 +1,43 @@
+import { availableParallelism } from "node:os";
+import type { UserConsoleLog } from "vitest";
 import { defineConfig } from "vitest/config";
+import { DefaultReporter } from "vitest/node";
+
+/**
+ * The default reporter, as quiet as `silent: "passed-only"` makes it (what a passing test
+ * logs is noise; a failing test's logs are printed with its failure), but still printing
+ * what a file logs outside its tests: the notice that a suite is skipped for a missing spec.
+ */
+class QuietReporter extends DefaultReporter {
+  override shouldLog(
+    log: UserConsoleLog,
+    state?: Parameters<DefaultReporter["shouldLog"]>[1],
+  ): boolean {
+    if (super.shouldLog(log, state)) return true;
+    if (this.silent !== "passed-only") return false;
+    const task = log.taskId ? this.ctx.state.idMap.get(log.taskId) : undefined;
+    return task === undefined || "filepath" in task;
+  }
+}
 
 export default defineConfig({
   test: {
     // CI also writes a JSON report, from which .ci/run prints its closing "N passed, N failed" line.
     reporters: process.env.CI
-      ? ["default", ["json", { outputFile: "test-results.json" }]]
-      : ["default"],
+      ? [new QuietReporter(), ["json", { outputFile: "test-results.json" }]]
+      : [new QuietReporter()],
+    // `--silent=false` shows every test's output again.
+    silent: "passed-only",
     // Files share their worker (isolate: false): a fresh module graph per file cost more CPU
     // than the tests themselves on two cores. So a test restores what it changes (process.env,
     // globals, timers, listeners), as the existing ones do. Forks, not threads: tests change
     // HOME and TZ, which only a process of its own sees.
     pool: "forks",
     isolate: false,
+    // At least two workers, also on two cores (vitest's default leaves one for itself): the
+    // browser, CLI and server tests spend much of their time waiting on other processes, so
+    // a second worker runs while the first waits.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,

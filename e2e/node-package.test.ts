@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ApiServer, startApiServer } from "./helpers/api-server.js";
-import { packTarball, run, type Tarball } from "./helpers/pack.js";
+import { run } from "./helpers/pack.js";
 import { assertBuilt } from "./helpers/paths.js";
 
 // What a user's script does first: import the package by name, make a client, call.
@@ -42,13 +42,12 @@ interface ScriptResult {
 describe("the packed tarball, installed as a user would", () => {
   let folder: string;
   let project: string;
-  let tarball: Tarball;
+  const tarball = inject("tarball");
   let api: ApiServer;
 
   beforeAll(async () => {
     assertBuilt();
     folder = await mkdtemp(join(tmpdir(), "civis-pack-"));
-    tarball = await packTarball(folder);
     project = join(folder, "project");
     await mkdir(project);
     await writeFile(join(project, "package.json"), '{ "name": "civis-user", "private": true }\n');

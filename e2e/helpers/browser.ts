@@ -9,7 +9,9 @@ export const hasChromium = chromiumPath() !== undefined;
 export async function connectChromium(): Promise<Browser> {
   const endpoint = inject("chromiumEndpoint");
   if (!endpoint) {
-    throw new Error("No Chromium: install Debian's `chromium` or set CHROMIUM_PATH");
+    throw new Error(
+      "No Chromium: install Debian's `chromium-headless-shell` (or `chromium`) or set CHROMIUM_PATH",
+    );
   }
   return chromium.connect(endpoint);
 }
