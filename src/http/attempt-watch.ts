@@ -73,10 +73,8 @@ export function watchAttempt(
   let started = Date.now();
   let details: Record<string, unknown> | undefined;
   // A wait for a slot or a pause ends on abort, like a wait between retries.
-  const waitFor = async (wait: Promise<void>): Promise<void> => {
-    try {
-      await wait;
-    } catch (reason) {
+  const waitFor = (wait: Promise<void>): Promise<void> =>
+    wait.catch((reason) => {
       throw new CivisNetworkError(
         method,
         path,
@@ -85,8 +83,7 @@ export function watchAttempt(
         attempt,
         reason,
       );
-    }
-  };
+    });
   return {
     sent: undefined,
     async send(keepBody) {
