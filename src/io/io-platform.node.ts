@@ -7,6 +7,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createGunzip } from "node:zlib";
 import type { IoPlatform, PathWriter, SpooledBlob } from "./io-platform.js";
+import { nodeUploadFetch } from "./node-upload-fetch.js";
 
 type NodeWebStream = NodeReadableStream<Uint8Array>;
 
@@ -82,4 +83,5 @@ export const nodeIoPlatform: IoPlatform = {
   basename(path) {
     return basename(path);
   },
+  uploadFetch: nodeUploadFetch,
 };

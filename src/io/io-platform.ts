@@ -21,8 +21,9 @@ export interface IoPlatform {
   /** The last segment of a path. */
   basename(path: string): string;
   /**
-   * Browsers: a fetch for uploads that reports bytes as they are sent (XMLHttpRequest), or
-   * undefined where there is none (a service worker). Node: absent; fetch is used.
+   * A fetch for uploads that reports bytes as they are sent: XMLHttpRequest in browsers
+   * (undefined where there is none, a service worker); node:http on Node, which streams a
+   * Blob from its file where Node's fetch would read it whole.
    */
   readonly uploadFetch?: ((onBytes: UploadBytes) => typeof fetch) | undefined;
 }

@@ -6,15 +6,15 @@ import type { UploadBytes } from "./xhr-fetch.js";
 export type UploadFetchFor = (onBytes: UploadBytes) => typeof fetch;
 
 /**
- * How an upload's requests are sent. In a browser, when neither the call nor the client was
- * given a fetch of its own, through XMLHttpRequest, which reports bytes as they are sent;
- * otherwise through the fetch in use (Node's, or a custom one), whose progress comes per
- * request, when it is done.
+ * How an upload's requests are sent. When neither the call nor the client was given a fetch
+ * of its own, through the platform's upload transport (XMLHttpRequest in browsers, node:http
+ * on Node), which reports bytes as they are sent; otherwise through the custom fetch, whose
+ * progress comes per request, when it is done.
  */
 export function uploadFetchFor(client: IoClient, given: typeof fetch | undefined): UploadFetchFor {
   const fetchImpl = clientFetch(client, given);
   const own = (client as unknown as Record<symbol, unknown>)[Symbol.for("civis.fetch")];
   const plain = given === undefined && (own === undefined || own === globalThis.fetch);
-  const viaXhr = plain ? ioPlatform.uploadFetch : undefined;
-  return viaXhr ? (onBytes) => viaXhr(onBytes) : () => fetchImpl;
+  const transport = plain ? ioPlatform.uploadFetch : undefined;
+  return transport ? (onBytes) => transport(onBytes) : () => fetchImpl;
 }

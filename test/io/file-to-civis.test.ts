@@ -129,10 +129,23 @@ describe("fileToCivis: multipart above the threshold", () => {
   const bytes = new TextEncoder().encode("abcdefghijklmnopqrstuvw"); // 23 bytes: 6 parts of 4
   const small = { multipartThreshold: 10, partSize: 4, retryBaseMs: 0 };
 
-  function multipartRoutes(part: (n: number, res: import("node:http").ServerResponse) => boolean) {
+  /**
+   * `overlap`: the first parts are held until that many are in at once (or all are), so
+   * concurrency shows whatever the timing of new connections on a busy machine.
+   */
+  function multipartRoutes(
+    part: (n: number, res: import("node:http").ServerResponse) => boolean,
+    overlap = 1,
+  ) {
     const inFlight = { now: 0, max: 0 };
+    let arrived = 0;
+    let numParts = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     fake.on("POST", /^\/files\/multipart$/, (req, res) => {
-      const { numParts } = JSON.parse(req.body.toString());
+      numParts = JSON.parse(req.body.toString()).numParts;
       json(res, 201, {
         id: 9,
         uploadUrls: Array.from(
@@ -143,6 +156,8 @@ describe("fileToCivis: multipart above the threshold", () => {
     });
     fake.on("PUT", /^\/part\/(\d+)$/, async (_req, res, match) => {
       inFlight.max = Math.max(inFlight.max, ++inFlight.now);
+      if (inFlight.now >= overlap || ++arrived === numParts) release();
+      await held;
       // Let other parts start, so concurrency shows.
       await new Promise((resolve) => setImmediate(resolve));
       inFlight.now--;
@@ -160,7 +175,7 @@ describe("fileToCivis: multipart above the threshold", () => {
   const parts = () => fake.requests.filter((r) => r.path.startsWith("/part/"));
 
   it("puts every part, at most 4 at a time, then completes; progress counts bytes", async () => {
-    const inFlight = multipartRoutes(() => false);
+    const inFlight = multipartRoutes(() => false, 2);
     const progress: number[] = [];
     const id = await fileToCivis(fake.client(), bytes, "big.csv", {
       ...small,

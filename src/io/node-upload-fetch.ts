@@ -1,0 +1,68 @@
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import type { UploadBytes } from "./xhr-fetch.js";
+
+/**
+ * A `fetch` for presigned uploads on Node, built on node:http: Node's fetch (undici) reads a
+ * Blob body whole into memory before sending it, so 4 parts in flight held 4 parts in memory;
+ * here the Blob is streamed from its file with backpressure, and its bytes are reported as they
+ * go out. It answers as fetch does where `storageFetch` looks (see `xhrFetch`): a Response for
+ * any HTTP answer, a TypeError for a lost connection, the signal's reason for an abort. Other
+ * bodies (the form POST's FormData, which undici already streams) go through fetch.
+ */
+export function nodeUploadFetch(onBytes: UploadBytes): typeof fetch {
+  return (url, init = {}) => {
+    const blob = init.body;
+    if (!(blob instanceof Blob)) return fetch(url, init);
+    return new Promise<Response>((resolve, reject) => {
+      const signal = init.signal;
+      if (signal?.aborted) return reject(signal.reason);
+      const target = new URL(String(url));
+      const headers = Object.fromEntries(new Headers(init.headers));
+      headers["content-length"] = String(blob.size);
+      if (blob.type && !headers["content-type"]) headers["content-type"] = blob.type;
+      const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+      const req = send(target, { method: init.method ?? "GET", headers });
+      let answer: IncomingMessage | undefined;
+      const abort = () => {
+        reject(signal?.reason);
+        req.destroy(signal?.reason);
+        answer?.destroy(signal?.reason);
+      };
+      signal?.addEventListener("abort", abort, { once: true });
+      const done = () => signal?.removeEventListener("abort", abort);
+      req.on("error", (error) => {
+        done();
+        reject(signal?.aborted ? signal.reason : new TypeError("fetch failed", { cause: error }));
+      });
+      req.on("response", (res) => {
+        answer = res;
+        res.on("close", done);
+        const headers = new Headers();
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+        const status = res.statusCode ?? 0;
+        // A 204 or 304 may not carry a body, even an empty one.
+        const body =
+          status === 204 || status === 304 ? null : (Readable.toWeb(res) as ReadableStream);
+        if (!body) res.resume();
+        resolve(new Response(body, { status, statusText: res.statusMessage ?? "", headers }));
+      });
+      let sent = 0;
+      pipeline(
+        Readable.fromWeb(blob.stream() as NodeReadableStream<Uint8Array>),
+        async function* (chunks: AsyncIterable<Uint8Array>) {
+          for await (const chunk of chunks) {
+            yield chunk;
+            sent += chunk.length;
+            onBytes(sent, blob.size);
+          }
+        },
+        req,
+      ).catch((error: unknown) => req.destroy(error as Error));
+    });
+  };
+}
