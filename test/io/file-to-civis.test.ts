@@ -60,7 +60,11 @@ describe("fileToCivis: one form POST up to the multipart threshold", () => {
     expect(fields[0]![1]).toBe("files/7/data.csv");
     expect(fields[3]![1].toString()).toBe("a,b\n1,2\n");
     expect(storage()[0]!.headers.authorization).toBeUndefined();
-    expect(progress).toEqual([0, 8]);
+    // On Node the form goes out through node:http, counted as its bytes go: 0 first, then
+    // only growth, up to the file's size.
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(8);
+    expect(progress).toEqual([...new Set(progress)].sort((a, b) => a - b));
   });
 
   it("takes the name of a File, a path or a Node file stream", async () => {

@@ -14,6 +14,7 @@ import { type FakeCivis, json, s3Error, startFakeCivis } from "./helpers/fake-ci
 interface Put {
   readonly part: number;
   readonly length: string | undefined;
+  readonly type: string | undefined;
   bytes: Buffer;
   ended: boolean;
 }
@@ -36,6 +37,7 @@ beforeEach(async () => {
       const put: Put = {
         part: Number(req.url?.split(/[/?]/)[2]),
         length: req.headers["content-length"],
+        type: req.headers["content-type"],
         bytes: Buffer.alloc(0),
         ended: false,
       };
@@ -157,6 +159,38 @@ describe("fileToCivis on Node: parts streamed from the file through node:http", 
     expect(puts[0]?.ended).toBe(false);
     expect(puts.filter((p) => p.ended)).toHaveLength(0);
     expect(completed()).toHaveLength(1);
+  });
+});
+
+describe("fileToCivis on Node: the form POST", () => {
+  it("streams the file in a form with key first and the file last, never read whole", async () => {
+    fake.on("POST", /^\/files\/?$/, (_req, res) =>
+      json(res, 201, {
+        id: 7,
+        uploadUrl: `${storage.url}bucket/x`,
+        uploadFields: { policy: "p\nq", key: "files/7/big.bin" },
+      }),
+    );
+    const readWhole = vi.spyOn(Blob.prototype, "arrayBuffer");
+    const progress: number[] = [];
+    const id = await fileToCivis(fake.client(), path, "big.bin", {
+      onProgress: (p) => progress.push(p.loaded),
+    });
+    expect(readWhole).not.toHaveBeenCalled();
+    expect(id).toBe(7);
+    const put = puts[0]!;
+    expect(Number(put.length)).toBe(put.bytes.length);
+    const form = await new Response(new Uint8Array(put.bytes), {
+      headers: { "content-type": String(put.type) },
+    }).formData();
+    expect([...form.keys()]).toEqual(["key", "policy", "file"]);
+    expect(form.get("key")).toBe("files/7/big.bin");
+    expect(form.get("policy")).toBe("p\r\nq");
+    const file = form.get("file") as File;
+    expect(file.name).toBe("big.bin");
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+    expect(progress.at(-1)).toBe(bytes.length);
+    expect(progress.length).toBeGreaterThan(2);
   });
 });
 
