@@ -156,7 +156,7 @@ describe("fileToCivis on Node: parts streamed from the file through node:http", 
         },
       }),
     ).rejects.toBe(reason);
-    expect(puts[0]?.ended).toBe(false);
+    // No part's body arrived whole (the first may not have reached the server at all).
     expect(puts.filter((p) => p.ended)).toHaveLength(0);
     expect(completed()).toHaveLength(1);
   });
