@@ -4,9 +4,7 @@
 // once for `import { APIClient }` alone and once for everything the browser entry exports.
 // Not part of `npm run bench`.
 // Usage: node bench/size-by-file.mjs [--files]
-import { build } from "esbuild";
-import { civisSources, gzip } from "./lib/bundle.mjs";
-import { repoRoot } from "./lib/paths.mjs";
+import { appBundle, gzip } from "./lib/bundle.mjs";
 
 const ENTRIES = {
   "APIClient alone": 'export { APIClient } from "./src/browser.ts";',
@@ -15,22 +13,7 @@ const ENTRIES = {
 const showFiles = process.argv.includes("--files");
 
 for (const [name, contents] of Object.entries(ENTRIES)) {
-  const result = await build({
-    plugins: [civisSources()],
-    stdin: { contents, resolveDir: repoRoot, sourcefile: "entry.js", loader: "js" },
-    bundle: true,
-    minify: true,
-    splitting: true,
-    // src/internal.ts imports the CLI's file reader, which no browser bundle keeps.
-    external: ["node:*"],
-    outdir: "out",
-    platform: "browser",
-    format: "esm",
-    target: "es2022",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
+  const result = await appBundle(contents);
   const [main, ...chunks] = result.outputFiles;
   const lazy = chunks.map((c) => `${c.contents.length} B`).join(", ") || "none";
   console.log(

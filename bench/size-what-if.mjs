@@ -7,8 +7,7 @@
 // Usage: node bench/size-what-if.mjs
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
-import { civisSources, gzip } from "./lib/bundle.mjs";
+import { appBundle, civisSources, gzip } from "./lib/bundle.mjs";
 import { repoRoot } from "./lib/paths.mjs";
 
 /** Stub module text for each replaced source file (path under src/). */
@@ -70,20 +69,7 @@ const VARIANTS = [
 
 let base;
 for (const [name, contents, files] of VARIANTS) {
-  const result = await build({
-    plugins: [civisSources(stubOf(files))],
-    stdin: { contents, resolveDir: repoRoot, sourcefile: "entry.js", loader: "js" },
-    bundle: true,
-    minify: true,
-    splitting: true,
-    external: ["node:*"],
-    outdir: "out",
-    platform: "browser",
-    format: "esm",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
+  const result = await appBundle(contents, civisSources(stubOf(files)));
   const main = result.outputFiles[0].contents;
   const gz = gzip(main);
   if (!name.startsWith(" ")) base = gz;

@@ -61,3 +61,27 @@ export async function bundle(name, contents, plugins = []) {
   writeFileSync(file, JSON.stringify(result.metafile));
   return { name, bytes: code.length, gzip: gzip(code), metafile: result.metafile };
 }
+
+/**
+ * Bundles `contents` (an entry module's text) from civis's sources as an app's bundler would
+ * for the browser: minified ES modules, chunks reached only by dynamic import split off (the
+ * first output file is the entry). Returns esbuild's result, with its metafile.
+ */
+export function appBundle(contents, plugin = civisSources()) {
+  return build({
+    plugins: [plugin],
+    stdin: { contents, resolveDir: repoRoot, sourcefile: "entry.js", loader: "js" },
+    bundle: true,
+    minify: true,
+    splitting: true,
+    // src/internal.ts imports the CLI's file reader, which no browser bundle keeps.
+    external: ["node:*"],
+    outdir: "out",
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+}
