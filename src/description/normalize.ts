@@ -21,28 +21,21 @@ import type {
   Schema,
 } from "./types.js";
 
-const VERBS: ReadonlySet<string> = new Set<HttpVerb>([
-  "get",
-  "put",
-  "post",
-  "delete",
-  "options",
-  "head",
-  "patch",
-  "trace",
-]);
+/** The keys of a path item that are operations (`HttpVerb`); a regex is fewer bytes than a Set. */
+const VERB = /^(get|put|post|delete|options|head|patch|trace)$/;
 
-function specVersion(spec: Record<string, unknown>): ApiModel["version"] {
-  if (spec.swagger === "2.0") return "2.0";
-  if (typeof spec.openapi === "string") {
-    if (/^3\.0(\.|$)/.test(spec.openapi)) return "3.0";
-    if (/^3\.1(\.|$)/.test(spec.openapi)) return "3.1";
-    throw new SpecError(`OpenAPI version "${spec.openapi}" is not supported (use 3.0 or 3.1)`);
+function specVersion({ swagger, openapi }: Record<string, unknown>): ApiModel["version"] {
+  if (swagger === "2.0") return swagger;
+  if (typeof openapi === "string") {
+    const minor = /^3\.([01])(\.|$)/.exec(openapi)?.[1];
+    if (minor) return `3.${minor as "0" | "1"}`;
+    throw new SpecError(`OpenAPI version "${openapi}" is not supported (use 3.0 or 3.1)`);
   }
-  if (spec.swagger !== undefined) {
-    throw new SpecError(`Swagger version "${String(spec.swagger)}" is not supported (use 2.0)`);
-  }
-  throw new SpecError('it has neither a "swagger": "2.0" nor an "openapi": "3.x" field');
+  throw new SpecError(
+    swagger === undefined
+      ? 'it has neither a "swagger": "2.0" nor an "openapi": "3.x" field'
+      : `Swagger version "${String(swagger)}" is not supported (use 2.0)`,
+  );
 }
 
 export function withSlash(url: string): string {
@@ -81,10 +74,11 @@ function firstSegment(path: string): string {
     );
   }
   // The URL parser would resolve dot segments (however encoded, `\` counting as `/`)
-  // out of the base URL's path, and end the path at a `?` or `#`.
+  // out of the base URL's path, and end the path at a `?` or `#`. One test of each
+  // path first (this runs for every path of every spec built); few paths go further.
   if (
-    /[?#]/.test(path) ||
-    (/[.%\\]/.test(path) && /(^|[/\\])\.\.?([/\\]|$)/.test(decodeFully(path)))
+    /[?#.%\\]/.test(path) &&
+    (/[?#]/.test(path) || /(^|[/\\])\.\.?([/\\]|$)/.test(decodeFully(path)))
   ) {
     throw new SpecError(
       `the path "${path}" has a "." or ".." segment, a "?" or a "#", which would send requests elsewhere`,
@@ -131,21 +125,14 @@ function returnsList(
   return schema !== undefined && schema.type === "array";
 }
 
-interface Draft {
-  readonly op: Omit<Operation, "name" | "aliases">;
-  readonly wanted: string;
-  readonly alias: string | undefined;
-  readonly raw: RawOperation;
-  readonly pathItemParams: readonly RawParameter[] | undefined;
-}
-
 function operationsOf(
   schemas: ResolvedSchemas,
   spec: RawSpec,
   key: string,
   paths: readonly string[],
 ): Operation[] {
-  const drafts: Draft[] = [];
+  // Each operation is made with the name it wants, then named for real below.
+  const ops: { -readonly [K in keyof Operation]: Operation[K] }[] = [];
   for (const rawPath of paths) {
     const item = schemas.deref(spec.paths[rawPath]);
     if (!isPlainObject(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
@@ -156,9 +143,9 @@ function operationsOf(
       .filter(isParamSegment)
       .map((s) => s.slice(1, -1));
     const pathItemParams = item.parameters as readonly RawParameter[] | undefined;
-    for (const verb of Object.keys(item)) {
+    for (const verb of Object.keys(item) as HttpVerb[]) {
       // `parameters`, `$ref`, `summary`, `x-...` are not operations.
-      if (!VERBS.has(verb)) continue;
+      if (!VERB.test(verb)) continue;
       const raw = item[verb];
       if (!isPlainObject(raw)) {
         throw new SpecError(`${verb.toUpperCase()} ${rawPath} is not an object`);
@@ -168,34 +155,31 @@ function operationsOf(
       const list = readingSpec(`the operation ${verb.toUpperCase()} ${path}`, () =>
         returnsList(schemas, verb, path, op),
       );
-      drafts.push({
-        op: {
-          resource: key,
-          verb: verb as HttpVerb,
-          path,
-          pathParams: pathParamOrder(schemas, inPath, [pathItemParams, op.parameters]),
-          summary,
-          deprecation: deprecationOf(op, summary),
-          returnsList: list,
-          description: specText(op.description),
-        },
-        wanted: methodName(verb, path),
-        alias: list ? undefined : getAliasName(verb, path),
-        raw: op,
-        pathItemParams,
-      });
+      const made = {
+        resource: key,
+        verb,
+        path,
+        pathParams: pathParamOrder(schemas, inPath, [pathItemParams, op.parameters]),
+        summary,
+        deprecation: deprecationOf(op, summary),
+        returnsList: list,
+        description: specText(op.description),
+        name: methodName(verb, path),
+        aliases: [] as string[],
+      };
+      keepSource(made, op, pathItemParams, schemas);
+      ops.push(made);
     }
   }
   // Every operation's own name first, in spec order; only then the aliases, so an
   // alias never takes a name an operation would have had.
   const names = new MemberNames();
-  const named = drafts.map((draft) => names.claim(draft.wanted));
-  return drafts.map((draft, i) => {
-    const aliases = draft.alias !== undefined && names.claimExact(draft.alias) ? [draft.alias] : [];
-    const op: Operation = { ...draft.op, name: named[i]!, aliases };
-    keepSource(op, { raw: draft.raw, pathItemParams: draft.pathItemParams, schemas });
-    return op;
-  });
+  for (const op of ops) op.name = names.claim(op.name);
+  for (const op of ops) {
+    const alias = op.returnsList ? undefined : getAliasName(op.verb, op.path);
+    if (alias !== undefined && names.claimExact(alias)) op.aliases = [alias];
+  }
+  return ops;
 }
 
 /** The spec's named schemas, resolved: typegen names a type after the definition it comes from. */

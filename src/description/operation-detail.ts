@@ -111,17 +111,17 @@ function paramOf(schemas: ResolvedSchemas, p: RawParameter, where: string): Para
  * What normalization keeps of an operation's spec for its detail, made on first use:
  * only this layer reads it (the model's `Operation` has no raw part).
  */
-interface OperationSource {
-  readonly raw: RawOperation;
-  readonly pathItemParams: readonly RawParameter[] | undefined;
-  readonly schemas: ResolvedSchemas;
-}
+type OperationSource = readonly [
+  raw: RawOperation,
+  pathItemParams: readonly RawParameter[] | undefined,
+  schemas: ResolvedSchemas,
+];
 
 const sources = new WeakMap<Operation, OperationSource>();
 const details = new WeakMap<Operation, OperationDetail>();
 
 /** Called by normalization for each operation it makes. */
-export function keepSource(op: Operation, source: OperationSource): void {
+export function keepSource(op: Operation, ...source: OperationSource): void {
   sources.set(op, source);
 }
 
@@ -141,7 +141,7 @@ export function operationDetail(op: Operation): OperationDetail {
 }
 
 function detailOf(op: Operation, source: OperationSource, where: string): OperationDetail {
-  const { raw: rawOp, pathItemParams, schemas } = source;
+  const [rawOp, pathItemParams, schemas] = source;
   // Operation-level parameters override path-level ones of the same name and place.
   // The key keeps the spec's own place, so Swagger 2.0's one `in: "body"` parameter
   // (the whole body) stays apart from its `formData` fields (one parameter each).
