@@ -110,20 +110,26 @@ function paramOf(schemas: ResolvedSchemas, p: RawParameter, where: string): Para
 
 /**
  * What normalization keeps of an operation's spec for its detail, made on first use:
- * only this layer reads it (the model's `Operation` has no raw part).
+ * only this layer reads it (the model's `Operation` has no raw part). The detail,
+ * once made, is kept in the same place.
  */
-type OperationSource = readonly [
+type OperationSource = [
   raw: RawOperation,
   pathItemParams: readonly RawParameter[] | undefined,
   schemas: ResolvedSchemas,
+  detail?: OperationDetail,
 ];
 
 const sources = new WeakMap<Operation, OperationSource>();
-const details = new WeakMap<Operation, OperationDetail>();
 
 /** Called by normalization for each operation it makes. */
-export function keepSource(op: Operation, ...source: OperationSource): void {
-  sources.set(op, source);
+export function keepSource(
+  op: Operation,
+  raw: RawOperation,
+  pathItemParams: readonly RawParameter[] | undefined,
+  schemas: ResolvedSchemas,
+): void {
+  sources.set(op, [raw, pathItemParams, schemas]);
 }
 
 /**
@@ -131,14 +137,12 @@ export function keepSource(op: Operation, ...source: OperationSource): void {
  * normalization, done on first use (a client of 900 operations pays for the few it calls).
  */
 export function operationDetail(op: Operation): OperationDetail {
-  const known = details.get(op);
-  if (known) return known;
   const source = sources.get(op);
   if (!source) throw new TypeError(`${op.resource}.${op.name} was not made by normalizeSpec`);
+  if (source[3]) return source[3];
   const where = `${op.verb.toUpperCase()} ${op.path}`;
-  const detail = readingSpec(`the operation ${where}`, () => detailOf(op, source, where));
-  details.set(op, detail);
-  return detail;
+  source[3] = readingSpec(`the operation ${where}`, () => detailOf(op, source, where));
+  return source[3];
 }
 
 function detailOf(op: Operation, source: OperationSource, where: string): OperationDetail {

@@ -13,10 +13,12 @@ export function resourceName(firstSegment: string): string {
  * The civis-python naming rule, as its `parse_method_name` does: the verb (`list`
  * for a GET whose last segment is static), then the static segments after the
  * first, and, where a `{parameter}` segment directly follows another, the name of
- * the earlier one (`/containers/{id}/{run_id}` -> `get_id`). `alias`: civis-python
- * 2.9's `get_*` name instead, only for a GET whose last segment is static.
+ * the earlier one (`/containers/{id}/{run_id}` -> `get_id`). With `alias`: civis-python
+ * 2.9's `get_*` name instead (see `getAliasName`).
  */
-function nameOf(verb: string, path: string, alias?: boolean): string | undefined {
+export function methodName(verb: string, path: string): string;
+export function methodName(verb: string, path: string, alias: true): string | undefined;
+export function methodName(verb: string, path: string, alias?: true): string | undefined {
   const segments = path.split("/").filter((s) => s !== "");
   const parts: string[] = [];
   for (let i = 1; i < segments.length; i++) {
@@ -32,14 +34,10 @@ function nameOf(verb: string, path: string, alias?: boolean): string | undefined
   return [alias ? "get" : list ? "list" : lower, ...parts].join("_").replaceAll("-", "_");
 }
 
-export function methodName(verb: string, path: string): string {
-  return nameOf(verb, path)!;
-}
-
 /**
  * civis-python 2.9's name for a GET whose last segment is static but whose answer
  * is not a list (`GET /users/me` -> `get_me`); undefined for any other operation.
  */
 export function getAliasName(verb: string, path: string): string | undefined {
-  return nameOf(verb, path, true);
+  return methodName(verb, path, true);
 }
