@@ -1,10 +1,9 @@
 import { fieldOf, plainBody } from "../internal.js";
 import { methodOf } from "./client-methods.js";
 import type { ItemOf } from "./job-types.js";
-import { checkPollingInterval } from "./poll-schedule.js";
 import { pollWait } from "./poll-wait.js";
-import { checkId } from "./run-job.js";
-import { isFinished } from "./run-states.js";
+import { checkArgs } from "./run-job.js";
+import { runEnded } from "./run-states.js";
 
 /** Options of jobLogs. */
 export interface JobLogsOptions {
@@ -56,9 +55,14 @@ export async function* jobLogs<Client extends object>(
 ): AsyncGenerator<ItemOf<Client, "jobs", "list_runs_logs">, void, undefined> {
   const { signal, finishedTimeoutMs } = options;
   try {
-    checkId("jobLogs", "job id", jobId);
-    if (runId !== undefined) checkId("jobLogs", "run id", runId);
-    const waitMs = checkPollingInterval("jobLogs", options.pollingIntervalMs) ?? 5000;
+    const waitMs =
+      checkArgs(
+        "jobLogs",
+        options.pollingIntervalMs,
+        ["job id", jobId],
+        // No run id: the job's latest run, found below.
+        ["run id", runId ?? 1],
+      ) ?? 5000;
     const listLogs = methodOf(client, "jobs", "list_runs_logs");
     const getRun = methodOf(client, "jobs", "get_runs");
     const init = { signal };
@@ -117,7 +121,7 @@ export async function* jobLogs<Client extends object>(
         // civis-python waits forever for a run that never logs; here a finished one ends.
         if (
           (control == null
-            ? fresh === 0 && isFinished(String(await run("state")))
+            ? fresh === 0 && runEnded(String(await run("state"))) !== undefined
             : control !== "no-store") ||
           (finishedTimeoutMs !== undefined && (await finishedAt()))
         ) {
