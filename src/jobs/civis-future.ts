@@ -46,6 +46,8 @@ export interface CivisFutureOptions<Run = Response> {
   readonly jobId?: number;
 }
 
+const numberOr = (id: unknown): number | undefined => (typeof id === "number" ? id : undefined);
+
 /**
  * A run being watched (civis-python's `CivisFuture`): polls `getter(...args)` until the
  * run's `state` is `succeeded`/`success` (resolves with that answer) or `failed`/`cancelled`
@@ -57,8 +59,8 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
   readonly #promise: Promise<Run>;
   readonly #ready: Promise<readonly unknown[]>;
   readonly #client: object | undefined;
-  readonly #jobId: number | undefined;
-  #args: readonly unknown[] | undefined;
+  /** The getter's arguments; until they arrive, the job id of the options. */
+  #args: readonly unknown[];
   #state: string | undefined;
   /** Wakes the wait between polls; null once the future has settled. */
   #poke: (() => void) | undefined | null;
@@ -81,8 +83,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     const { signal } = options;
     this.onUpdate = options.onUpdate;
     this.#client = options.client ?? clientOfMethod(getter);
-    this.#jobId = options.jobId;
-    if (Array.isArray(args)) this.#args = args;
+    this.#args = Array.isArray(args) ? args : [options.jobId];
     this.#ready = Promise.resolve(args).then((given) => {
       if (!Array.isArray(given)) {
         throw new TypeError("CivisFuture: args must be an array of the getter's path parameters");
@@ -132,14 +133,12 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
 
   /** The job's id (the getter's first argument). */
   get job_id(): number | undefined {
-    const id = this.#args?.[0] ?? this.#jobId;
-    return typeof id === "number" ? id : undefined;
+    return numberOr(this.#args[0]);
   }
 
   /** The run's id (the getter's second argument); undefined until a new run has started. */
   get run_id(): number | undefined {
-    const id = this.#args?.[1];
-    return typeof id === "number" ? id : undefined;
+    return numberOr(this.#args[1]);
   }
 
   /** The run's state as last polled (`queued`, `running`, `succeeded`...); undefined before. */
