@@ -91,7 +91,8 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
       this.#args = given;
       return given;
     });
-    const poll = async (): Promise<Run> => {
+    // The polling loop, started at once; its end settles the future.
+    this.#promise = (async (): Promise<Run> => {
       const args = await this.#ready;
       let delay: number | undefined;
       for (;;) {
@@ -118,8 +119,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
           this.#poke = poke;
         });
       }
-    };
-    this.#promise = poll()
+    })()
       .catch((error: unknown) => {
         // The abort, not whatever the interrupted step made of it.
         throw signal?.aborted ? signal.reason : error;
