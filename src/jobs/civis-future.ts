@@ -84,16 +84,17 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     this.onUpdate = options.onUpdate;
     this.#client = options.client ?? clientOfMethod(getter);
     this.#args = Array.isArray(args) ? args : [options.jobId];
-    this.#ready = Promise.resolve(args).then((given) => {
+    const ready = Promise.resolve(args).then((given) => {
       if (!Array.isArray(given)) {
         throw new TypeError("CivisFuture: args must be an array of the getter's path parameters");
       }
       this.#args = given;
       return given;
     });
+    this.#ready = ready;
     // The polling loop, started at once; its end settles the future.
     this.#promise = (async (): Promise<Run> => {
-      const args = await this.#ready;
+      const args = await ready;
       let delay: number | undefined;
       for (;;) {
         signal?.throwIfAborted();
