@@ -26,14 +26,15 @@ export class CivisJobFailure extends CivisError {
   /** The run as the API last showed it. */
   declare readonly response: unknown;
 
-  constructor(text: string, { jobId, runId, state, response }: JobFailureDetail) {
+  constructor(text: string, detail: JobFailureDetail) {
+    const { jobId, runId } = detail;
     super(`Job ${jobId ?? "?"}${runId === undefined ? "" : ` run ${runId}`} failed: ${text}`);
     Object.assign(this, {
       job_id: jobId,
       run_id: runId,
-      state,
+      state: detail.state,
       error_message: text,
-      response,
+      response: detail.response,
     });
   }
 }
