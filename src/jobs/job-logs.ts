@@ -114,16 +114,14 @@ export async function* jobLogs<Client extends object>(
       if (remoteMax === undefined || lastId >= remoteMax) {
         lastId = restartId(entries);
         const control = headers?.get("civis-cache-control");
-        const finishedAt = async () => {
-          const at = await run("finishedAt");
-          return typeof at === "string" && Date.parse(at) < Date.now() - finishedTimeoutMs!;
-        };
+        const longAgo = (at: unknown) =>
+          typeof at === "string" && Date.parse(at) < Date.now() - finishedTimeoutMs!;
         // civis-python waits forever for a run that never logs; here a finished one ends.
         if (
           (control == null
             ? fresh === 0 && runEnded(String(await run("state"))) !== undefined
             : control !== "no-store") ||
-          (finishedTimeoutMs !== undefined && (await finishedAt()))
+          (finishedTimeoutMs !== undefined && longAgo(await run("finishedAt")))
         ) {
           return;
         }
