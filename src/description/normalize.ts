@@ -56,11 +56,14 @@ function specServer(spec: RawSpec): string | undefined {
 }
 
 function deprecationOf(op: RawOperation, summary: string): string | undefined {
-  const warning = specText(op["x-deprecation-warning"]).trim();
-  if (warning !== "") return warning;
-  if (/deprecated/i.test(summary)) return summary;
-  if (op.deprecated === true) return "This operation is deprecated.";
-  return undefined;
+  return (
+    specText(op["x-deprecation-warning"]).trim() ||
+    (/deprecated/i.test(summary)
+      ? summary
+      : op.deprecated === true
+        ? "This operation is deprecated."
+        : undefined)
+  );
 }
 
 /** The resource of paths with no static first segment, such as GitHub's `GET /`. */
@@ -192,9 +195,11 @@ function operationsOf(
 /** The spec's named schemas, resolved: typegen names a type after the definition it comes from. */
 function namedSchemas(spec: RawSpec, schemas: ResolvedSchemas): Map<Schema, string> {
   const names = new Map<Schema, string>();
-  const raw = spec as unknown as Record<string, unknown>;
-  const components = isPlainObject(raw.components) ? raw.components.schemas : undefined;
-  for (const group of [raw.definitions, components]) {
+  const { definitions, components } = spec as {
+    definitions?: unknown;
+    components?: { schemas?: unknown };
+  };
+  for (const group of [definitions, components?.schemas]) {
     if (!isPlainObject(group)) continue;
     for (const [name, schema] of Object.entries(group)) {
       const resolved = schemas.resolve(schema);
