@@ -119,23 +119,35 @@ export const userSummary = (): Schema =>
 
 /**
  * A job type's "Start a run" (`POST {base}/{id}/runs`, 202) and "Check status of a run"
- * (`GET {base}/{id}/runs/{run_id}`), as the real API declares them for each kind of script.
+ * (`GET {base}/{id}/runs/{run_id}`), and with `cancellable` its "Cancel a run" (`DELETE`,
+ * 202), as the real API declares them for each kind of script.
  */
 export const runPaths = (
   tag: string,
   base: string,
   jobIdDescription: string,
   runDefinition: string,
-): Record<string, PathItem> => ({
-  [`${base}/{id}/runs`]: {
-    post: op(tag, "Start a run", [idParam("id", jobIdDescription)], ok(ref(runDefinition), "202")),
-  },
-  [`${base}/{id}/runs/{run_id}`]: {
-    get: op(
-      tag,
-      "Check status of a run",
-      [idParam("id", jobIdDescription), idParam("run_id", "The ID of the run.")],
-      ok(ref(runDefinition)),
-    ),
-  },
-});
+  cancellable = false,
+): Record<string, PathItem> => {
+  const runParams = () => [
+    idParam("id", jobIdDescription),
+    idParam("run_id", "The ID of the run."),
+  ];
+  const run: PathItem = {
+    get: op(tag, "Check status of a run", runParams(), ok(ref(runDefinition))),
+  };
+  if (cancellable) {
+    run.delete = op(tag, "Cancel a run", runParams(), { 202: { description: "success" } });
+  }
+  return {
+    [`${base}/{id}/runs`]: {
+      post: op(
+        tag,
+        "Start a run",
+        [idParam("id", jobIdDescription)],
+        ok(ref(runDefinition), "202"),
+      ),
+    },
+    [`${base}/{id}/runs/{run_id}`]: run,
+  };
+};

@@ -1,9 +1,10 @@
 // CSV imports (`imports.post_files_csv`, its runs): a run reads the Civis files, parses them
 // and writes the sample database's table, so a following `readCivis` returns the rows. Like
-// a query, a run shows as running for RUN_MS on the API's clock.
+// every run of the sample API, a run goes queued -> running -> succeeded / failed on the
+// API's clock (a quick LiveRun, see live-runs.ts); cancelled before it ends, it takes back
+// the table it wrote.
 
 import Papa from "papaparse";
-import { notFound } from "../api-error.js";
 import type { SampleArea } from "../area.js";
 import type { JsonObject } from "../json.js";
 import { created, find, isoAt, ok } from "../results.js";
@@ -21,7 +22,7 @@ import {
   time,
 } from "../spec-builders.js";
 import { type SampleData, takeId } from "../store.js";
-import { RUN_MS } from "./sql.js";
+import { cancelRun, findRun, type LiveRun, quickRun } from "./live-runs.js";
 
 interface CsvImport {
   id: number;
@@ -37,10 +38,10 @@ interface CsvImport {
 }
 
 interface CsvImportRun {
-  id: number;
-  importId: number;
-  createdAt: number;
-  error: string | null;
+  /** Its id, its import's (`scriptId`), state and times. */
+  run: LiveRun;
+  /** Puts the destination table back as it was before the run (on a cancel). */
+  undo: () => void;
 }
 
 declare module "../store.js" {
@@ -60,12 +61,16 @@ async function fileText(data: SampleData, id: number, compression: string): Prom
   return new Response(stream).text();
 }
 
-/** Runs the import: the table is written at once, the run shown as running for a moment. */
-async function runImport(data: SampleData, job: CsvImport): Promise<string | null> {
+/** Runs the import: the table is written at once, the run shown queued then running a moment. */
+async function runImport(
+  data: SampleData,
+  job: CsvImport,
+): Promise<{ error: string | null; undo: () => void }> {
   const key = `${job.schema}.${job.table}`.toLowerCase();
   const existing = data.sqlTables.get(key);
+  const failed = (error: string) => ({ error, undo: () => {} });
   if (existing && job.existingTableRows === "fail") {
-    return `Table ${key} already exists and existingTableRows is "fail".`;
+    return failed(`Table ${key} already exists and existingTableRows is "fail".`);
   }
   let columns: string[] | undefined;
   const rows: string[][] = [];
@@ -83,7 +88,7 @@ async function runImport(data: SampleData, job: CsvImport): Promise<string | nul
       rows.push(...parsed);
     }
   } catch (error) {
-    return (error as Error).message;
+    return failed((error as Error).message);
   }
   columns ??=
     job.tableColumns.length > 0
@@ -91,25 +96,25 @@ async function runImport(data: SampleData, job: CsvImport): Promise<string | nul
       : (rows[0] ?? []).map((_, i) => `column_${i + 1}`);
   const keep =
     existing && (job.existingTableRows === "append" || job.existingTableRows === "upsert");
-  data.sqlTables.set(key, {
+  const written = {
     columns: keep ? existing.columns : columns,
     rows: keep ? [...existing.rows, ...rows] : rows,
-  });
-  return null;
+  };
+  data.sqlTables.set(key, written);
+  const undo = () => {
+    // Unless another import has written the table since.
+    if (data.sqlTables.get(key) !== written) return;
+    if (existing) data.sqlTables.set(key, existing);
+    else data.sqlTables.delete(key);
+  };
+  return { error: null, undo };
 }
 
-function runView(run: CsvImportRun, now: number): JsonObject {
-  const done = now - run.createdAt >= RUN_MS;
-  return {
-    id: run.id,
-    csvImportId: run.importId,
-    state: done ? (run.error ? "failed" : "succeeded") : "running",
-    error: done ? run.error : null,
-    createdAt: isoAt(run.createdAt),
-    startedAt: isoAt(run.createdAt),
-    finishedAt: done ? isoAt(run.createdAt + RUN_MS) : null,
-  };
-}
+const runView = ({ run }: CsvImportRun, now: number): JsonObject => ({
+  id: run.id,
+  csvImportId: run.scriptId,
+  ...run.at(now),
+});
 
 export const imports: SampleArea = {
   paths: {
@@ -121,7 +126,13 @@ export const imports: SampleArea = {
         okSchema(ref("CsvImport"), "201"),
       ),
     },
-    ...runPaths("imports", "/imports/files/csv", "The ID of the CSV Import job.", "CsvImportRun"),
+    ...runPaths(
+      "imports",
+      "/imports/files/csv",
+      "The ID of the CSV Import job.",
+      "CsvImportRun",
+      true,
+    ),
   },
   definitions: {
     CsvImportCreateRequest: {
@@ -197,6 +208,7 @@ export const imports: SampleArea = {
       state: str(
         "The state of the run, one of 'queued' 'running' 'succeeded' 'failed' or 'cancelled'.",
       ),
+      isCancelRequested: bool("True if run cancel requested, else false."),
       error: str("The error, if any, returned by the run."),
       createdAt: time("The time the run was created."),
       startedAt: time("The time the last run started at."),
@@ -238,19 +250,16 @@ export const imports: SampleArea = {
     },
     "POST /imports/files/csv/{id}/runs": async ({ data, params, now }) => {
       const job = find(data.csvImports, params.id);
-      const run: CsvImportRun = {
-        id: takeId(data, "csvImportRuns"),
-        importId: job.id,
-        createdAt: now(),
-        error: await runImport(data, job),
-      };
-      data.csvImportRuns.set(run.id, run);
-      return { status: 202, body: runView(run, now()) };
+      const { error, undo } = await runImport(data, job);
+      const run = quickRun(takeId(data, "csvImportRuns"), job.id, now, error);
+      data.csvImportRuns.set(run.id, { run, undo });
+      return { status: 202, body: runView({ run, undo }, now()) };
     },
-    "GET /imports/files/csv/{id}/runs/{run_id}": ({ data, params, now }) => {
-      const run = find(data.csvImportRuns, params.run_id);
-      if (run.importId !== params.id) throw notFound();
-      return ok(runView(run, now()));
+    "GET /imports/files/csv/{id}/runs/{run_id}": ({ data, params, now }) =>
+      ok(runView(findRun(data.csvImportRuns, params), now())),
+    "DELETE /imports/files/csv/{id}/runs/{run_id}": ({ data, params }) => {
+      const { run, undo } = findRun(data.csvImportRuns, params);
+      return cancelRun(run, undo);
     },
   },
   seed(data) {

@@ -22,7 +22,7 @@ import {
 } from "../spec-builders.js";
 import type { SampleData } from "../store.js";
 import type { Schema } from "../swagger.js";
-import { LiveRun, type RunPlan, startRun } from "./live-runs.js";
+import { cancelRun, LiveRun, type RunPlan, runNow, startRun } from "./live-runs.js";
 import { runsOf, type Script } from "./scripts.js";
 import { currentUser } from "./users.js";
 
@@ -162,20 +162,8 @@ function newRun({ data, params, now, view }: HandlerContext, definition: string)
   const script = find(data.scripts, params.id);
   const run = startRun(data, script.id, planOf(data, script), now);
   script.updatedAt = isoAt(now());
-  return { status: definition === "CustomRun" ? 202 : 201, body: view(definition)(withIds(run)) };
+  return { status: definition === "CustomRun" ? 202 : 201, body: view(definition)(runNow(run)) };
 }
-
-/** A run as it is now, with the id names of both definitions (JobRun, CustomRun). */
-const withIds = (run: LiveRun) => ({
-  id: run.id,
-  customId: run.scriptId,
-  state: run.state,
-  isCancelRequested: run.isCancelRequested,
-  createdAt: run.createdAt,
-  startedAt: run.startedAt,
-  finishedAt: run.finishedAt,
-  error: run.error,
-});
 
 const jobRun = (): Schema =>
   object({
@@ -380,7 +368,7 @@ export const jobs: SampleArea = {
         view("Job")({
           ...script,
           state: last?.state ?? "idle",
-          lastRun: last ? view("JobRun")(last) : null,
+          lastRun: last ? view("JobRun")(runNow(last)) : null,
         }),
       );
     },
@@ -388,18 +376,16 @@ export const jobs: SampleArea = {
       paginate(
         sortRecords(runsOf(data, params.id), query.order ?? "id", query.order_dir),
         query,
-        view("JobRun"),
+        (run) => view("JobRun")(runNow(run)),
       ),
     "POST /jobs/{id}/runs": (context) => newRun(context, "JobRun"),
     "GET /jobs/{id}/runs/{run_id}": ({ data, params, view }) => {
       const run = data.runs.get(Number(params.run_id));
       if (!run || run.scriptId !== Number(params.id)) throw notFound();
-      return ok(view("JobRun")(run));
+      return ok(view("JobRun")(runNow(run)));
     },
     "DELETE /jobs/{id}/runs/{run_id}": ({ data, params }) => {
-      const run = live(data, params.id, params.run_id);
-      if (!run.cancel()) throw notFound();
-      return { status: 202 };
+      return cancelRun(live(data, params.id, params.run_id));
     },
     "GET /jobs/{id}/runs/{run_id}/logs": logsAnswer,
     "GET /jobs/{id}/runs/{run_id}/outputs": outputsAnswer,
@@ -418,7 +404,7 @@ export const jobs: SampleArea = {
     },
     "POST /scripts/custom/{id}/runs": (context) => newRun(context, "CustomRun"),
     "GET /scripts/custom/{id}/runs/{run_id}": ({ data, params, view }) =>
-      ok(view("CustomRun")(withIds(live(data, params.id, params.run_id)))),
+      ok(view("CustomRun")(runNow(live(data, params.id, params.run_id)))),
     "GET /scripts/custom/{id}/runs/{run_id}/outputs": outputsAnswer,
   },
   seed(data) {

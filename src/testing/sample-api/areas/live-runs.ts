@@ -1,7 +1,9 @@
 // Runs that move through queued -> running -> succeeded / failed by the API's clock, with log
 // lines that appear while they run and outputs once they succeed. State is read at the time
 // of each request (getters over `now()`), so every area that shows a run shows it as it is.
-import { isoAt } from "../results.js";
+import { notFound } from "../api-error.js";
+import type { HandlerContext, HandlerResult } from "../area.js";
+import { find, isoAt } from "../results.js";
 import type { SampleData } from "../store.js";
 import { takeId } from "../store.js";
 
@@ -31,6 +33,22 @@ export interface LogLine {
   readonly level: string;
 }
 
+/**
+ * How long a quick run (a query, a SQL export, a CSV import, a preprocess job) queues and runs:
+ * 600 ms in all, short enough for the tests that wait on them.
+ */
+export const QUICK_RUN = { queuedMs: 100, runningMs: 500 } as const;
+
+/** A run's lifecycle fields at one moment, named as every run definition of the API names them. */
+export interface RunMoment {
+  readonly state: string;
+  readonly isCancelRequested: boolean;
+  readonly createdAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly error: string | null;
+}
+
 /** A run whose state, times and log follow the clock. */
 export class LiveRun {
   isCancelRequested = false;
@@ -43,7 +61,7 @@ export class LiveRun {
     readonly scriptId: number,
     readonly plan: RunPlan,
     readonly now: () => number,
-    firstLogId: number,
+    firstLogId = 1,
   ) {
     this.createdMs = now();
     this.lines = plan.logs.map(([atMs, message, level = "info"], i) => ({
@@ -61,30 +79,50 @@ export class LiveRun {
     return this.#startMs + this.plan.runningMs;
   }
 
+  /**
+   * The run at time `t`, every field read at that one moment: a view built from it never
+   * shows, say, `running` with a `finishedAt` when the clock moves between two reads.
+   */
+  at(t: number = this.now()): RunMoment {
+    const start = this.#startMs;
+    const end = this.#endMs;
+    const cancelled = this.#cancelledAt !== undefined && this.#cancelledAt < end;
+    const state = cancelled
+      ? "cancelled"
+      : t < start
+        ? "queued"
+        : t < end
+          ? "running"
+          : this.plan.outcome;
+    const stopped = Math.min(end, this.#cancelledAt ?? Number.POSITIVE_INFINITY);
+    return {
+      state,
+      isCancelRequested: this.isCancelRequested,
+      createdAt: isoAt(this.createdMs),
+      // A run cancelled while queued never started.
+      startedAt: t >= start && stopped >= start ? isoAt(start) : null,
+      finishedAt: state === "queued" || state === "running" ? null : isoAt(stopped),
+      error: state === "failed" ? (this.plan.error ?? null) : null,
+    };
+  }
+
   get state(): string {
-    const t = this.now();
-    if (this.#cancelledAt !== undefined && this.#cancelledAt < this.#endMs) return "cancelled";
-    if (t < this.#startMs) return "queued";
-    if (t < this.#endMs) return "running";
-    return this.plan.outcome;
+    return this.at().state;
   }
   get finished(): boolean {
-    return !["queued", "running"].includes(this.state);
+    return this.at().finishedAt !== null;
   }
   get createdAt(): string {
     return isoAt(this.createdMs);
   }
   get startedAt(): string | null {
-    const start = Math.min(this.#startMs, this.#cancelledAt ?? Number.POSITIVE_INFINITY);
-    return this.now() >= this.#startMs && start === this.#startMs ? isoAt(start) : null;
+    return this.at().startedAt;
   }
   get finishedAt(): string | null {
-    if (!this.finished) return null;
-    return isoAt(Math.min(this.#endMs, this.#cancelledAt ?? Number.POSITIVE_INFINITY));
+    return this.at().finishedAt;
   }
   get error(): string | null {
-    if (this.state === "cancelled") return null;
-    return this.state === "failed" ? (this.plan.error ?? null) : null;
+    return this.at().error;
   }
   get outputs(): readonly RunOutput[] {
     return this.state === "succeeded" ? (this.plan.outputs ?? []) : [];
@@ -104,6 +142,29 @@ export class LiveRun {
     return true;
   }
 }
+
+/**
+ * A stored run as it is now, to shape as a definition: a LiveRun read at one moment (with the
+ * id names of JobRun, ScriptRun and CustomRun), any other run as it is.
+ */
+export const runNow = (run: object): object =>
+  run instanceof LiveRun
+    ? { id: run.id, scriptId: run.scriptId, customId: run.scriptId, ...run.at() }
+    : run;
+
+/** A quick run of job `jobId` that ends as `error` says: failed with it, or succeeded. */
+export const quickRun = (
+  id: number,
+  jobId: number,
+  now: () => number,
+  error: string | null,
+): LiveRun =>
+  new LiveRun(
+    id,
+    jobId,
+    { ...QUICK_RUN, outcome: error ? "failed" : "succeeded", error, logs: [] },
+    now,
+  );
 
 declare module "../store.js" {
   interface SampleData {
@@ -126,4 +187,21 @@ export function startRun(
     run as unknown as SampleData["runs"] extends Map<number, infer R> ? R : never,
   );
   return run;
+}
+
+/** The run `params.run_id` of job `params.id`; a 404 when either is not so. */
+export function findRun<T extends { run: LiveRun }>(
+  runs: ReadonlyMap<number, T>,
+  params: HandlerContext["params"],
+): T {
+  const found = find(runs, params.run_id);
+  if (found.run.scriptId !== params.id) throw notFound();
+  return found;
+}
+
+/** A "Cancel a run": 202 while the run has not ended; after, a 404, as the real API answers. */
+export function cancelRun(run: LiveRun, onCancel?: () => void): HandlerResult {
+  if (!run.cancel()) throw notFound();
+  onCancel?.();
+  return { status: 202 };
 }

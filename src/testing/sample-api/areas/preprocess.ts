@@ -2,8 +2,9 @@
 // a CSV import: a job (run with `jobs.post_runs`, followed with `jobs.get_runs`) that cleans
 // the file into a new one (its run's one output) and, on that file, records what it detected
 // in `detectedInfo`: the header row, the delimiter, the compression and, when asked, the
-// columns with their SQL types. It is worked out when the job is created; the run shows it
-// after a moment, or fails with the reason (no such file, nothing in it, a broken quote).
+// columns with their SQL types. It is worked out when the job is created; the run (a quick
+// LiveRun, like every run of the sample API) shows it once it has succeeded, or fails with
+// the reason (no such file, nothing in it, a broken quote).
 
 import Papa from "papaparse";
 import type { SampleArea } from "../area.js";
@@ -13,10 +14,10 @@ import { body, bool, idParam, int, ok as okSchema, op, ref, str } from "../spec-
 import { type SampleData, takeId } from "../store.js";
 import type { Schema } from "../swagger.js";
 import { addFile } from "./files.js";
+import { QUICK_RUN } from "./live-runs.js";
 import { currentUser } from "./users.js";
 
 const DELIMITERS: Record<string, string> = { comma: ",", tab: "\t", pipe: "|" };
-const RUN = { queuedMs: 200, runningMs: 800 } as const;
 
 interface PreprocessJob {
   id: number;
@@ -217,7 +218,7 @@ export const preprocess: SampleArea = {
         updatedAt: at,
       });
       data.runPlans.set(job.id, () => ({
-        ...RUN,
+        ...QUICK_RUN,
         outcome: "error" in found ? "failed" : "succeeded",
         error: "error" in found ? found.error : null,
         logs: [[0, `Preprocessing file ${job.fileId}`]],

@@ -21,6 +21,7 @@ import {
 } from "../spec-builders.js";
 import { byId, nextAfter, type SampleData, takeId } from "../store.js";
 import type { Schema } from "../swagger.js";
+import { runNow } from "./live-runs.js";
 import { currentUser, type User, userSummary } from "./users.js";
 
 export interface Script {
@@ -138,7 +139,7 @@ function withLastRun(
   view: (name: string) => (record: object) => JsonObject,
 ): Script & { lastRun: JsonObject | null } {
   const [last] = runsOf(data, script.id);
-  return { ...script, lastRun: last ? view("ScriptRun")(last) : null };
+  return { ...script, lastRun: last ? view("ScriptRun")(runNow(last)) : null };
 }
 
 export const scripts: SampleArea = {
@@ -248,9 +249,9 @@ export const scripts: SampleArea = {
       return noContent();
     },
     "GET /scripts/{id}/runs": ({ data, params, query, view }) =>
-      paginate(runsOf(data, params.id), query, view("ScriptRun")),
+      paginate(runsOf(data, params.id), query, (run) => view("ScriptRun")(runNow(run))),
     "GET /scripts/{id}/legacy_runs": ({ data, params, query, view }) =>
-      paginate(runsOf(data, params.id), query, view("ScriptRun")),
+      paginate(runsOf(data, params.id), query, (run) => view("ScriptRun")(runNow(run))),
   },
   seed(data) {
     data.scripts = byId(seedScripts([...data.users.values()]));

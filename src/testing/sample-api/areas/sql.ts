@@ -1,11 +1,12 @@
 // Queries (`queries.post` / `queries.get`) and SQL scripts with a CSV output (`scripts.post_sql`,
 // `post_sql_runs`, `get_sql_runs`) against the sample database (see ../sql-engine.ts). Each
-// takes a moment, as a real database does: the answer is known at once but shown as running
-// until RUN_MS has passed on the API's clock. An export's output is a gzip CSV file served at
-// a presigned URL by the sample storage host.
+// takes a moment, as a real database does: the answer is known at once, but the run goes
+// queued -> running -> succeeded / failed on the API's clock like every run of the sample API
+// (a quick LiveRun, see live-runs.ts), and an export run can be cancelled while it has not
+// ended. An export's output is a gzip CSV file served at a presigned URL by the sample storage
+// host.
 
 import Papa from "papaparse";
-import { notFound } from "../api-error.js";
 import type { SampleArea } from "../area.js";
 import type { JsonObject } from "../json.js";
 import { created, find, isoAt, ok } from "../results.js";
@@ -27,18 +28,15 @@ import { runSql, type SampleTable, SqlError, type SqlResult, seedTables } from "
 import { gzip, presign } from "../storage.js";
 import { type SampleData, takeId } from "../store.js";
 import { addFile } from "./files.js";
-
-/** How long a query or export runs on the API's clock. */
-export const RUN_MS = 600;
+import { cancelRun, findRun, type LiveRun, quickRun } from "./live-runs.js";
 
 interface Query {
   id: number;
   database: number;
   sql: string;
   previewRows: number;
-  createdAt: number;
   result: SqlResult | null;
-  error: string | null;
+  run: LiveRun;
 }
 
 interface SqlScript {
@@ -52,11 +50,9 @@ interface SqlScript {
 }
 
 interface SqlRun {
-  id: number;
-  sqlId: number;
-  createdAt: number;
-  error: string | null;
-  /** The exported file, once written. */
+  /** Its id, its SQL script's (`scriptId`), state and times. */
+  run: LiveRun;
+  /** The exported file, shown as the run's output once the run has succeeded. */
   fileId: number | null;
 }
 
@@ -69,9 +65,6 @@ declare module "../store.js" {
     sqlRuns: Map<number, SqlRun>;
   }
 }
-
-const stateOf = (createdAt: number, error: string | null, now: number) =>
-  now - createdAt < RUN_MS ? "running" : error ? "failed" : "succeeded";
 
 function execute(
   data: SampleData,
@@ -88,19 +81,19 @@ function execute(
 }
 
 function queryView(query: Query, now: number): JsonObject {
-  const state = stateOf(query.createdAt, query.error, now);
-  const done = state !== "running";
+  const { state, error, createdAt, startedAt, finishedAt } = query.run.at(now);
+  const result = state === "succeeded" ? query.result : null;
   return {
     id: query.id,
     database: query.database,
     sql: query.sql,
     state,
-    error: done ? query.error : null,
-    createdAt: isoAt(query.createdAt),
-    startedAt: isoAt(query.createdAt),
-    finishedAt: done ? isoAt(query.createdAt + RUN_MS) : null,
-    resultColumns: done && query.result ? query.result.columns : null,
-    resultRows: done && query.result ? query.result.rows.slice(0, query.previewRows) : null,
+    error,
+    createdAt,
+    startedAt,
+    finishedAt,
+    resultColumns: result ? result.columns : null,
+    resultRows: result ? result.rows.slice(0, query.previewRows) : null,
     previewRows: query.previewRows,
   };
 }
@@ -113,21 +106,20 @@ function exportCsv(result: SqlResult, settings: JsonObject): string {
   return `${Papa.unparse(rows, { delimiter, newline: "\n", quotes: false })}\n`;
 }
 
-function runView(run: SqlRun, data: SampleData, now: number, origin: string): JsonObject {
-  const state = stateOf(run.createdAt, run.error, now);
-  const done = state !== "running";
-  const file = run.fileId === null ? undefined : data.files.get(run.fileId);
+function runView(
+  { run, fileId }: SqlRun,
+  data: SampleData,
+  now: number,
+  origin: string,
+): JsonObject {
+  const moment = run.at(now);
+  const file = fileId === null ? undefined : data.files.get(fileId);
   return {
     id: run.id,
-    sqlId: run.sqlId,
-    state,
-    isCancelRequested: false,
-    error: done ? run.error : null,
-    createdAt: isoAt(run.createdAt),
-    startedAt: isoAt(run.createdAt),
-    finishedAt: done ? isoAt(run.createdAt + RUN_MS) : null,
+    sqlId: run.scriptId,
+    ...moment,
     output:
-      done && file
+      moment.state === "succeeded" && file
         ? [
             {
               outputName: file.name,
@@ -160,7 +152,7 @@ export const sql: SampleArea = {
         okSchema(ref("SqlScript"), "201"),
       ),
     },
-    ...runPaths("scripts", "/scripts/sql", "The ID of the SQL script.", "SqlRun"),
+    ...runPaths("scripts", "/scripts/sql", "The ID of the SQL script.", "SqlRun", true),
   },
   definitions: {
     QueryCreateRequest: {
@@ -262,13 +254,16 @@ export const sql: SampleArea = {
   handlers: {
     "POST /queries/": ({ data, body, now }) => {
       const fields = body as { database: number; sql: string; previewRows: number };
+      const id = takeId(data, "queries");
+      const { result, error } = execute(data, fields.sql);
       const query: Query = {
-        id: takeId(data, "queries"),
+        id,
         database: fields.database,
         sql: fields.sql,
         previewRows: Math.min(1000, Math.max(0, fields.previewRows)),
-        createdAt: now(),
-        ...execute(data, fields.sql),
+        result,
+        // A query is its own job here: the run takes the query's id.
+        run: quickRun(id, id, now, error),
       };
       data.queries.set(query.id, query);
       return ok(queryView(query, now()));
@@ -302,21 +297,14 @@ export const sql: SampleArea = {
         });
         fileId = file.id;
       }
-      const run: SqlRun = {
-        id: takeId(data, "sqlRuns"),
-        sqlId: script.id,
-        createdAt: now(),
-        error,
-        fileId,
-      };
-      data.sqlRuns.set(run.id, run);
+      const run: SqlRun = { run: quickRun(takeId(data, "sqlRuns"), script.id, now, error), fileId };
+      data.sqlRuns.set(run.run.id, run);
       return { status: 202, body: runView(run, data, now(), origin) };
     },
-    "GET /scripts/sql/{id}/runs/{run_id}": ({ data, params, now, origin }) => {
-      const run = find(data.sqlRuns, params.run_id);
-      if (run.sqlId !== params.id) throw notFound();
-      return ok(runView(run, data, now(), origin));
-    },
+    "GET /scripts/sql/{id}/runs/{run_id}": ({ data, params, now, origin }) =>
+      ok(runView(findRun(data.sqlRuns, params), data, now(), origin)),
+    "DELETE /scripts/sql/{id}/runs/{run_id}": ({ data, params }) =>
+      cancelRun(findRun(data.sqlRuns, params).run),
   },
   seed(data) {
     data.sqlTables = seedTables();
