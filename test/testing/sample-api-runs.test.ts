@@ -3,6 +3,8 @@
 // error as the real API shows them; SQL export and import runs can be cancelled. The clock
 // here moves only when a test moves it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APIClient, CivisJobFailure } from "../../src/index.js";
+import { exportToCivisFile } from "../../src/io/index.js";
 import { addFile } from "../../src/testing/sample-api/areas/files.js";
 import { type SampleApiServer, startSampleApiServer } from "../helpers/sample-api-server.js";
 
@@ -292,6 +294,65 @@ describe("every answer about a run", () => {
     } finally {
       tick = 0;
     }
+  });
+});
+
+describe("the /jobs endpoints", () => {
+  it("follow and cancel SQL export runs too, so a civis/io future's cancel() works", async () => {
+    clock = T0 + 100_000;
+    const client = await APIClient.create({
+      baseUrl: sample.url,
+      apiKey: "demo-key",
+      specCache: false,
+    });
+    // The clock stands still: the run stays queued until it is cancelled.
+    const future = exportToCivisFile(client, "select 1 as one", 1, {
+      pollingIntervalMs: 1,
+      credentialId: 1,
+    });
+    await new Promise<void>((resolve) => {
+      future.onUpdate = () => resolve();
+    });
+    const path = `jobs/${future.job_id}/runs/${future.run_id}`;
+    expect((await call("GET", path)).body).toMatchObject({ id: future.run_id, state: "queued" });
+    expect(await future.cancel()).toBe(true);
+    const failure = await future.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(CivisJobFailure);
+    expect(failure).toMatchObject({ state: "cancelled" });
+    expect(await future.cancel()).toBe(false);
+  });
+
+  it("cancel an import run too, taking back its table", async () => {
+    const id = await csvImport(csvFile("a,b\n1,2\n"), "undone");
+    clock = T0 + 110_000;
+    const run = (await call("POST", `imports/files/csv/${id}/runs`)).body;
+    expect((await call("GET", `jobs/${id}/runs/${run.id}`)).body.state).toBe("queued");
+    expect((await call("DELETE", `jobs/${id}/runs/${run.id}`)).status).toBe(202);
+    expect(sample.api.data.sqlTables.has("sample.undone")).toBe(false);
+    expect((await call("GET", `imports/files/csv/${id}/runs/${run.id}`)).body).toMatchObject({
+      state: "cancelled",
+      isCancelRequested: true,
+    });
+    expect((await call("GET", `jobs/${id + 1}/runs/${run.id}`)).status).toBe(404);
+  });
+
+  it("answer the seeded runs of long ago as ended: no cancel, an empty log, no outputs", async () => {
+    expect((await call("DELETE", "jobs/201/runs/3001")).status).toBe(404);
+    expect(await call("GET", "jobs/201/runs/3001/logs")).toEqual({ status: 200, body: [] });
+    expect(await call("GET", "jobs/201/runs/3002/outputs")).toEqual({ status: 200, body: [] });
+    expect((await call("GET", "scripts/custom/201/runs/3002")).body).toEqual({
+      id: 3002,
+      customId: 201,
+      state: "failed",
+      isCancelRequested: false,
+      createdAt: "2024-01-13T23:00:00.000Z",
+      startedAt: "2024-01-13T23:01:00.000Z",
+      finishedAt: "2024-01-13T23:03:00.000Z",
+      error: "Geocoder quota exceeded.",
+    });
   });
 });
 

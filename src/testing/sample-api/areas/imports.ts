@@ -22,7 +22,7 @@ import {
   time,
 } from "../spec-builders.js";
 import { type SampleData, takeId } from "../store.js";
-import { cancelRun, findRun, type LiveRun, quickRun } from "./live-runs.js";
+import { cancelRun, findRun, type LiveRun, startQuickRun } from "./live-runs.js";
 
 interface CsvImport {
   id: number;
@@ -38,10 +38,8 @@ interface CsvImport {
 }
 
 interface CsvImportRun {
-  /** Its id, its import's (`scriptId`), state and times. */
+  /** Its id, its import's (`scriptId`), state and times; a cancel takes back its table. */
   run: LiveRun;
-  /** Puts the destination table back as it was before the run (on a cancel). */
-  undo: () => void;
 }
 
 declare module "../store.js" {
@@ -251,16 +249,15 @@ export const imports: SampleArea = {
     "POST /imports/files/csv/{id}/runs": async ({ data, params, now }) => {
       const job = find(data.csvImports, params.id);
       const { error, undo } = await runImport(data, job);
-      const run = quickRun(takeId(data, "csvImportRuns"), job.id, now, error);
-      data.csvImportRuns.set(run.id, { run, undo });
-      return { status: 202, body: runView({ run, undo }, now()) };
+      const run = startQuickRun(data, "csvImportRuns", job.id, now, error);
+      run.onCancel = undo;
+      data.csvImportRuns.set(run.id, { run });
+      return { status: 202, body: runView({ run }, now()) };
     },
     "GET /imports/files/csv/{id}/runs/{run_id}": ({ data, params, now }) =>
       ok(runView(findRun(data.csvImportRuns, params), now())),
-    "DELETE /imports/files/csv/{id}/runs/{run_id}": ({ data, params }) => {
-      const { run, undo } = findRun(data.csvImportRuns, params);
-      return cancelRun(run, undo);
-    },
+    "DELETE /imports/files/csv/{id}/runs/{run_id}": ({ data, params }) =>
+      cancelRun(findRun(data.csvImportRuns, params).run),
   },
   seed(data) {
     data.csvImports = new Map();

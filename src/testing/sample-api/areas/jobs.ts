@@ -22,7 +22,7 @@ import {
 } from "../spec-builders.js";
 import type { SampleData } from "../store.js";
 import type { Schema } from "../swagger.js";
-import { cancelRun, LiveRun, type RunPlan, runNow, startRun } from "./live-runs.js";
+import { cancelRun, type LiveRun, type RunPlan, runNow, startRun } from "./live-runs.js";
 import { runsOf, type Script } from "./scripts.js";
 import { currentUser } from "./users.js";
 
@@ -144,11 +144,12 @@ const failingTemplate = (templateId: unknown): RunPlan => ({
   logs: [],
 });
 
-const live = (data: SampleData, jobId: unknown, runId: unknown): LiveRun => {
-  const run = data.runs.get(Number(runId)) as unknown;
-  if (!run || (run as { scriptId: number }).scriptId !== Number(jobId)) throw notFound();
-  return run as LiveRun;
-};
+/** Run `runId` of job `jobId`: a script's (seeded or started), or another job's (see jobRuns). */
+function live(data: SampleData, jobId: unknown, runId: unknown): LiveRun {
+  const run = data.runs.get(Number(runId)) ?? data.jobRuns.get(Number(runId));
+  if (!run || run.scriptId !== Number(jobId)) throw notFound();
+  return run;
+}
 
 function planOf(data: SampleData, script: Script): RunPlan {
   const plan = data.runPlans.get(script.id);
@@ -379,20 +380,17 @@ export const jobs: SampleArea = {
         (run) => view("JobRun")(runNow(run)),
       ),
     "POST /jobs/{id}/runs": (context) => newRun(context, "JobRun"),
-    "GET /jobs/{id}/runs/{run_id}": ({ data, params, view }) => {
-      const run = data.runs.get(Number(params.run_id));
-      if (!run || run.scriptId !== Number(params.id)) throw notFound();
-      return ok(view("JobRun")(runNow(run)));
-    },
+    "GET /jobs/{id}/runs/{run_id}": ({ data, params, view }) =>
+      ok(view("JobRun")(runNow(live(data, params.id, params.run_id)))),
     "DELETE /jobs/{id}/runs/{run_id}": ({ data, params }) => {
       return cancelRun(live(data, params.id, params.run_id));
     },
     "GET /jobs/{id}/runs/{run_id}/logs": logsAnswer,
     "GET /jobs/{id}/runs/{run_id}/outputs": outputsAnswer,
     "POST /scripts/{id}/cancel": ({ data, params, view }) => {
-      const active = runsOf(data, params.id).find((run) => run instanceof LiveRun && !run.finished);
+      const active = runsOf(data, params.id).find((run) => !run.finished);
       if (!active) throw new ApiError(404, "not_found", "The job has no run to cancel.");
-      (active as unknown as LiveRun).cancel();
+      active.cancel();
       return {
         status: 202,
         body: view("JobCancel")({
@@ -409,6 +407,7 @@ export const jobs: SampleArea = {
   },
   seed(data) {
     data.runPlans = new Map(JOBS.map((job) => [job.id, job.plan]));
+    data.jobRuns = new Map();
     const user = currentUser(data);
     for (const [n, job] of JOBS.entries()) {
       const at = isoAt(EPOCH + 400 * HOUR + n * HOUR);

@@ -53,7 +53,6 @@ export interface RunMoment {
 export class LiveRun {
   isCancelRequested = false;
   #cancelledAt: number | undefined;
-  readonly createdMs: number;
   readonly lines: readonly LogLine[];
 
   constructor(
@@ -62,8 +61,8 @@ export class LiveRun {
     readonly plan: RunPlan,
     readonly now: () => number,
     firstLogId = 1,
+    readonly createdMs: number = now(),
   ) {
-    this.createdMs = now();
     this.lines = plan.logs.map(([atMs, message, level = "info"], i) => ({
       id: firstLogId + i,
       atMs,
@@ -135,41 +134,70 @@ export class LiveRun {
     return this.lines.filter((line) => line.atMs <= elapsed);
   }
 
+  /** What else a cancel takes back (an import's table, say), however the run is cancelled. */
+  onCancel: (() => void) | undefined;
+
   cancel(): boolean {
     if (this.finished) return false;
     this.isCancelRequested = true;
     this.#cancelledAt = this.now();
+    this.onCancel?.();
     return true;
   }
 }
 
 /**
- * A stored run as it is now, to shape as a definition: a LiveRun read at one moment (with the
- * id names of JobRun, ScriptRun and CustomRun), any other run as it is.
+ * A run as it is now, to shape as a definition: read at one moment, with the id names of
+ * JobRun, ScriptRun and CustomRun.
  */
-export const runNow = (run: object): object =>
-  run instanceof LiveRun
-    ? { id: run.id, scriptId: run.scriptId, customId: run.scriptId, ...run.at() }
-    : run;
+export const runNow = (run: LiveRun): object => ({
+  id: run.id,
+  scriptId: run.scriptId,
+  customId: run.scriptId,
+  ...run.at(),
+});
 
-/** A quick run of job `jobId` that ends as `error` says: failed with it, or succeeded. */
-export const quickRun = (
-  id: number,
+/**
+ * A run that ended long before any clock the sample API is given (the seed's): read at the
+ * end of time, it shows its outcome whatever the clock, and cannot be cancelled.
+ */
+export const pastRun = (id: number, scriptId: number, createdMs: number, plan: RunPlan): LiveRun =>
+  new LiveRun(id, scriptId, plan, () => Number.POSITIVE_INFINITY, 1, createdMs);
+
+/** The plan of a quick run that ends as `error` says: failed with it, or succeeded. */
+export const quickPlan = (error: string | null): RunPlan => ({
+  ...QUICK_RUN,
+  outcome: error ? "failed" : "succeeded",
+  error,
+  logs: [],
+});
+
+/**
+ * Starts a quick run of a job that is not a script here (a SQL script, a CSV import), its id
+ * taken from `collection`, and lists it in `jobRuns`, so the /jobs endpoints reach it.
+ */
+export function startQuickRun(
+  data: SampleData,
+  collection: string,
   jobId: number,
   now: () => number,
   error: string | null,
-): LiveRun =>
-  new LiveRun(
-    id,
-    jobId,
-    { ...QUICK_RUN, outcome: error ? "failed" : "succeeded", error, logs: [] },
-    now,
-  );
+): LiveRun {
+  const run = new LiveRun(takeId(data, collection), jobId, quickPlan(error), now);
+  data.jobRuns.set(run.id, run);
+  return run;
+}
 
 declare module "../store.js" {
   interface SampleData {
     /** Plans of the jobs that can run, by job (script) id. */
     runPlans: Map<number, (args: Record<string, unknown>) => RunPlan>;
+    /**
+     * Runs of the jobs that are not scripts here (SQL scripts, CSV imports), by run id: the
+     * real API's /jobs endpoints follow and cancel every kind of job's runs (a CivisFuture
+     * cancels with `jobs.delete_runs`), so the sample's do too.
+     */
+    jobRuns: Map<number, LiveRun>;
   }
 }
 
@@ -182,10 +210,7 @@ export function startRun(
 ): LiveRun {
   const run = new LiveRun(takeId(data, "runs"), scriptId, plan, now, data.nextId.logs ?? 1);
   data.nextId.logs = (data.nextId.logs ?? 1) + plan.logs.length;
-  data.runs.set(
-    run.id,
-    run as unknown as SampleData["runs"] extends Map<number, infer R> ? R : never,
-  );
+  data.runs.set(run.id, run);
   return run;
 }
 
@@ -200,8 +225,7 @@ export function findRun<T extends { run: LiveRun }>(
 }
 
 /** A "Cancel a run": 202 while the run has not ended; after, a 404, as the real API answers. */
-export function cancelRun(run: LiveRun, onCancel?: () => void): HandlerResult {
+export function cancelRun(run: LiveRun): HandlerResult {
   if (!run.cancel()) throw notFound();
-  onCancel?.();
   return { status: 202 };
 }

@@ -21,7 +21,7 @@ import {
 } from "../spec-builders.js";
 import { byId, nextAfter, type SampleData, takeId } from "../store.js";
 import type { Schema } from "../swagger.js";
-import { runNow } from "./live-runs.js";
+import { type LiveRun, pastRun, runNow } from "./live-runs.js";
 import { currentUser, type User, userSummary } from "./users.js";
 
 export interface Script {
@@ -38,21 +38,11 @@ export interface Script {
   updatedAt: string;
 }
 
-export interface ScriptRun {
-  id: number;
-  scriptId: number;
-  state: string;
-  isCancelRequested: boolean;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}
-
 declare module "../store.js" {
   interface SampleData {
     scripts: Map<number, Script>;
-    runs: Map<number, ScriptRun>;
+    /** Every script's runs, seeded and live (see live-runs.ts), by run id. */
+    runs: Map<number, LiveRun>;
   }
 }
 
@@ -105,30 +95,26 @@ function seedScripts(users: readonly User[]): Script[] {
   });
 }
 
-function seedRuns(): ScriptRun[] {
-  const plan: [number, string, string | null][] = [
+function seedRuns(): LiveRun[] {
+  const plan: [number, "succeeded" | "failed", string | null][] = [
     [201, "succeeded", null],
     [201, "failed", "Geocoder quota exceeded."],
     [201, "succeeded", null],
     [202, "failed", "Table contacts does not exist."],
   ];
-  return plan.map(([scriptId, state, error], n) => {
-    const createdAt = EPOCH + 310 * HOUR + n * HOUR;
-    return {
-      id: 3001 + n,
-      scriptId,
-      state,
-      isCancelRequested: false,
-      createdAt: isoAt(createdAt),
-      startedAt: isoAt(createdAt + MINUTE),
-      finishedAt: isoAt(createdAt + 3 * MINUTE),
+  return plan.map(([scriptId, outcome, error], n) =>
+    pastRun(3001 + n, scriptId, EPOCH + 310 * HOUR + n * HOUR, {
+      queuedMs: MINUTE,
+      runningMs: 2 * MINUTE,
+      outcome,
       error,
-    };
-  });
+      logs: [],
+    }),
+  );
 }
 
 /** The runs of a script, newest first; a 404 when the script does not exist. */
-export function runsOf(data: SampleData, scriptId: number | string | undefined): ScriptRun[] {
+export function runsOf(data: SampleData, scriptId: number | string | undefined): LiveRun[] {
   find(data.scripts, scriptId);
   return sortRecords([...data.runs.values()].filter((run) => run.scriptId === Number(scriptId)));
 }

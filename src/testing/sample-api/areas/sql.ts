@@ -28,7 +28,7 @@ import { runSql, type SampleTable, SqlError, type SqlResult, seedTables } from "
 import { gzip, presign } from "../storage.js";
 import { type SampleData, takeId } from "../store.js";
 import { addFile } from "./files.js";
-import { cancelRun, findRun, type LiveRun, quickRun } from "./live-runs.js";
+import { cancelRun, findRun, LiveRun, quickPlan, startQuickRun } from "./live-runs.js";
 
 interface Query {
   id: number;
@@ -263,7 +263,7 @@ export const sql: SampleArea = {
         previewRows: Math.min(1000, Math.max(0, fields.previewRows)),
         result,
         // A query is its own job here: the run takes the query's id.
-        run: quickRun(id, id, now, error),
+        run: new LiveRun(id, id, quickPlan(error), now),
       };
       data.queries.set(query.id, query);
       return ok(queryView(query, now()));
@@ -297,7 +297,7 @@ export const sql: SampleArea = {
         });
         fileId = file.id;
       }
-      const run: SqlRun = { run: quickRun(takeId(data, "sqlRuns"), script.id, now, error), fileId };
+      const run: SqlRun = { run: startQuickRun(data, "sqlRuns", script.id, now, error), fileId };
       data.sqlRuns.set(run.run.id, run);
       return { status: 202, body: runView(run, data, now(), origin) };
     },
