@@ -1,6 +1,8 @@
-// Runs that move through queued -> running -> succeeded / failed by the API's clock, with log
-// lines that appear while they run and outputs once they succeed. State is read at the time
-// of each request (getters over `now()`), so every area that shows a run shows it as it is.
+// The one run lifecycle of the sample API: every run (a job's, a query's, a SQL export's, a CSV
+// import's, a preprocess job's, the seeded ones) is a LiveRun that moves queued -> running ->
+// succeeded / failed by the API's clock, or is cancelled before it ends, with log lines that
+// appear while it runs and outputs once it succeeds. Its state is worked out from the clock
+// when asked (`at`), so every area that shows a run shows it as it is.
 import { notFound } from "../api-error.js";
 import type { HandlerContext, HandlerResult } from "../area.js";
 import { find, isoAt } from "../results.js";
@@ -52,6 +54,8 @@ export interface RunMoment {
 /** A run whose state, times and log follow the clock. */
 export class LiveRun {
   isCancelRequested = false;
+  /** What else a cancel takes back (an import's table, say), however the run is cancelled. */
+  onCancel: (() => void) | undefined;
   #cancelledAt: number | undefined;
   readonly lines: readonly LogLine[];
 
@@ -134,13 +138,12 @@ export class LiveRun {
     return this.lines.filter((line) => line.atMs <= elapsed);
   }
 
-  /** What else a cancel takes back (an import's table, say), however the run is cancelled. */
-  onCancel: (() => void) | undefined;
-
+  /** Cancels the run unless it has ended (then false), at one reading of the clock. */
   cancel(): boolean {
-    if (this.finished) return false;
+    const t = this.now();
+    if (this.at(t).finishedAt !== null) return false;
     this.isCancelRequested = true;
-    this.#cancelledAt = this.now();
+    this.#cancelledAt = t;
     this.onCancel?.();
     return true;
   }
