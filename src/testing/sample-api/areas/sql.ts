@@ -2,9 +2,10 @@
 // `post_sql_runs`, `get_sql_runs`) against the sample database (see ../sql-engine.ts). Each
 // takes a moment, as a real database does: the answer is known at once, but the run goes
 // queued -> running -> succeeded / failed on the API's clock like every run of the sample API
-// (a quick LiveRun, see live-runs.ts), and an export run can be cancelled while it has not
-// ended. An export's output is a gzip CSV file served at a presigned URL by the sample storage
-// host.
+// (a quick LiveRun, see live-runs.ts); an export run can be cancelled until it ends
+// (`delete_sql_runs`, or `jobs.delete_runs` as a CivisFuture does). An export's output is a
+// gzip CSV file served at a presigned URL by the sample storage host; the file is written at
+// the start, and a cancelled run leaves it in place but shows no output.
 
 import Papa from "papaparse";
 import type { SampleArea } from "../area.js";
