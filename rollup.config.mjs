@@ -14,8 +14,9 @@ import esbuild from "rollup-plugin-esbuild";
 // on scope (README "Size" says what each part costs). Until it is taken, the build holds each at
 // what it measures now, rounded up to the next 0.1 KB, so nothing grows unnoticed, and prints
 // the target beside it.
-const UMD_BUDGET_BYTES = Math.floor(20.1 * 1024);
-const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(16.1 * 1024);
+const UMD_BUDGET_BYTES = Math.floor(19.9 * 1024);
+// The spec's cache, download path and IndexedDB store load on demand since (~1.1 KB).
+const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(14.9 * 1024);
 // civis/io's grew for issue 13's last points (measured, gzip): upload progress in bytes through
 // XMLHttpRequest (~0.3 KB), civisToCsv's future that waits for its file (~0.15 KB) and
 // civis-python's CSV preprocess step before an import (~0.9 KB).
