@@ -9,7 +9,8 @@ let store: UseStore | undefined;
  */
 export function idbSpecStore(): SpecStore | undefined {
   if (typeof indexedDB === "undefined") return undefined;
-  const use = (store ??= createStore("civis-spec-cache", "specs"));
+  store ??= createStore("civis-spec-cache", "specs");
+  const use = store;
   return {
     get: (key) => get(key, use),
     set: (key, value) => set(key, value, use),
