@@ -1,21 +1,36 @@
-import { CivisNetworkError } from "../errors/civis-network-error.js";
-import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
-import { type HookContext, type Hooks, runHooks } from "./hooks.js";
+import type { CivisNetworkError } from "../errors/civis-network-error.js";
+import type { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
+import type { HookContext, Hooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
-import type { RequestQueue } from "./request-queue.js";
+import { type RequestQueue, requestQueue } from "./request-queue.js";
 import type { RequestSpec } from "./request-spec.js";
-import { type Exchange, sendOnce } from "./send-once.js";
+import { runHooks } from "./run-hooks.js";
+import type { Exchange, sendOnce } from "./send-once.js";
 
 /** What a client adds around each attempt; the transport has none when nothing applies. */
 export interface Interceptors {
   readonly hooks?: Hooks | undefined;
   readonly logger?: Logger | undefined;
-  readonly queue?: RequestQueue | undefined;
+  /** `maxConcurrent`; its queue is made by the first watch (this file holds the queue's code). */
+  readonly maxConcurrent?: number | undefined;
+  queue?: RequestQueue | undefined;
   readonly gate?: RateLimitGate | undefined;
   /** The `Authorization` header of each request, when the API key is a function. */
   readonly authorization?: (() => Promise<string>) | undefined;
 }
+
+/**
+ * What the watch takes from the core, in this order. This file loads on demand (send.ts) and
+ * imports none of the core, which is passed in instead (src/client/helpers/client-helpers.ts
+ * says why); a tuple, as its names cost nothing once minified.
+ */
+export type WatchKit = readonly [
+  typeof sendOnce,
+  typeof CivisNetworkError,
+  typeof checkHeaderName,
+  typeof checkHeaderValue,
+];
 
 /** One attempt seen through the client's interceptors (send.ts calls these in turn). */
 export interface AttemptWatch {
@@ -43,20 +58,21 @@ function logLine(details: Readonly<Record<string, unknown>>): string {
 }
 
 /**
- * The attempt's watch, or undefined when neither the client nor the call adds
- * anything, so a plain client pays nothing.
+ * The attempt's watch; send.ts asks for one only when the client or the call adds
+ * something, so a plain client pays nothing (nor loads this file).
  */
 export function watchAttempt(
   x: Interceptors | undefined,
   to: { readonly fetch: typeof fetch; readonly baseUrl: string },
   req: RequestSpec,
   attempt: number,
-): AttemptWatch | undefined {
-  const { queue, gate, authorization, logger, hooks } = x ?? {};
+  [sendOnce, NetworkError, checkHeaderName, checkHeaderValue]: WatchKit,
+): AttemptWatch {
+  const { gate, authorization, logger, hooks, maxConcurrent } = x ?? {};
+  // One queue per client, made here so that its code loads with this file.
+  if (maxConcurrent) x!.queue ??= requestQueue(maxConcurrent);
+  const queue = x?.queue;
   const hooked = hooks || req.hooks;
-  // With only the rate-limit pause, and the pause off, there is nothing to add (send.ts
-  // still shows the pause each error answer).
-  if (!queue && !authorization && !logger && !hooked && !gate?.paused()) return undefined;
   const { operation = "", method, target: path, signal } = req;
   // Made only when a hook will see it: a client with just a queue or a logger skips it.
   const context: HookContext | undefined = hooked
@@ -75,7 +91,7 @@ export function watchAttempt(
   // A wait for a slot or a pause ends on abort, like a wait between retries.
   const waitFor = (wait: Promise<void>): Promise<void> =>
     wait.catch((reason) => {
-      throw new CivisNetworkError(
+      throw new NetworkError(
         method,
         path,
         "Aborted while waiting to send",

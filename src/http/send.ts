@@ -1,8 +1,9 @@
 import type { CivisAPIError } from "../errors/civis-api-error.js";
 import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
+import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
 import { apiErrorFrom } from "./api-error.js";
-import { type Interceptors, watchAttempt } from "./attempt-watch.js";
+import type { AttemptWatch, Interceptors, WatchKit } from "./attempt-watch.js";
 import type { RequestSpec } from "./request-spec.js";
 import {
   type AttemptOutcome,
@@ -24,6 +25,13 @@ export interface Transport {
 }
 
 /**
+ * Hooks, logger, queue and key function load with the first attempt that needs them: a page
+ * whose client has none never loads them, and a loaded module costs no await after that.
+ */
+let watching: typeof import("./attempt-watch.js") | undefined;
+const KIT: WatchKit = [sendOnce, CivisNetworkError, checkHeaderName, checkHeaderValue];
+
+/**
  * Sends a request, retrying by the documented rules, and resolves to the first
  * 2xx answer with its body read (left unread with `keepBody`). Rejects with the
  * last answer's error.
@@ -35,11 +43,21 @@ export async function send(
 ): Promise<Exchange> {
   const started = Date.now();
   const policy = transport.retry;
+  const x = transport.interceptors;
   for (let attempt = 1; ; attempt++) {
     let outcome: AttemptOutcome;
     let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
     let status: number | undefined;
-    const watch = watchAttempt(transport.interceptors, transport, req, attempt);
+    let watch: AttemptWatch | undefined;
+    // With only the rate-limit pause, and the pause off, there is nothing to add (the pause
+    // still sees each error answer, below).
+    if (
+      req.hooks ||
+      (x && (x.hooks || x.logger || x.maxConcurrent || x.authorization || x.gate?.paused()))
+    ) {
+      watching ??= await import("./attempt-watch.js");
+      watch = watching.watchAttempt(x, transport, req, attempt, KIT);
+    }
     try {
       const exchange = watch
         ? await watch.send(keepBody)
@@ -54,7 +72,7 @@ export async function send(
       // Made for this attempt, so it already counts the attempts.
       error = apiErrorFrom(response, exchange.text ?? "", watch?.sent ?? req, attempt);
       if (watch) await watch.after(response, error);
-      else transport.interceptors?.gate?.observe(response);
+      else x?.gate?.observe(response);
     } catch (thrown) {
       if (!(thrown instanceof CivisNetworkError)) throw thrown;
       // A timed-out attempt is retried like a lost connection (only for idempotent

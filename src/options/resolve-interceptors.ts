@@ -4,7 +4,6 @@ import type { Interceptors } from "../http/attempt-watch.js";
 import { basicAuth } from "../http/basic-auth.js";
 import { checkHooks } from "../http/hooks.js";
 import { rateLimitGate } from "../http/rate-limit-gate.js";
-import { requestQueue } from "../http/request-queue.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Platform } from "../platform/platform.js";
 import type { ClientOptions } from "./client-options.js";
@@ -34,12 +33,12 @@ export function resolveInterceptors(
 ): Interceptors | undefined {
   const hooks = checkHooks(given.hooks, "hooks");
   const logger = given.logger ?? platform.logger();
-  const queue = given.maxConcurrent === undefined ? undefined : requestQueue(given.maxConcurrent);
+  const { maxConcurrent } = given;
   const gate =
     (given.rateLimit ?? DEFAULTS.rateLimit) === "pause"
       ? rateLimitGate(retry.maxElapsedMs)
       : undefined;
   const authorization = apiKey && keyHeader(apiKey);
-  if (!hooks && !logger && !queue && !gate && !authorization) return undefined;
-  return { hooks, logger, queue, gate, authorization };
+  if (!hooks && !logger && !maxConcurrent && !gate && !authorization) return undefined;
+  return { hooks, logger, maxConcurrent, gate, authorization };
 }
