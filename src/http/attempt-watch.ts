@@ -42,7 +42,7 @@ export interface AttemptWatch {
   /** The request as sent, key and hooks' headers included (errors blank an echoed key by it). */
   sent: RequestSpec | undefined;
   /**
-   * After the attempt: the debug line, the pause a 429 asks for, then `onResponse`
+   * After the attempt (and the pause a 429 asks for): the debug line, then `onResponse`
    * and (with an error) `onResponseError`; without a response, `onRequestError`.
    */
   after(response: globalThis.Response | undefined, error?: Error): Promise<void>;
@@ -134,7 +134,6 @@ export function watchAttempt(
       }
     },
     async after(response, error) {
-      if (response) gate?.observe(response);
       if (logger) {
         const left = response?.headers.get("x-ratelimit-remaining");
         details = {

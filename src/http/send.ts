@@ -1,16 +1,11 @@
-import type { CivisAPIError } from "../errors/civis-api-error.js";
-import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import { CivisAPIError } from "../errors/civis-api-error.js";
+import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
-import { apiErrorFrom } from "./api-error.js";
+import type { ErrorClasses } from "./api-error.js";
 import type { AttemptWatch, Interceptors, WatchKit } from "./attempt-watch.js";
 import type { RequestSpec } from "./request-spec.js";
-import {
-  type AttemptOutcome,
-  attemptLimit,
-  type ResolvedRetryPolicy,
-  shouldRetry,
-} from "./retry-policy.js";
+import type { ResolvedRetryPolicy } from "./retry-policy.js";
 import { type Exchange, sendOnce } from "./send-once.js";
 import { sleep } from "./sleep.js";
 
@@ -29,7 +24,23 @@ export interface Transport {
  * whose client has none never loads them, and a loaded module costs no await after that.
  */
 let watching: typeof import("./attempt-watch.js") | undefined;
-const KIT: WatchKit = [sendOnce, CivisNetworkError, checkHeaderName, checkHeaderValue];
+const WATCH_KIT: WatchKit = [sendOnce, CivisNetworkError, checkHeaderName, checkHeaderValue];
+
+/**
+ * What only a failed attempt needs (its error, the retry rules) loads beside the first
+ * request, so that a failure finds it loaded; a load that fails is tried again when next needed.
+ */
+let failing: Promise<typeof import("./attempt-failed.js")> | undefined;
+function failure(): Promise<typeof import("./attempt-failed.js")> {
+  if (!failing) {
+    failing = import("./attempt-failed.js");
+    failing.catch(() => {
+      failing = undefined;
+    });
+  }
+  return failing;
+}
+const ERRORS: ErrorClasses = [CivisAPIError, CivisAPIKeyError];
 
 /**
  * Sends a request, retrying by the documented rules, and resolves to the first
@@ -42,12 +53,9 @@ export async function send(
   keepBody?: boolean,
 ): Promise<Exchange> {
   const started = Date.now();
-  const policy = transport.retry;
   const x = transport.interceptors;
+  failure();
   for (let attempt = 1; ; attempt++) {
-    let outcome: AttemptOutcome;
-    let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
-    let status: number | undefined;
     let watch: AttemptWatch | undefined;
     // With only the rate-limit pause, and the pause off, there is nothing to add (the pause
     // still sees each error answer, below).
@@ -56,45 +64,40 @@ export async function send(
       (x && (x.hooks || x.logger || x.maxConcurrent || x.authorization || x.gate?.paused()))
     ) {
       watching ??= await import("./attempt-watch.js");
-      watch = watching.watchAttempt(x, transport, req, attempt, KIT);
+      watch = watching.watchAttempt(x, transport, req, attempt, WATCH_KIT);
     }
+    let exchange: Exchange | undefined;
+    let thrown: CivisNetworkError | undefined;
     try {
-      const exchange = watch
+      exchange = watch
         ? await watch.send(keepBody)
         : await sendOnce(transport.fetch, transport.baseUrl, req, attempt, keepBody);
-      const { response } = exchange;
-      if (response.ok) {
-        if (watch) await watch.after(response);
+      if (exchange.response.ok) {
+        if (watch) await watch.after(exchange.response);
         return exchange;
       }
-      status = response.status;
-      outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
-      // Made for this attempt, so it already counts the attempts.
-      error = apiErrorFrom(response, exchange.text ?? "", watch?.sent ?? req, attempt);
-      if (watch) await watch.after(response, error);
-      else x?.gate?.observe(response);
-    } catch (thrown) {
-      if (!(thrown instanceof CivisNetworkError)) throw thrown;
-      // A timed-out attempt is retried like a lost connection (only for idempotent
-      // methods); the caller's own abort never is.
-      outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
-      error = thrown;
-      if (watch) await watch.after(undefined, thrown);
+    } catch (error) {
+      if (!(error instanceof CivisNetworkError)) throw error;
+      thrown = error;
+      // A hook's CivisNetworkError after a 2xx answer is a lost connection, as any other.
+      exchange = undefined;
     }
-    const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
-    if (!decision.retry) throw error;
-    policy.onRetry?.({
+    const [error, retryIn] = (await failure()).attemptFailed(
+      transport,
+      req,
+      watch?.sent ?? req,
       attempt,
-      waitMs: decision.waitMs,
-      method: req.method,
-      url: req.target,
-      status,
-      error,
-      maxAttempts: attemptLimit(policy, outcome),
-    });
-    watch?.retrying(decision.waitMs);
+      started,
+      ERRORS,
+      exchange,
+      thrown,
+    );
+    if (watch) await watch.after(exchange?.response, error);
+    const waitMs = retryIn();
+    if (waitMs === undefined) throw error;
+    watch?.retrying(waitMs);
     try {
-      await sleep(decision.waitMs, req.signal);
+      await sleep(waitMs, req.signal);
     } catch (reason) {
       throw new CivisNetworkError(
         req.method,
