@@ -1,5 +1,7 @@
+import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import type { CivisNetworkError } from "../errors/civis-network-error.js";
 import type { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
+import type { basicAuth } from "./basic-auth.js";
 import type { HookContext, Hooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
@@ -16,8 +18,8 @@ export interface Interceptors {
   readonly maxConcurrent?: number | undefined;
   queue?: RequestQueue | undefined;
   readonly gate?: RateLimitGate | undefined;
-  /** The `Authorization` header of each request, when the API key is a function. */
-  readonly authorization?: (() => Promise<string>) | undefined;
+  /** The API key, when it is a function: called for each request's `Authorization` header. */
+  readonly authorization?: (() => string | Promise<string>) | undefined;
 }
 
 /**
@@ -30,6 +32,8 @@ export type WatchKit = readonly [
   typeof CivisNetworkError,
   typeof checkHeaderName,
   typeof checkHeaderValue,
+  typeof CivisAPIKeyError,
+  typeof basicAuth,
 ];
 
 /** One attempt seen through the client's interceptors (send.ts calls these in turn). */
@@ -66,7 +70,7 @@ export function watchAttempt(
   to: { readonly fetch: typeof fetch; readonly baseUrl: string },
   req: RequestSpec,
   attempt: number,
-  [sendOnce, NetworkError, checkHeaderName, checkHeaderValue]: WatchKit,
+  [sendOnce, NetworkError, checkHeaderName, checkHeaderValue, KeyError, basicAuth]: WatchKit,
 ): AttemptWatch {
   const { gate, authorization, logger, hooks, maxConcurrent } = x ?? {};
   // One queue per client, made here so that its code loads with this file.
@@ -114,7 +118,15 @@ export function watchAttempt(
           : authorization
             ? { ...req.headers }
             : undefined;
-        if (authorization) headers!.Authorization = await authorization();
+        if (authorization) {
+          // A bad answer says so without repeating it.
+          const key = await authorization();
+          if (typeof key !== "string" || key === "") {
+            throw new KeyError("The apiKey function must return a non-empty string");
+          }
+          checkHeaderValue("The API key", key, KeyError, false);
+          headers!.Authorization = basicAuth(key);
+        }
         const answer = context && (await runHooks("onRequest", context, sets));
         // A header an onRequest hook set that fetch would refuse is a mistake, not a lost
         // connection to retry (the others were checked before the first attempt).

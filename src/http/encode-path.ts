@@ -2,25 +2,20 @@ import { decodeFully } from "../checks/decode-fully.js";
 
 /** Percent-encodes one path parameter; `.`/`..` would let the URL parser climb the path. */
 export function encodePathParam(where: string, name: string, value: unknown): string {
+  const bad = (problem: string) =>
+    new TypeError(`${where}: the path parameter "${name}" ${problem}`);
   if (typeof value !== "string" && typeof value !== "number" && typeof value !== "bigint") {
-    const got = value === null ? "null" : typeof value;
-    throw new TypeError(
-      `${where}: the path parameter "${name}" must be a string or a number, got ${got}`,
-    );
+    throw bad(`must be a string or a number, got ${value === null ? "null" : typeof value}`);
   }
   // NaN and Infinity would be sent as words: never an id the caller meant.
   if (typeof value === "number" && !Number.isFinite(value)) {
-    throw new TypeError(
-      `${where}: the path parameter "${name}" must be a finite number, got ${value}`,
-    );
+    throw bad(`must be a finite number, got ${value}`);
   }
   const text = String(value);
-  if (text === "") throw new TypeError(`${where}: the path parameter "${name}" is empty`);
+  if (text === "") throw bad("is empty");
   const decoded = decodeFully(text);
   if (decoded === "." || decoded === "..") {
-    throw new TypeError(
-      `${where}: the path parameter "${name}" may not be "." or ".." (in any encoding)`,
-    );
+    throw bad('may not be "." or ".." (in any encoding)');
   }
   return encodeURIComponent(text);
 }

@@ -8,14 +8,10 @@ function scalar(value: unknown): string {
 export function queryString(query: ReadonlyArray<readonly [string, unknown]>): string {
   const parts: string[] = [];
   for (const [name, value] of query) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      const key = `${encodeURIComponent(name)}%5B%5D`;
-      for (const item of value) {
-        if (item !== undefined) parts.push(`${key}=${encodeURIComponent(scalar(item))}`);
-      }
-    } else {
-      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(scalar(value))}`);
+    const array = Array.isArray(value);
+    const key = encodeURIComponent(name) + (array ? "%5B%5D" : "");
+    for (const item of array ? value : [value]) {
+      if (item !== undefined) parts.push(`${key}=${encodeURIComponent(scalar(item))}`);
     }
   }
   return parts.length === 0 ? "" : `?${parts.join("&")}`;

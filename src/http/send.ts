@@ -4,6 +4,7 @@ import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
 import type { ErrorClasses } from "./api-error.js";
 import type { AttemptWatch, Interceptors, WatchKit } from "./attempt-watch.js";
+import { basicAuth } from "./basic-auth.js";
 import type { RequestSpec } from "./request-spec.js";
 import type { ResolvedRetryPolicy } from "./retry-policy.js";
 import { type Exchange, sendOnce } from "./send-once.js";
@@ -24,7 +25,14 @@ export interface Transport {
  * whose client has none never loads them, and a loaded module costs no await after that.
  */
 let watching: typeof import("./attempt-watch.js") | undefined;
-const WATCH_KIT: WatchKit = [sendOnce, CivisNetworkError, checkHeaderName, checkHeaderValue];
+const WATCH_KIT: WatchKit = [
+  sendOnce,
+  CivisNetworkError,
+  checkHeaderName,
+  checkHeaderValue,
+  CivisAPIKeyError,
+  basicAuth,
+];
 
 /**
  * What only a failed attempt needs (its error, the retry rules) loads beside the first
