@@ -46,31 +46,22 @@ const MAX_DEPTH = 8;
 const MAX_ITEMS = 32;
 
 /**
- * `string (date-time)`, `array<array<integer>>`, `Response`... Nested `items` are
- * followed by a loop, at most MAX_ITEMS deep, not recursion: a spec may nest them
- * without end.
+ * `string (date-time)`, `array<array<integer>>`, `Response`... Nested `items` are followed at
+ * most MAX_ITEMS deep: a spec may nest them without end.
  */
-function typeName(root: Schema, returned: boolean): string {
-  let schema = root;
-  let arrays = 0;
-  for (;;) {
-    const raw = schema.type;
-    const type = Array.isArray(raw)
-      ? (raw.find((t) => t !== "null") ?? "any")
-      : (raw as string | undefined);
-    const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
-    if (base === "array" && schema.items && arrays < MAX_ITEMS) {
-      arrays++;
-      schema = schema.items;
-      continue;
-    }
-    const shown = base === "object" && returned ? "Response" : base;
-    const name =
-      schema.format && base !== "object" && base !== "array"
-        ? `${shown} (${schema.format})`
-        : shown;
-    return `${"array<".repeat(arrays)}${name}${">".repeat(arrays)}`;
+function typeName(schema: Schema, returned: boolean, arrays = 0): string {
+  const raw = schema.type;
+  const type = Array.isArray(raw)
+    ? (raw.find((t) => t !== "null") ?? "any")
+    : (raw as string | undefined);
+  const base = type ?? (schema.properties || schema.allOf ? "object" : "any");
+  if (base === "array" && schema.items && arrays < MAX_ITEMS) {
+    return `array<${typeName(schema.items, returned, arrays + 1)}>`;
   }
+  const shown = base === "object" && returned ? "Response" : base;
+  return schema.format && base !== "object" && base !== "array"
+    ? `${shown} (${schema.format})`
+    : shown;
 }
 
 /** The documented properties of an object schema, or of an array's items; [] for anything else. */

@@ -4,8 +4,9 @@ import { wrap } from "./wrap.js";
 
 /** Lines of one entry at `indent`; nested entries (all but top-level parameters) start with `- `. */
 function entryLines(entry: DocEntry, indent: string, out: string[]): void {
-  const dash = indent === "" ? "" : "- ";
-  out.push(`${indent}${dash}${entry.name} : ${entry.type}${entry.optional ? ", optional" : ""}`);
+  out.push(
+    `${indent}${indent && "- "}${entry.name} : ${entry.type}${entry.optional ? ", optional" : ""}`,
+  );
   const inner = `${indent}    `;
   if (entry.description) {
     out.push(wrap(entry.description, inner));

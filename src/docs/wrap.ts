@@ -68,7 +68,7 @@ export function wrap(text: string, indent: string, width = 79): string {
       if (end < chars.length) pieces[next] = chars.slice(end).join("");
       else next++;
     }
-    if (line.length > 0 && !line[line.length - 1]!.trim()) line.pop();
+    if (!line.at(-1)?.trim()) line.pop();
     if (line.length > 0) lines.push(indent + line.join(""));
   }
   return lines.join("\n");

@@ -6,7 +6,7 @@ import { failureText } from "./failure-text.js";
 import { platformUrl } from "./platform-url.js";
 import { checkPollingInterval, nextPollDelay } from "./poll-schedule.js";
 import { pollWait } from "./poll-wait.js";
-import { isFailed, isSucceeded } from "./run-states.js";
+import { runEnded } from "./run-states.js";
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
@@ -46,6 +46,8 @@ export interface CivisFutureOptions<Run = Response> {
   readonly jobId?: number;
 }
 
+const numberOr = (id: unknown): number | undefined => (typeof id === "number" ? id : undefined);
+
 /**
  * A run being watched (civis-python's `CivisFuture`): polls `getter(...args)` until the
  * run's `state` is `succeeded`/`success` (resolves with that answer) or `failed`/`cancelled`
@@ -57,11 +59,11 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
   readonly #promise: Promise<Run>;
   readonly #ready: Promise<readonly unknown[]>;
   readonly #client: object | undefined;
-  readonly #jobId: number | undefined;
-  #args: readonly unknown[] | undefined;
+  /** The getter's arguments; until they arrive, the job id of the options. */
+  #args: readonly unknown[];
   #state: string | undefined;
-  #done = false;
-  #poke: (() => void) | undefined;
+  /** Wakes the wait between polls; null once the future has settled. */
+  #poke: (() => void) | undefined | null;
 
   /**
    * @param getter the run's getter, such as `client.jobs.get_runs` or `client.scripts.get_sql_runs`
@@ -73,75 +75,71 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     args: readonly unknown[] | PromiseLike<readonly unknown[]>,
     options: CivisFutureOptions<Run> = {},
   ) {
+    const example = "such as client.jobs.get_runs";
     if (typeof getter !== "function") {
-      throw new TypeError(
-        "CivisFuture: the getter must be a function, such as client.jobs.get_runs",
-      );
+      throw new TypeError(`CivisFuture: the getter must be a function, ${example}`);
     }
     const fixedMs = checkPollingInterval("CivisFuture", options.pollingIntervalMs);
-    const signal = options.signal;
+    const { signal } = options;
     this.onUpdate = options.onUpdate;
     this.#client = options.client ?? clientOfMethod(getter);
-    this.#jobId = options.jobId;
-    if (Array.isArray(args)) this.#args = args;
-    this.#ready = Promise.resolve(args).then((given) => {
+    this.#args = Array.isArray(args) ? args : [options.jobId];
+    const ready = Promise.resolve(args).then((given) => {
       if (!Array.isArray(given)) {
         throw new TypeError("CivisFuture: args must be an array of the getter's path parameters");
       }
       this.#args = given;
       return given;
     });
-    this.#promise = this.#poll(getter, fixedMs, signal)
+    this.#ready = ready;
+    // The polling loop, started at once; its end settles the future.
+    this.#promise = (async (): Promise<Run> => {
+      const args = await ready;
+      let delay: number | undefined;
+      for (;;) {
+        signal?.throwIfAborted();
+        const answer = (await (signal ? getter(...args, {}, { signal }) : getter(...args))) as Run;
+        const body = await plainBody(answer);
+        const state = fieldOf(body, "state");
+        if (typeof state !== "string") {
+          throw new TypeError(
+            `CivisFuture: the answer of ${getter.name || "the getter"}() has no "state"; poll a run's getter, ${example}`,
+          );
+        }
+        this.#state = state;
+        this.onUpdate?.(answer, this as CivisFuture<Run>);
+        const ended = runEnded(state);
+        if (ended) return answer;
+        if (ended === false) {
+          const { job_id: jobId, run_id: runId } = this;
+          const text = await failureText(this.#client, jobId, runId, body, state, signal);
+          throw new CivisJobFailure(text, { jobId, runId, state, response: answer });
+        }
+        delay = nextPollDelay(delay, fixedMs);
+        await pollWait(delay, signal, (poke) => {
+          this.#poke = poke;
+        });
+      }
+    })()
       .catch((error: unknown) => {
         // The abort, not whatever the interrupted step made of it.
         throw signal?.aborted ? signal.reason : error;
       })
       .finally(() => {
-        this.#done = true;
-        this.#poke = undefined;
+        this.#poke = null;
       });
     // A future no one awaits must not crash Node with an unhandled rejection.
     this.#promise.catch(() => {});
   }
 
-  async #poll(getter: ApiCall, fixedMs: number | undefined, signal?: AbortSignal): Promise<Run> {
-    const args = await this.#ready;
-    let delay: number | undefined;
-    for (;;) {
-      signal?.throwIfAborted();
-      const answer = (await (signal ? getter(...args, {}, { signal }) : getter(...args))) as Run;
-      const body = await plainBody(answer);
-      const state = fieldOf(body, "state");
-      if (typeof state !== "string") {
-        throw new TypeError(
-          `CivisFuture: the answer of ${getter.name || "the getter"}() has no "state"; poll a run's getter, such as client.jobs.get_runs`,
-        );
-      }
-      this.#state = state;
-      this.onUpdate?.(answer, this as CivisFuture<Run>);
-      if (isSucceeded(state)) return answer;
-      if (isFailed(state)) {
-        const { job_id: jobId, run_id: runId } = this;
-        const text = await failureText(this.#client, jobId, runId, body, state, signal);
-        throw new CivisJobFailure(text, { jobId, runId, state, response: answer });
-      }
-      delay = nextPollDelay(delay, fixedMs);
-      await pollWait(delay, signal, (poke) => {
-        this.#poke = poke;
-      });
-    }
-  }
-
   /** The job's id (the getter's first argument). */
   get job_id(): number | undefined {
-    const id = this.#args?.[0] ?? this.#jobId;
-    return typeof id === "number" ? id : undefined;
+    return numberOr(this.#args[0]);
   }
 
   /** The run's id (the getter's second argument); undefined until a new run has started. */
   get run_id(): number | undefined {
-    const id = this.#args?.[1];
-    return typeof id === "number" ? id : undefined;
+    return numberOr(this.#args[1]);
   }
 
   /** The run's state as last polled (`queued`, `running`, `succeeded`...); undefined before. */
@@ -151,15 +149,19 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
 
   /** The job's page on Civis Platform, from the client's API base URL. */
   get job_url(): string | undefined {
-    const base = this.#client && baseUrlOf(this.#client);
-    return base && this.job_id !== undefined ? platformUrl(base, this.job_id) : undefined;
+    return this.#url(this.job_id);
   }
 
   /** The run's page on Civis Platform (civis-python's `job_run_url`). */
   get run_url(): string | undefined {
+    return this.#url(this.job_id, this.run_id);
+  }
+
+  /** A page of the job, or of the run when `ids` has its id too; undefined while one is unknown. */
+  #url(...ids: (number | undefined)[]): string | undefined {
     const base = this.#client && baseUrlOf(this.#client);
-    return base && this.job_id !== undefined && this.run_id !== undefined
-      ? platformUrl(base, this.job_id, this.run_id)
+    return base && !ids.includes(undefined)
+      ? platformUrl(base, ...(ids as [number, number?]))
       : undefined;
   }
 
@@ -178,7 +180,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
 
   /** Whether the future has settled: the run ended, polling failed, or the signal aborted. */
   done(): boolean {
-    return this.#done;
+    return this.#poke === null;
   }
 
   /**
@@ -187,15 +189,13 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
    * in state `cancelled`. Resolves false when the run had already ended.
    */
   async cancel(): Promise<boolean> {
-    if (this.#done) return false;
+    if (this.done()) return false;
     const client = this.#needClient("cancel");
     const [jobId, runId] = await this.#ready;
-    const [resource, method, args] =
-      runId === undefined
-        ? ["scripts", "post_cancel", [jobId]]
-        : ["jobs", "delete_runs", [jobId, runId]];
     try {
-      await methodOf(client, resource, method)(...args);
+      await (runId === undefined
+        ? methodOf(client, "scripts", "post_cancel")(jobId)
+        : methodOf(client, "jobs", "delete_runs")(jobId, runId));
     } catch (error) {
       // The API's answer for a run that has already ended.
       if (error instanceof CivisAPIError && error.status_code === 404) return false;
@@ -208,9 +208,8 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
   /** Waits for success, then lists the run's outputs (`jobs.list_runs_outputs`). */
   async outputs(): Promise<ListResponse> {
     await this.#promise;
-    const client = this.#needClient("outputs");
     return (await methodOf(
-      client,
+      this.#needClient("outputs"),
       "jobs",
       "list_runs_outputs",
     )(this.job_id, this.run_id)) as ListResponse;

@@ -16,22 +16,25 @@ export interface JobFailureDetail {
  */
 export class CivisJobFailure extends CivisError {
   override readonly name = "CivisJobFailure" as const;
-  readonly job_id: number | undefined;
-  readonly run_id: number | undefined;
+  // Declared, not defined: the constructor sets them all at once.
+  declare readonly job_id: number | undefined;
+  declare readonly run_id: number | undefined;
   /** The run's final state: `failed` or `cancelled`. */
-  readonly state: string;
+  declare readonly state: string;
   /** The text after the colon: the run's error, or the end of its log. */
-  readonly error_message: string;
+  declare readonly error_message: string;
   /** The run as the API last showed it. */
-  readonly response: unknown;
+  declare readonly response: unknown;
 
   constructor(text: string, detail: JobFailureDetail) {
-    const run = detail.runId === undefined ? "" : ` run ${detail.runId}`;
-    super(`Job ${detail.jobId ?? "?"}${run} failed: ${text}`);
-    this.job_id = detail.jobId;
-    this.run_id = detail.runId;
-    this.state = detail.state;
-    this.error_message = text;
-    this.response = detail.response;
+    const { jobId, runId } = detail;
+    super(`Job ${jobId ?? "?"}${runId === undefined ? "" : ` run ${runId}`} failed: ${text}`);
+    Object.assign(this, {
+      job_id: jobId,
+      run_id: runId,
+      state: detail.state,
+      error_message: text,
+      response: detail.response,
+    });
   }
 }

@@ -1,10 +1,9 @@
 import { fieldOf, plainBody } from "../internal.js";
 import { methodOf } from "./client-methods.js";
 import type { ItemOf } from "./job-types.js";
-import { checkPollingInterval } from "./poll-schedule.js";
 import { pollWait } from "./poll-wait.js";
-import { checkId } from "./run-job.js";
-import { isFinished } from "./run-states.js";
+import { checkArgs } from "./run-job.js";
+import { runEnded } from "./run-states.js";
 
 /** Options of jobLogs. */
 export interface JobLogsOptions {
@@ -24,11 +23,8 @@ const PER_REQUEST = 250;
 const REFETCH_CUTOFF_MS = 300_000;
 const REFETCH_COUNT = 100;
 
-interface Entry {
-  readonly id: number;
-  readonly createdAt: string;
-  readonly item: unknown;
-}
+/** A log entry: its id, its `createdAt`, and the item to yield. */
+type Entry = readonly [id: number, createdAt: string, item: unknown];
 
 /**
  * Where the next request starts. Log ids do not follow time exactly (the platform and the
@@ -37,11 +33,11 @@ interface Entry {
  * seen, and the known ids keep it from repeating (civis-python's
  * `_compute_effective_max_log_id`).
  */
-function restartId(entries: readonly Entry[], now: number): number {
+function restartId(entries: readonly Entry[]): number {
   const last = entries.at(-1);
   if (!last) return 0;
-  if (Date.parse(last.createdAt) < now - REFETCH_CUTOFF_MS) return last.id;
-  return entries.length >= REFETCH_COUNT ? (entries.at(-REFETCH_COUNT) as Entry).id : 0;
+  if (Date.parse(last[1]) < Date.now() - REFETCH_CUTOFF_MS) return last[0];
+  return entries.at(-REFETCH_COUNT)?.[0] ?? 0;
 }
 
 /**
@@ -57,93 +53,83 @@ export async function* jobLogs<Client extends object>(
   runId?: number,
   options: JobLogsOptions = {},
 ): AsyncGenerator<ItemOf<Client, "jobs", "list_runs_logs">, void, undefined> {
-  try {
-    yield* logEntries(client, jobId, runId, options);
-  } catch (error) {
-    // The abort itself, not what the request it interrupted made of it.
-    throw options.signal?.aborted ? options.signal.reason : error;
-  }
-}
-
-async function* logEntries<Client extends object>(
-  client: Client,
-  jobId: number,
-  runId: number | undefined,
-  options: JobLogsOptions,
-): AsyncGenerator<ItemOf<Client, "jobs", "list_runs_logs">, void, undefined> {
-  checkId("jobLogs", "job id", jobId);
-  if (runId !== undefined) checkId("jobLogs", "run id", runId);
-  const waitMs = checkPollingInterval("jobLogs", options.pollingIntervalMs) ?? 5000;
   const { signal, finishedTimeoutMs } = options;
-  const listLogs = methodOf(client, "jobs", "list_runs_logs");
-  const getRun = methodOf(client, "jobs", "get_runs");
-  const init = { signal };
-  if (runId === undefined) {
-    const listRuns = methodOf(client, "jobs", "list_runs");
-    const runs = await plainBody(
-      await listRuns(jobId, { limit: 1, order: "id", order_dir: "desc" }, init),
-    );
-    const latest = fieldOf(Array.isArray(runs) ? runs[0] : undefined, "id");
-    if (typeof latest !== "number") throw new Error(`Job ${jobId} has no runs`);
-    runId = latest;
-  }
-  const run = async () => plainBody(await getRun(jobId, runId, {}, init));
-  const finishedLongAgo = async () => {
-    if (finishedTimeoutMs === undefined) return false;
-    const finishedAt = fieldOf(await run(), "finishedAt");
-    return (
-      typeof finishedAt === "string" && Date.parse(finishedAt) < Date.now() - finishedTimeoutMs
-    );
-  };
-
-  const seen = new Set<number>();
-  let lastId = 0;
-  for (;;) {
-    signal?.throwIfAborted();
-    const page = await listLogs(jobId, runId, { last_id: lastId, limit: PER_REQUEST }, init);
-    const plain = await plainBody(page);
-    const items: readonly unknown[] = Array.isArray(page)
-      ? page
-      : Array.isArray(plain)
-        ? plain
-        : [];
-    const bodies: readonly unknown[] = Array.isArray(plain) ? plain : [];
-    const headers = (page as { headers?: Headers | null }).headers ?? undefined;
-    const maxHeader = headers?.get("civis-max-id");
-    const remoteMax = maxHeader ? Number(maxHeader) : undefined;
-    const entries: Entry[] = items.map((item, i) => ({
-      id: Number(fieldOf(bodies[i], "id")),
-      createdAt: String(fieldOf(bodies[i], "createdAt") ?? ""),
-      item,
-    }));
-    const before = lastId;
-    if (entries.length > 0) lastId = Math.max(...entries.map((e) => e.id));
-    entries.sort((a, b) =>
-      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id - b.id,
-    );
-    let fresh = 0;
-    for (const entry of entries) {
-      if (seen.has(entry.id)) continue;
-      seen.add(entry.id);
-      fresh++;
-      yield entry.item as ItemOf<Client, "jobs", "list_runs_logs">;
+  try {
+    const waitMs =
+      checkArgs(
+        "jobLogs",
+        options.pollingIntervalMs,
+        ["job id", jobId],
+        // No run id: the job's latest run, found below.
+        ["run id", runId ?? 1],
+      ) ?? 5000;
+    const listLogs = methodOf(client, "jobs", "list_runs_logs");
+    const getRun = methodOf(client, "jobs", "get_runs");
+    const init = { signal };
+    if (runId === undefined) {
+      const runs = await plainBody(
+        await methodOf(client, "jobs", "list_runs")(
+          jobId,
+          { limit: 1, order: "id", order_dir: "desc" },
+          init,
+        ),
+      );
+      const latest = fieldOf(Array.isArray(runs) ? runs[0] : undefined, "id");
+      if (typeof latest !== "number") throw new Error(`Job ${jobId} has no runs`);
+      runId = latest;
     }
+    const run = async (field: string) =>
+      fieldOf(await plainBody(await getRun(jobId, runId, {}, init)), field);
 
-    const control = headers?.get("civis-cache-control");
-    const complete = async () =>
-      control == null
-        ? fresh === 0 && isFinished(String(fieldOf(await run(), "state")))
-        : control !== "no-store";
-    // More is waiting when the API knows of a higher id and this request made progress
-    // (an endpoint that keeps answering the same lines must not make this spin).
-    const moreNow = remoteMax !== undefined && lastId < remoteMax && lastId > before;
-    if (!moreNow) {
+    const seen = new Set<number>();
+    let lastId = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const page = await listLogs(jobId, runId, { last_id: lastId, limit: PER_REQUEST }, init);
+      const plain = await plainBody(page);
+      const bodies: readonly unknown[] = Array.isArray(plain) ? plain : [];
+      const headers = (page as { headers?: Headers | null }).headers;
+      const maxHeader = headers?.get("civis-max-id");
+      const remoteMax = maxHeader ? Number(maxHeader) : undefined;
+      const entries = (Array.isArray(page) ? page : bodies).map(
+        (item, i): Entry => [
+          Number(fieldOf(bodies[i], "id")),
+          String(fieldOf(bodies[i], "createdAt") ?? ""),
+          item,
+        ],
+      );
+      const before = lastId;
+      if (entries.length > 0) lastId = Math.max(...entries.map((e) => e[0]));
+      entries.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] - b[0]));
+      let fresh = 0;
+      for (const [id, , item] of entries) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        fresh++;
+        yield item as ItemOf<Client, "jobs", "list_runs_logs">;
+      }
+      // More is waiting when the API knows of a higher id and this request made progress
+      // (an endpoint that keeps answering the same lines must not make this spin).
+      if (remoteMax !== undefined && lastId < remoteMax && lastId > before) continue;
       if (remoteMax === undefined || lastId >= remoteMax) {
-        lastId = restartId(entries.length > 0 ? entries : [], Date.now());
+        lastId = restartId(entries);
+        const control = headers?.get("civis-cache-control");
+        const longAgo = (at: unknown) =>
+          typeof at === "string" && Date.parse(at) < Date.now() - finishedTimeoutMs!;
         // civis-python waits forever for a run that never logs; here a finished one ends.
-        if ((await complete()) || (await finishedLongAgo())) return;
+        if (
+          (control == null
+            ? fresh === 0 && runEnded(String(await run("state"))) !== undefined
+            : control !== "no-store") ||
+          (finishedTimeoutMs !== undefined && longAgo(await run("finishedAt")))
+        ) {
+          return;
+        }
       }
       await pollWait(waitMs, signal);
     }
+  } catch (error) {
+    // The abort itself, not what the request it interrupted made of it.
+    throw signal?.aborted ? signal.reason : error;
   }
 }

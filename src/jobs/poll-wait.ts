@@ -19,14 +19,10 @@ export function pollWait(
   wake?: (poke: () => void) => void,
 ): Promise<void> {
   const doc = (globalThis as { document?: VisibleDocument }).document;
+  const start = Date.now();
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const start = Date.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const finish = (aborted: boolean) => {
+    const finish = (aborted?: boolean) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       doc?.removeEventListener("visibilitychange", arm);
@@ -37,11 +33,14 @@ export function pollWait(
     function arm(): void {
       clearTimeout(timer);
       const wait = doc?.visibilityState === "hidden" ? Math.max(ms, MAX_POLL_MS) : ms;
-      timer = setTimeout(() => finish(false), Math.max(0, wait - (Date.now() - start)));
+      timer = setTimeout(() => finish(), Math.max(0, wait - (Date.now() - start)));
     }
-    signal?.addEventListener("abort", onAbort, { once: true });
+    // finish() takes the listener off: it runs at most once.
+    signal?.addEventListener("abort", onAbort);
     doc?.addEventListener("visibilitychange", arm);
-    wake?.(() => finish(false));
+    wake?.(() => finish());
     arm();
+    // An abort before the wait began fires no event.
+    if (signal?.aborted) finish(true);
   });
 }

@@ -4,12 +4,21 @@ import { methodOf } from "./client-methods.js";
 import type { AnswerOf } from "./job-types.js";
 import { checkPollingInterval } from "./poll-schedule.js";
 
-/** Checks an id given by the caller before anything is sent. */
-export function checkId(where: string, what: string, value: unknown): number {
-  if (!Number.isSafeInteger(value) || (value as number) <= 0) {
-    throw new TypeError(`${where}: the ${what} must be a positive integer, got ${String(value)}`);
+/**
+ * Checks the ids given by the caller (`["job id", 5]`), then its `pollingIntervalMs`,
+ * before anything is sent; returns the interval.
+ */
+export function checkArgs(
+  where: string,
+  pollingIntervalMs: unknown,
+  ...ids: [what: string, value: unknown][]
+): number | undefined {
+  for (const [what, value] of ids) {
+    if (!Number.isSafeInteger(value) || (value as number) <= 0) {
+      throw new TypeError(`${where}: the ${what} must be a positive integer, got ${String(value)}`);
+    }
   }
-  return value as number;
+  return checkPollingInterval(where, pollingIntervalMs);
 }
 
 /** The id of an answer (a new run or script), or an error saying the answer had none. */
@@ -30,15 +39,12 @@ export function runJob<Client extends object>(
   jobId: number,
   options: CivisFutureOptions<AnswerOf<Client, "jobs", "get_runs">> = {},
 ): CivisFuture<AnswerOf<Client, "jobs", "get_runs">> {
-  checkId("runJob", "job id", jobId);
-  checkPollingInterval("runJob", options.pollingIntervalMs);
+  checkArgs("runJob", options.pollingIntervalMs, ["job id", jobId]);
   const getRuns = methodOf(client, "jobs", "get_runs");
   const postRuns = methodOf(client, "jobs", "post_runs");
-  const signal = options.signal;
-  const started = Promise.resolve(postRuns(jobId, {}, { signal })).then(async (run) => [
-    jobId,
-    await idOf(run, "run"),
-  ]);
+  const started = Promise.resolve(postRuns(jobId, {}, { signal: options.signal })).then(
+    async (run) => [jobId, await idOf(run, "run")],
+  );
   return new CivisFutureBase<AnswerOf<Client, "jobs", "get_runs">>(getRuns, started, {
     ...options,
     client,

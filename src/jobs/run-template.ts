@@ -1,9 +1,8 @@
 import { fieldOf, plainBody } from "../internal.js";
 import { type CivisFuture, CivisFutureBase, type CivisFutureOptions } from "./civis-future.js";
-import { methodOf } from "./client-methods.js";
+import { type ApiCall, methodOf } from "./client-methods.js";
 import type { AnswerOf } from "./job-types.js";
-import { checkPollingInterval } from "./poll-schedule.js";
-import { checkId, idOf } from "./run-job.js";
+import { checkArgs, idOf } from "./run-job.js";
 
 type CustomRun<Client> = AnswerOf<Client, "scripts", "get_custom_runs">;
 
@@ -21,28 +20,21 @@ export interface RunTemplateOptions<Run> extends CivisFutureOptions<Run> {
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
-const RETURN_AS = ["json", "files", "future"];
-
-function describeOutputs(outputs: readonly unknown[]): string {
-  if (outputs.length === 0) return "it has no outputs";
-  const shown = outputs.map((o) => `${fieldOf(o, "objectType")} "${fieldOf(o, "name")}"`);
-  return `its outputs: ${shown.join(", ")}`;
-}
-
 /** The run's outputs as the `returnAs` asks; none of that kind is an error that lists them. */
 function pick(outputs: readonly unknown[], returnAs: "json" | "files", where: string): unknown {
-  if (returnAs === "json") {
-    // civis-python returns the first when there are several, and so does this.
-    const json = outputs.find((o) => fieldOf(o, "objectType") === "JSONValue");
-    if (json) return fieldOf(json, "value");
-  } else {
-    const files = outputs.filter((o) => fieldOf(o, "objectType") === "File");
-    if (files.length > 0) {
-      return Object.fromEntries(files.map((o) => [fieldOf(o, "name"), fieldOf(o, "objectId")]));
-    }
+  const json = returnAs === "json";
+  const type = (o: unknown) => fieldOf(o, "objectType");
+  const found = outputs.filter((o) => type(o) === (json ? "JSONValue" : "File"));
+  if (found.length > 0) {
+    // civis-python returns the first JSON value when there are several, and so does this.
+    return json
+      ? fieldOf(found[0], "value")
+      : Object.fromEntries(found.map((o) => [fieldOf(o, "name"), fieldOf(o, "objectId")]));
   }
-  const kind = returnAs === "json" ? "JSON value" : "File";
-  throw new Error(`${where} produced no ${kind} output; ${describeOutputs(outputs)}`);
+  const shown = outputs.map((o) => `${type(o)} "${fieldOf(o, "name")}"`).join(", ");
+  throw new Error(
+    `${where} produced no ${json ? "JSON value" : "File"} output; ${shown ? `its outputs: ${shown}` : "it has no outputs"}`,
+  );
 }
 
 /**
@@ -74,18 +66,19 @@ export function runTemplate<Client extends object>(
   args: Readonly<Record<string, unknown>> = {},
   options: RunTemplateOptions<CustomRun<Client>> = {},
 ): CivisFuture<CustomRun<Client>> | Promise<unknown> {
-  checkId("runTemplate", "template id", templateId);
-  checkPollingInterval("runTemplate", options.pollingIntervalMs);
+  checkArgs("runTemplate", options.pollingIntervalMs, ["template id", templateId]);
   const { returnAs = "json", params, ...futureOptions } = options;
-  if (!RETURN_AS.includes(returnAs)) {
+  if (!["json", "files", "future"].includes(returnAs)) {
     throw new TypeError(
       `runTemplate: returnAs must be "json", "files" or "future", got ${String(returnAs)}`,
     );
   }
-  const postCustom = methodOf(client, "scripts", "post_custom");
-  const postRuns = methodOf(client, "scripts", "post_custom_runs");
-  const getRuns = methodOf(client, "scripts", "get_custom_runs");
-  const listOutputs = methodOf(client, "scripts", "list_custom_runs_outputs");
+  const [postCustom, postRuns, getRuns, listOutputs] = [
+    "post_custom",
+    "post_custom_runs",
+    "get_custom_runs",
+    "list_custom_runs_outputs",
+  ].map((name) => methodOf(client, "scripts", name)) as [ApiCall, ApiCall, ApiCall, ApiCall];
   const init = { signal: options.signal };
   const started = (async () => {
     const script = await postCustom(
