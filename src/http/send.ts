@@ -36,18 +36,11 @@ const WATCH_KIT: WatchKit = [
 
 /**
  * What only a failed attempt needs (its error, the retry rules) loads beside the first
- * request, so that a failure finds it loaded; a load that fails is tried again when next needed.
+ * request, so that a later failure finds it loaded even if the network is gone by then; a
+ * load that failed is tried again when needed.
  */
-let failing: Promise<typeof import("./attempt-failed.js")> | undefined;
-function failure(): Promise<typeof import("./attempt-failed.js")> {
-  if (!failing) {
-    failing = import("./attempt-failed.js");
-    failing.catch(() => {
-      failing = undefined;
-    });
-  }
-  return failing;
-}
+const loadFailing = () => import("./attempt-failed.js");
+let failing: Promise<Awaited<ReturnType<typeof loadFailing>> | undefined> | undefined;
 const ERRORS: ErrorClasses = [CivisAPIError, CivisAPIKeyError];
 
 /**
@@ -62,7 +55,7 @@ export async function send(
 ): Promise<Exchange> {
   const started = Date.now();
   const x = transport.interceptors;
-  failure();
+  failing ??= loadFailing().catch(() => (failing = undefined));
   for (let attempt = 1; ; attempt++) {
     let watch: AttemptWatch | undefined;
     // With only the rate-limit pause, and the pause off, there is nothing to add (the pause
@@ -90,7 +83,7 @@ export async function send(
       // A hook's CivisNetworkError after a 2xx answer is a lost connection, as any other.
       exchange = undefined;
     }
-    const [error, retryIn] = (await failure()).attemptFailed(
+    const [error, retryIn] = ((await failing) ?? (await loadFailing())).attemptFailed(
       transport,
       req,
       watch?.sent ?? req,
