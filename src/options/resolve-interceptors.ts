@@ -8,22 +8,20 @@ import { DEFAULTS } from "./defaults.js";
 
 /**
  * The hooks, logger, queue, rate-limit pause and key function of one client
- * (a new queue and pause per client); undefined when none applies.
+ * (a new queue and pause per client). Each is undefined when not given: send.ts then adds
+ * nothing to an attempt.
  */
 export function resolveInterceptors(
   given: ClientOptions,
   apiKey: (() => string | Promise<string>) | undefined,
   retry: ResolvedRetryPolicy,
   platform: Platform,
-): Interceptors | undefined {
+): Interceptors {
   const hooks = checkHooks(given.hooks, "hooks");
   const logger = given.logger ?? platform.logger();
-  const { maxConcurrent } = given;
   const gate =
     (given.rateLimit ?? DEFAULTS.rateLimit) === "pause"
       ? rateLimitGate(retry.maxElapsedMs)
       : undefined;
-  const authorization = apiKey;
-  if (!hooks && !logger && !maxConcurrent && !gate && !authorization) return undefined;
-  return { hooks, logger, maxConcurrent, gate, authorization };
+  return { hooks, logger, maxConcurrent: given.maxConcurrent, gate, authorization: apiKey };
 }
