@@ -64,10 +64,10 @@ const sizes = () => ({
 const nodeEntryImports = (_id, importer) => importer !== undefined;
 
 /**
- * The browser entry's chunks: each lazy part (the client's lookups: browser-lookups.js; hooks,
- * logger, queue and key function: browser-attempt-watch.js; a failed attempt's error and retry
- * rules: browser-attempt-failed.js; none imports anything of the core), and a shared core,
- * should a lazy part ever import from it.
+ * The browser entry's chunks: each lazy part (the client's lookups: browser-lookups.js; a
+ * failed attempt's error and retry rules, hooks, logger, queue and key function:
+ * browser-attempt-failed.js; neither imports anything of the core), and a shared core, should
+ * a lazy part ever import from it.
  */
 const browserChunk = (ext) => (chunk) =>
   chunk.name === "browser" ? `browser-core.${ext}` : `browser-[name].${ext}`;
@@ -87,7 +87,7 @@ const budgets = () => ({
     for (const file of Object.keys(bundle)) delete bundle[file];
     // A lazy chunk that imported the core would make esbuild, bundling an app without code
     // splitting, wrap the whole core in lazy initializers (src/client/helpers/client-helpers.ts).
-    for (const part of ["lookups", "attempt-watch", "attempt-failed"]) {
+    for (const part of ["lookups", "attempt-failed"]) {
       const file = `dist/browser-${part}.js`;
       if (/^import\b|\bfrom\s*["']\.\/browser/m.test(readFileSync(file, "utf8"))) {
         throw new Error(`${file} imports the core; it must load on its own`);

@@ -18,8 +18,11 @@ function messageOf(text: string, statusText: string, status: number): string {
   return statusText || `HTTP ${status}`;
 }
 
-/** The error classes, passed in: this file loads on demand and imports none of the core. */
-export type ErrorClasses = readonly [typeof CivisAPIError, typeof CivisAPIKeyError];
+/**
+ * The error classes, passed in: this file loads on demand and imports none of the core
+ * (the first two of send.ts's kit, which carries more for attempt-watch.ts).
+ */
+export type ErrorClasses = readonly [typeof CivisAPIError, typeof CivisAPIKeyError, ...unknown[]];
 
 /**
  * The error a non-2xx answer (its body read as `text`) rejects with; a 401 is a

@@ -2,9 +2,9 @@ import type { CivisAPIError } from "../errors/civis-api-error.js";
 import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import type { CivisNetworkError } from "../errors/civis-network-error.js";
 import { apiErrorFrom, type ErrorClasses } from "./api-error.js";
+import { observeRateLimit } from "./observe-rate-limit.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
 import type { RequestSpec } from "./request-spec.js";
-import { parseRetryAfter } from "./retry-after.js";
 import {
   type AttemptOutcome,
   attemptLimit,
@@ -13,39 +13,36 @@ import {
 } from "./retry-policy.js";
 import type { Exchange } from "./send-once.js";
 
-/** Closes the client's gate when an answer is a 429 that says how long to wait. */
-export function observeRateLimit(
-  gate: RateLimitGate | undefined,
-  response: globalThis.Response,
-): void {
-  if (response.status === 429) gate?.hold(parseRetryAfter(response.headers.get("retry-after")));
-}
+/**
+ * The module send.ts loads on demand, beside the first request: what only some attempts
+ * need. It imports none of the core, which send.ts passes in (src/client/helpers/client-helpers.ts
+ * says why); the build checks it.
+ */
+export { watchAttempt } from "./attempt-watch.js";
 
 /**
- * What only a failed attempt needs (send.ts loads this file beside the first request; it
- * imports none of the core, whose error classes are passed in: src/client/helpers/client-helpers.ts
- * says why). Returns the attempt's error, and the decision to make once the attempt's hooks ran:
- * the wait before the next attempt (`onRetry` told), or undefined to stop.
+ * A failed attempt: its error (`got` is the answer, or the CivisNetworkError of an attempt
+ * that got none), and the decision to make once the attempt's hooks ran: the wait before the
+ * next attempt (`onRetry` told), or undefined to stop.
  */
 export function attemptFailed(
   to: { readonly retry: ResolvedRetryPolicy; readonly interceptors?: { gate?: RateLimitGate } },
   req: RequestSpec,
-  sent: RequestSpec,
+  sent: RequestSpec | undefined,
   attempt: number,
   started: number,
   errors: ErrorClasses,
-  exchange: Exchange | undefined,
-  thrown: CivisNetworkError | undefined,
+  got: Exchange | CivisNetworkError,
 ): [CivisAPIError | CivisAPIKeyError | CivisNetworkError, () => number | undefined] {
   const policy = to.retry;
-  const response = exchange?.response;
+  const response = (got as Partial<Exchange>).response;
   let outcome: AttemptOutcome;
   let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
   if (!response) {
     // A timed-out attempt is retried like a lost connection (only for idempotent
     // methods); the caller's own abort never is.
-    outcome = thrown!.aborted ? { kind: "abort" } : { kind: "connection" };
-    error = thrown!;
+    error = got as CivisNetworkError;
+    outcome = error.aborted ? { kind: "abort" } : { kind: "connection" };
   } else {
     outcome = {
       kind: "status",
@@ -53,7 +50,7 @@ export function attemptFailed(
       retryAfter: response.headers.get("retry-after"),
     };
     // Made for this attempt, so it already counts the attempts.
-    error = apiErrorFrom(response, exchange!.text ?? "", sent, attempt, errors);
+    error = apiErrorFrom(response, (got as Exchange).text ?? "", sent ?? req, attempt, errors);
     observeRateLimit(to.interceptors?.gate, response);
   }
   return [

@@ -1,3 +1,4 @@
+import type { CivisAPIError } from "../errors/civis-api-error.js";
 import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import type { CivisNetworkError } from "../errors/civis-network-error.js";
 import type { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
@@ -23,16 +24,17 @@ export interface Interceptors {
 }
 
 /**
- * What the watch takes from the core, in this order. This file loads on demand (send.ts) and
- * imports none of the core, which is passed in instead (src/client/helpers/client-helpers.ts
- * says why); a tuple, as its names cost nothing once minified.
+ * What the on-demand module (attempt-failed.ts, with this file) takes from the core, in this
+ * order: it imports none of the core (src/client/helpers/client-helpers.ts says why); a tuple,
+ * as its names cost nothing once minified.
  */
 export type WatchKit = readonly [
+  typeof CivisAPIError,
+  typeof CivisAPIKeyError,
   typeof sendOnce,
   typeof CivisNetworkError,
   typeof checkHeaderName,
   typeof checkHeaderValue,
-  typeof CivisAPIKeyError,
   typeof basicAuth,
 ];
 
@@ -63,14 +65,14 @@ function logLine(details: Readonly<Record<string, unknown>>): string {
 
 /**
  * The attempt's watch; send.ts asks for one only when the client or the call adds
- * something, so a plain client pays nothing (nor loads this file).
+ * something, so a plain client pays nothing.
  */
 export function watchAttempt(
   x: Interceptors | undefined,
   to: { readonly fetch: typeof fetch; readonly baseUrl: string },
   req: RequestSpec,
   attempt: number,
-  [sendOnce, NetworkError, checkHeaderName, checkHeaderValue, KeyError, basicAuth]: WatchKit,
+  [, KeyError, sendOnce, NetworkError, checkHeaderName, checkHeaderValue, basicAuth]: WatchKit,
 ): AttemptWatch {
   const { gate, authorization, logger, hooks, maxConcurrent } = x ?? {};
   // One queue per client, made here so that its code loads with this file.

@@ -2,7 +2,6 @@ import { CivisAPIError } from "../errors/civis-api-error.js";
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
 import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
-import type { ErrorClasses } from "./api-error.js";
 import type { AttemptWatch, Interceptors, WatchKit } from "./attempt-watch.js";
 import { basicAuth } from "./basic-auth.js";
 import type { RequestSpec } from "./request-spec.js";
@@ -21,27 +20,25 @@ export interface Transport {
 }
 
 /**
- * Hooks, logger, queue and key function load with the first attempt that needs them: a page
- * whose client has none never loads them, and a loaded module costs no await after that.
+ * What only some attempts need loads on demand, as one module (attempt-failed.ts): a failed
+ * attempt's error and the retry rules; the hooks, logger, queue and key function. It loads
+ * beside the first request, so that a later failure finds it loaded even if the network is
+ * gone by then (a load that failed is tried again when next needed); once loaded, it costs
+ * no await.
  */
-let watching: typeof import("./attempt-watch.js") | undefined;
-const WATCH_KIT: WatchKit = [
+const loadFailing = () => import("./attempt-failed.js");
+let failing: Promise<Awaited<ReturnType<typeof loadFailing>> | undefined> | undefined;
+let watching: Awaited<ReturnType<typeof loadFailing>> | undefined;
+/** The core's parts the on-demand module uses (it imports none of the core). */
+const KIT: WatchKit = [
+  CivisAPIError,
+  CivisAPIKeyError,
   sendOnce,
   CivisNetworkError,
   checkHeaderName,
   checkHeaderValue,
-  CivisAPIKeyError,
   basicAuth,
 ];
-
-/**
- * What only a failed attempt needs (its error, the retry rules) loads beside the first
- * request, so that a later failure finds it loaded even if the network is gone by then; a
- * load that failed is tried again when needed.
- */
-const loadFailing = () => import("./attempt-failed.js");
-let failing: Promise<Awaited<ReturnType<typeof loadFailing>> | undefined> | undefined;
-const ERRORS: ErrorClasses = [CivisAPIError, CivisAPIKeyError];
 
 /**
  * Sends a request, retrying by the documented rules, and resolves to the first
@@ -64,36 +61,34 @@ export async function send(
       req.hooks ||
       (x && (x.hooks || x.logger || x.maxConcurrent || x.authorization || x.gate?.paused()))
     ) {
-      watching ??= await import("./attempt-watch.js");
-      watch = watching.watchAttempt(x, transport, req, attempt, WATCH_KIT);
+      watching ??= await loadFailing();
+      watch = watching.watchAttempt(x, transport, req, attempt, KIT);
     }
-    let exchange: Exchange | undefined;
-    let thrown: CivisNetworkError | undefined;
+    // The answer, or the CivisNetworkError of an attempt that got none (a hook's, after a
+    // 2xx answer, is a lost connection as any other).
+    let got: Exchange | CivisNetworkError;
     try {
-      exchange = watch
+      got = watch
         ? await watch.send(keepBody)
         : await sendOnce(transport.fetch, transport.baseUrl, req, attempt, keepBody);
-      if (exchange.response.ok) {
-        if (watch) await watch.after(exchange.response);
-        return exchange;
+      if (got.response.ok) {
+        if (watch) await watch.after(got.response);
+        return got;
       }
     } catch (error) {
       if (!(error instanceof CivisNetworkError)) throw error;
-      thrown = error;
-      // A hook's CivisNetworkError after a 2xx answer is a lost connection, as any other.
-      exchange = undefined;
+      got = error;
     }
     const [error, retryIn] = ((await failing) ?? (await loadFailing())).attemptFailed(
       transport,
       req,
-      watch?.sent ?? req,
+      watch?.sent,
       attempt,
       started,
-      ERRORS,
-      exchange,
-      thrown,
+      KIT,
+      got,
     );
-    if (watch) await watch.after(exchange?.response, error);
+    if (watch) await watch.after((got as Partial<Exchange>).response, error);
     const waitMs = retryIn();
     if (waitMs === undefined) throw error;
     watch?.retrying(waitMs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { observeRateLimit } from "../../src/http/attempt-failed.js";
+import { observeRateLimit } from "../../src/http/observe-rate-limit.js";
 import { rateLimitGate } from "../../src/http/rate-limit-gate.js";
 
 const answer = (status: number, retryAfter?: string) =>
