@@ -8,14 +8,15 @@ import esbuild from "rollup-plugin-esbuild";
 
 // Size, gzip -9, dependencies included: the all-in minified UMD, an app's browser bundle of
 // `import { APIClient }` alone (what most pages pay for; the futures and job functions must
-// shake out of it, and the client's lookups load on demand), and civis/io's UMD.
+// shake out of it, and the client's lookups, a failed attempt's error and retry rules, and the
+// hooks, logger, queue and key function load on demand), and civis/io's UMD.
 // The founders' budgets are 15 KB, 12 KB and 12 KB; the jobs layer, hooks and limits, the
 // reliability fixes and civis/io took the builds past them, and reaching them needs a decision
 // on scope (README "Size" says what each part costs). Until it is taken, the build holds each at
 // what it measures now, rounded up to the next 0.1 KB, so nothing grows unnoticed, and prints
 // the target beside it.
 const UMD_BUDGET_BYTES = Math.floor(20.1 * 1024);
-const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(16.1 * 1024);
+const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(14.6 * 1024);
 // civis/io's grew for issue 13's last points (measured, gzip): upload progress in bytes through
 // XMLHttpRequest (~0.3 KB), civisToCsv's future that waits for its file (~0.15 KB) and
 // civis-python's CSV preprocess step before an import (~0.9 KB).
