@@ -4,14 +4,21 @@ function scalar(value: unknown): string {
   return String(value);
 }
 
+/** One `name=value` pair; `undefined` left out. */
+function add(parts: string[], key: string, value: unknown): void {
+  if (value !== undefined) parts.push(`${key}=${encodeURIComponent(scalar(value))}`);
+}
+
 /** Civis query conventions: arrays as `name[]=a&name[]=b`; `undefined` left out. */
 export function queryString(query: ReadonlyArray<readonly [string, unknown]>): string {
   const parts: string[] = [];
   for (const [name, value] of query) {
-    const array = Array.isArray(value);
-    const key = encodeURIComponent(name) + (array ? "%5B%5D" : "");
-    for (const item of array ? value : [value]) {
-      if (item !== undefined) parts.push(`${key}=${encodeURIComponent(scalar(item))}`);
+    const key = encodeURIComponent(name);
+    if (Array.isArray(value)) {
+      const listKey = `${key}%5B%5D`;
+      for (const item of value) add(parts, listKey, item);
+    } else {
+      add(parts, key, value);
     }
   }
   return parts.length === 0 ? "" : `?${parts.join("&")}`;

@@ -29,7 +29,7 @@ function requestOf(
     target: target(call, pageNum),
     headers: {
       ...ctx.headers,
-      ...(call.body === undefined ? undefined : { "Content-Type": "application/json" }),
+      ...(call.body !== undefined && { "Content-Type": "application/json" }),
       ...call.headers,
     },
     body: call.body,
