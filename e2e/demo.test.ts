@@ -230,9 +230,17 @@ describe.skipIf(!hasChromium)("the demo's status line while a spec loads", () =>
     session.allowConsoleError(/status of 503/);
     await openDemo(page, demo.url);
     await loadLive(page, busy.url);
-    await expect
-      .poll(() => page.getByTestId("load-wait").textContent())
-      .toMatch(/^503: .*Down for maintenance.*; retrying in \d+ m?s, attempt 2 of 10$/);
+    // Watched in the page, every animation frame: the line for attempt 2 shows only while the
+    // first retry waits, which polling from here missed on a busy machine (expect.poll gives up
+    // after 1 s, and by then the line could say attempt 3).
+    await page.waitForFunction(
+      () =>
+        /^503: .*Down for maintenance.*; retrying in \d+ m?s, attempt 2 of 10$/.test(
+          document.querySelector("[data-testid=load-wait]")?.textContent ?? "",
+        ),
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.getByTestId("cancel-load").click();
     await expect.poll(() => page.locator("#spec-status").textContent()).toContain("Cancelled");
     expect(await page.getByTestId("still-loaded").textContent()).toMatch(

@@ -23,8 +23,9 @@ export function checkFields<T extends object>(given: T, rules: Rules, prefix = "
   const defined: Partial<T> = {};
   for (const [key, value] of Object.entries(given) as [string, T[keyof T]][]) {
     if (!Object.hasOwn(rules, key)) {
-      const accepted = Object.keys(rules).join(", ");
-      throw new TypeError(`unknown option "${prefix}${key}"; accepted: ${accepted}`);
+      throw new TypeError(
+        `unknown option "${prefix}${key}"; accepted: ${Object.keys(rules).join(", ")}`,
+      );
     }
     if (value == null) continue;
     const rule = rules[key];

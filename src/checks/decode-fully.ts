@@ -2,14 +2,14 @@
 export function decodeFully(value: string): string {
   let current = value;
   for (let i = 0; i < 5; i++) {
-    let next: string;
     try {
-      next = decodeURIComponent(current);
+      const next = decodeURIComponent(current);
+      if (next === current) break;
+      current = next;
     } catch {
-      return current;
+      // Not decodable (a lone `%`): what there is so far is the answer.
+      break;
     }
-    if (next === current) return current;
-    current = next;
   }
   return current;
 }

@@ -35,4 +35,6 @@ Options
   --version               print the version
 
 The spec is cached for 24 hours under $XDG_CACHE_HOME/civis (else ~/.cache/civis).
+CIVIS_POLL_MS=N: jobs run --wait, jobs follow-log and sql check a run every N ms
+(default: after 1 s, then less often, up to 15 s apart; logs every 5 s).
 Exit codes: 0 done, 1 the API or the network failed, 2 the command line is wrong.`;

@@ -21,28 +21,21 @@ import type {
   Schema,
 } from "./types.js";
 
-const VERBS: ReadonlySet<string> = new Set<HttpVerb>([
-  "get",
-  "put",
-  "post",
-  "delete",
-  "options",
-  "head",
-  "patch",
-  "trace",
-]);
+/** The keys of a path item that are operations (`HttpVerb`); a regex is fewer bytes than a Set. */
+const VERB = /^(get|put|post|delete|options|head|patch|trace)$/;
 
-function specVersion(spec: Record<string, unknown>): ApiModel["version"] {
-  if (spec.swagger === "2.0") return "2.0";
-  if (typeof spec.openapi === "string") {
-    if (/^3\.0(\.|$)/.test(spec.openapi)) return "3.0";
-    if (/^3\.1(\.|$)/.test(spec.openapi)) return "3.1";
-    throw new SpecError(`OpenAPI version "${spec.openapi}" is not supported (use 3.0 or 3.1)`);
+function specVersion({ swagger, openapi }: Record<string, unknown>): ApiModel["version"] {
+  if (swagger === "2.0") return swagger;
+  if (typeof openapi === "string") {
+    const minor = /^3\.([01])(\.|$)/.exec(openapi)?.[1];
+    if (minor) return `3.${minor as "0" | "1"}`;
+    throw new SpecError(`OpenAPI version "${openapi}" is not supported (use 3.0 or 3.1)`);
   }
-  if (spec.swagger !== undefined) {
-    throw new SpecError(`Swagger version "${String(spec.swagger)}" is not supported (use 2.0)`);
-  }
-  throw new SpecError('it has neither a "swagger": "2.0" nor an "openapi": "3.x" field');
+  throw new SpecError(
+    swagger === undefined
+      ? 'it has neither a "swagger": "2.0" nor an "openapi": "3.x" field'
+      : `Swagger version "${String(swagger)}" is not supported (use 2.0)`,
+  );
 }
 
 export function withSlash(url: string): string {
@@ -63,28 +56,39 @@ function specServer(spec: RawSpec): string | undefined {
 }
 
 function deprecationOf(op: RawOperation, summary: string): string | undefined {
-  const warning = specText(op["x-deprecation-warning"]).trim();
-  if (warning !== "") return warning;
-  if (/deprecated/i.test(summary)) return summary;
-  if (op.deprecated === true) return "This operation is deprecated.";
-  return undefined;
+  return (
+    specText(op["x-deprecation-warning"]).trim() ||
+    (/deprecated/i.test(summary)
+      ? summary
+      : op.deprecated === true
+        ? "This operation is deprecated."
+        : undefined)
+  );
 }
 
 /** The resource of paths with no static first segment, such as GitHub's `GET /`. */
 export const ROOT_RESOURCE = "root";
 
-/** The first segment of a path, checked: `/Git-Repos/{id}` -> `Git-Repos`. */
-function firstSegment(path: string): string {
+/** What may make a path leave the base URL's path (see `firstSegment`); most specs have none. */
+const SUSPECT = /[?#.%\\]/;
+
+/**
+ * The first segment of a path, checked: `/Git-Repos/{id}` -> `Git-Repos`.
+ * `suspect`: whether any path of the spec has a character `SUSPECT` looks for.
+ */
+function firstSegment(path: string, suspect: boolean): string {
   if (path[0] !== "/" || path[1] === "/") {
     throw new SpecError(
       `the path "${path}" must start with a single "/" (absolute URLs are refused)`,
     );
   }
   // The URL parser would resolve dot segments (however encoded, `\` counting as `/`)
-  // out of the base URL's path, and end the path at a `?` or `#`.
+  // out of the base URL's path, and end the path at a `?` or `#`. This runs for every
+  // path of every spec built: the slow check only for a path with such a character.
   if (
-    /[?#]/.test(path) ||
-    (/[.%\\]/.test(path) && /(^|[/\\])\.\.?([/\\]|$)/.test(decodeFully(path)))
+    suspect &&
+    SUSPECT.test(path) &&
+    (/[?#]/.test(path) || /(^|[/\\])\.\.?([/\\]|$)/.test(decodeFully(path)))
   ) {
     throw new SpecError(
       `the path "${path}" has a "." or ".." segment, a "?" or a "#", which would send requests elsewhere`,
@@ -131,21 +135,14 @@ function returnsList(
   return schema !== undefined && schema.type === "array";
 }
 
-interface Draft {
-  readonly op: Omit<Operation, "name" | "aliases">;
-  readonly wanted: string;
-  readonly alias: string | undefined;
-  readonly raw: RawOperation;
-  readonly pathItemParams: readonly RawParameter[] | undefined;
-}
-
 function operationsOf(
   schemas: ResolvedSchemas,
   spec: RawSpec,
   key: string,
   paths: readonly string[],
 ): Operation[] {
-  const drafts: Draft[] = [];
+  // Each operation is made with the name it wants, then named for real below.
+  const ops: { -readonly [K in keyof Operation]: Operation[K] }[] = [];
   for (const rawPath of paths) {
     const item = schemas.deref(spec.paths[rawPath]);
     if (!isPlainObject(item)) throw new SpecError(`the path item "${rawPath}" is not an object`);
@@ -156,9 +153,9 @@ function operationsOf(
       .filter(isParamSegment)
       .map((s) => s.slice(1, -1));
     const pathItemParams = item.parameters as readonly RawParameter[] | undefined;
-    for (const verb of Object.keys(item)) {
+    for (const verb of Object.keys(item) as HttpVerb[]) {
       // `parameters`, `$ref`, `summary`, `x-...` are not operations.
-      if (!VERBS.has(verb)) continue;
+      if (!VERB.test(verb)) continue;
       const raw = item[verb];
       if (!isPlainObject(raw)) {
         throw new SpecError(`${verb.toUpperCase()} ${rawPath} is not an object`);
@@ -168,42 +165,41 @@ function operationsOf(
       const list = readingSpec(`the operation ${verb.toUpperCase()} ${path}`, () =>
         returnsList(schemas, verb, path, op),
       );
-      drafts.push({
-        op: {
-          resource: key,
-          verb: verb as HttpVerb,
-          path,
-          pathParams: pathParamOrder(schemas, inPath, [pathItemParams, op.parameters]),
-          summary,
-          deprecation: deprecationOf(op, summary),
-          returnsList: list,
-          description: specText(op.description),
-        },
-        wanted: methodName(verb, path),
-        alias: list ? undefined : getAliasName(verb, path),
-        raw: op,
-        pathItemParams,
-      });
+      const made = {
+        resource: key,
+        verb,
+        path,
+        pathParams: pathParamOrder(schemas, inPath, [pathItemParams, op.parameters]),
+        summary,
+        deprecation: deprecationOf(op, summary),
+        returnsList: list,
+        description: specText(op.description),
+        name: methodName(verb, path),
+        aliases: [] as string[],
+      };
+      keepSource(made, op, pathItemParams, schemas);
+      ops.push(made);
     }
   }
   // Every operation's own name first, in spec order; only then the aliases, so an
   // alias never takes a name an operation would have had.
   const names = new MemberNames();
-  const named = drafts.map((draft) => names.claim(draft.wanted));
-  return drafts.map((draft, i) => {
-    const aliases = draft.alias !== undefined && names.claimExact(draft.alias) ? [draft.alias] : [];
-    const op: Operation = { ...draft.op, name: named[i]!, aliases };
-    keepSource(op, { raw: draft.raw, pathItemParams: draft.pathItemParams, schemas });
-    return op;
-  });
+  for (const op of ops) op.name = names.claim(op.name);
+  for (const op of ops) {
+    const alias = op.returnsList ? undefined : getAliasName(op.verb, op.path);
+    if (alias !== undefined && names.claimExact(alias)) op.aliases = [alias];
+  }
+  return ops;
 }
 
 /** The spec's named schemas, resolved: typegen names a type after the definition it comes from. */
 function namedSchemas(spec: RawSpec, schemas: ResolvedSchemas): Map<Schema, string> {
   const names = new Map<Schema, string>();
-  const raw = spec as unknown as Record<string, unknown>;
-  const components = isPlainObject(raw.components) ? raw.components.schemas : undefined;
-  for (const group of [raw.definitions, components]) {
+  const { definitions, components } = spec as {
+    definitions?: unknown;
+    components?: { schemas?: unknown };
+  };
+  for (const group of [definitions, components?.schemas]) {
     if (!isPlainObject(group)) continue;
     for (const [name, schema] of Object.entries(group)) {
       const resolved = schemas.resolve(schema);
@@ -228,8 +224,12 @@ export function normalizeSpec(input: unknown): ApiModel {
   // Paths share few first segments (Civis: 675 paths, 41 segments): each segment's
   // resource key is worked out once.
   const bySegment = new Map<string, string[]>();
-  for (const path of Object.keys(spec.paths)) {
-    const first = firstSegment(path);
+  const allPaths = Object.keys(spec.paths);
+  // One test of all the paths at once, not one per path: a cold build of a spec of
+  // hundreds of paths pays it once.
+  const suspect = SUSPECT.test(allPaths.join(""));
+  for (const path of allPaths) {
+    const first = firstSegment(path, suspect);
     let group = bySegment.get(first);
     if (!group) {
       // `/` and `/{id}` have no resource segment; their operations live on `client.root`

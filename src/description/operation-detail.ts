@@ -1,6 +1,7 @@
 import { isPlainObject } from "../checks/is-plain-object.js";
 import { SpecError } from "../errors/spec-error.js";
 import { camelToSnake } from "../naming/camel-to-snake.js";
+import { resourceName } from "../naming/method-name.js";
 import type { ResolvedSchemas } from "./resolved-schemas.js";
 import { type FirstResponse, firstResponse, schemaOf } from "./responses.js";
 import { readingSpec } from "./spec-guard.js";
@@ -45,14 +46,13 @@ const flattened = new WeakMap<Schema, Schema>();
  */
 export function flattenSchema(schema: Schema | undefined): Schema | undefined {
   // The model's schemas are resolved: the members below need no `$ref` followed.
-  const resolved = schema;
-  if (!Array.isArray(resolved?.allOf)) return resolved;
-  const known = flattened.get(resolved);
+  if (!Array.isArray(schema?.allOf)) return schema;
+  const known = flattened.get(schema);
   if (known) return known;
   const properties: [string, Schema][] = [];
   const required: string[] = [];
   const seen = new Set<unknown>();
-  const stack: unknown[] = [resolved];
+  const stack: unknown[] = [schema];
   while (stack.length > 0) {
     const part = stack.pop() as Schema;
     if (!isPlainObject(part) || seen.has(part)) continue;
@@ -61,16 +61,16 @@ export function flattenSchema(schema: Schema | undefined): Schema | undefined {
       properties.push(...(Object.entries(part.properties) as [string, Schema][]));
     }
     if (Array.isArray(part.required)) required.push(...part.required);
-    const members = Array.isArray(part.allOf) ? part.allOf : [];
-    for (let i = members.length - 1; i >= 0; i--) stack.push(members[i]);
+    // Reversed onto the stack: the first member is merged first.
+    if (Array.isArray(part.allOf)) stack.push(...[...part.allOf].reverse());
   }
   const flat: Schema = {
-    ...resolved,
-    type: resolved.type ?? "object",
+    ...schema,
+    type: schema.type ?? "object",
     properties: Object.fromEntries(properties),
     required,
   };
-  flattened.set(resolved, flat);
+  flattened.set(schema, flat);
   return flat;
 }
 
@@ -89,10 +89,10 @@ function paramOf(schemas: ResolvedSchemas, p: RawParameter, where: string): Para
   if (typeof p.name !== "string" || typeof p.in !== "string") {
     throw new SpecError(`a parameter of ${where} has no "name" or "in"`);
   }
-  const location = p.in === "formData" ? "body" : p.in;
   // Cookies are the browser's business; a fetch client cannot set them.
-  if (location === "cookie") return undefined;
-  if (location !== "path" && location !== "query" && location !== "header" && location !== "body") {
+  if (p.in === "cookie") return undefined;
+  const location = (p.in === "formData" ? "body" : p.in) as ParamLocation;
+  if (!/^(path|query|header|body)$/.test(location)) {
     throw new SpecError(`the parameter "${p.name}" of ${where} is in "${p.in}"`);
   }
   return param(
@@ -102,27 +102,34 @@ function paramOf(schemas: ResolvedSchemas, p: RawParameter, where: string): Para
     // Swagger 2.0 writes a non-body parameter's type on the parameter itself.
     schemas.resolve(p.schema ?? p),
     p.description,
-    // Header names are dashed words (`X-Request-Id`), not camelCase: `x_request_id`.
-    location === "header" ? p.name.toLowerCase().replaceAll("-", "_") : undefined,
+    // Header names are dashed words (`X-Request-Id`), not camelCase: `x_request_id`,
+    // as a resource's first segment is.
+    location === "header" ? resourceName(p.name) : undefined,
   );
 }
 
 /**
  * What normalization keeps of an operation's spec for its detail, made on first use:
- * only this layer reads it (the model's `Operation` has no raw part).
+ * only this layer reads it (the model's `Operation` has no raw part). The detail,
+ * once made, is kept in the same place.
  */
-interface OperationSource {
-  readonly raw: RawOperation;
-  readonly pathItemParams: readonly RawParameter[] | undefined;
-  readonly schemas: ResolvedSchemas;
-}
+type OperationSource = [
+  raw: RawOperation,
+  pathItemParams: readonly RawParameter[] | undefined,
+  schemas: ResolvedSchemas,
+  detail?: OperationDetail,
+];
 
 const sources = new WeakMap<Operation, OperationSource>();
-const details = new WeakMap<Operation, OperationDetail>();
 
 /** Called by normalization for each operation it makes. */
-export function keepSource(op: Operation, source: OperationSource): void {
-  sources.set(op, source);
+export function keepSource(
+  op: Operation,
+  raw: RawOperation,
+  pathItemParams: readonly RawParameter[] | undefined,
+  schemas: ResolvedSchemas,
+): void {
+  sources.set(op, [raw, pathItemParams, schemas]);
 }
 
 /**
@@ -130,18 +137,16 @@ export function keepSource(op: Operation, source: OperationSource): void {
  * normalization, done on first use (a client of 900 operations pays for the few it calls).
  */
 export function operationDetail(op: Operation): OperationDetail {
-  const known = details.get(op);
-  if (known) return known;
   const source = sources.get(op);
   if (!source) throw new TypeError(`${op.resource}.${op.name} was not made by normalizeSpec`);
+  if (source[3]) return source[3];
   const where = `${op.verb.toUpperCase()} ${op.path}`;
-  const detail = readingSpec(`the operation ${where}`, () => detailOf(op, source, where));
-  details.set(op, detail);
-  return detail;
+  source[3] = readingSpec(`the operation ${where}`, () => detailOf(op, source, where));
+  return source[3];
 }
 
 function detailOf(op: Operation, source: OperationSource, where: string): OperationDetail {
-  const { raw: rawOp, pathItemParams, schemas } = source;
+  const [rawOp, pathItemParams, schemas] = source;
   // Operation-level parameters override path-level ones of the same name and place.
   // The key keeps the spec's own place, so Swagger 2.0's one `in: "body"` parameter
   // (the whole body) stays apart from its `formData` fields (one parameter each).
@@ -188,7 +193,7 @@ function detailOf(op: Operation, source: OperationSource, where: string): Operat
   // OpenAPI 3's `requestBody` is Swagger 2.0's `in: "body"` parameter, named "body".
   const requestBody = rawOp.requestBody && schemas.deref(rawOp.requestBody);
   if (requestBody) addBody(schemaOf(schemas, requestBody), requestBody.required === true, "body");
-  params.sort((a, b) => Number(b.required) - Number(a.required));
+  params.sort((a, b) => +b.required - +a.required);
 
   const byName = new Map<string, Param>();
   for (const p of params) {

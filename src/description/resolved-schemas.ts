@@ -2,7 +2,8 @@ import { isPlainObject } from "../checks/is-plain-object.js";
 import type { RefResolver } from "./refs.js";
 import type { Schema } from "./types.js";
 
-type Child = (raw: unknown) => unknown;
+/** The keys whose values are schemas (or lists or maps of them), resolved on first read. */
+const CHILD = /^(properties|items|additionalProperties|not|(all|one|any)Of)$/;
 
 /**
  * The spec's schemas with every `$ref` followed, as the model hands them out: a
@@ -15,27 +16,9 @@ type Child = (raw: unknown) => unknown;
 export class ResolvedSchemas {
   readonly #refs: RefResolver;
   readonly #resolved = new WeakMap<object, Schema>();
-  readonly #children: Readonly<Record<string, Child>>;
 
   constructor(refs: RefResolver) {
     this.#refs = refs;
-    const one: Child = (raw) => this.resolve(raw);
-    const list: Child = (raw) => (Array.isArray(raw) ? raw.map(one) : raw);
-    const map: Child = (raw) => {
-      if (!isPlainObject(raw)) return raw;
-      const out: Record<string, unknown> = {};
-      for (const name of Object.keys(raw)) put(out, name, one(raw[name]));
-      return out;
-    };
-    this.#children = {
-      properties: map,
-      items: one,
-      additionalProperties: one,
-      not: one,
-      allOf: list,
-      oneOf: list,
-      anyOf: list,
-    };
   }
 
   /** A spec object (a parameter, a response) with its `$ref` chain followed; not a schema. */
@@ -45,7 +28,7 @@ export class ResolvedSchemas {
 
   /** The resolved form of a schema, or of a `$ref` to one; anything not an object is returned as is. */
   resolve(node: unknown): Schema {
-    const target: unknown = this.#refs.deref(node);
+    const target: unknown = this.deref(node);
     if (!isPlainObject(target)) return target as Schema;
     const known = this.#resolved.get(target);
     if (known) return known;
@@ -55,8 +38,7 @@ export class ResolvedSchemas {
     for (const key of Object.keys(target)) {
       if (key === "$ref") continue;
       const value = target[key];
-      const child = Object.hasOwn(this.#children, key) ? this.#children[key] : undefined;
-      if (child === undefined || value === null || typeof value !== "object") {
+      if (!CHILD.test(key) || value === null || typeof value !== "object") {
         put(out, key, value);
         continue;
       }
@@ -65,9 +47,9 @@ export class ResolvedSchemas {
       // The accessor stays (the object keeps one shape); it resolves once, then answers from memory.
       Object.defineProperty(out, key, {
         enumerable: true,
-        get() {
+        get: () => {
           if (!done) {
-            resolved = child(value);
+            resolved = this.#child(key, value);
             done = true;
           }
           return resolved;
@@ -75,6 +57,18 @@ export class ResolvedSchemas {
       });
     }
     return out as Schema;
+  }
+
+  /** A child of a schema: a map of schemas (`properties`), a list (`allOf`...), or one schema. */
+  #child(key: string, raw: object): unknown {
+    if (key === "properties") {
+      if (!isPlainObject(raw)) return raw;
+      const out: Record<string, unknown> = {};
+      for (const name of Object.keys(raw)) put(out, name, this.resolve(raw[name]));
+      return out;
+    }
+    if (key.endsWith("Of")) return Array.isArray(raw) ? raw.map((one) => this.resolve(one)) : raw;
+    return this.resolve(raw);
   }
 }
 

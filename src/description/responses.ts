@@ -35,7 +35,7 @@ export function firstResponse(
 ): FirstResponse {
   const responses = op.responses ?? {};
   const codes = Object.keys(responses);
-  const status = codes.find((c) => /^2/.test(c)) ?? codes[0] ?? "default";
+  const status = codes.find((c) => c[0] === "2") ?? codes[0] ?? "default";
   const raw = schemas.deref(responses[status] ?? ({} as RawResponse));
   return {
     status,

@@ -26,13 +26,20 @@ export class CivisAPIError extends CivisError {
   declare readonly attempts: number;
   declare readonly response: globalThis.Response | undefined;
 
-  constructor(init: CivisAPIErrorInit) {
-    super(`(${init.statusCode}) ${init.errorMessage} (${init.method} ${init.url})`);
-    this.status_code = init.statusCode;
-    this.error_message = init.errorMessage;
-    this.method = init.method;
-    this.url = init.url;
-    this.attempts = init.attempts ?? 1;
-    Object.defineProperty(this, "response", { value: init.response, enumerable: false });
+  constructor({
+    statusCode,
+    errorMessage,
+    method,
+    url,
+    response,
+    attempts = 1,
+  }: CivisAPIErrorInit) {
+    super(`(${statusCode}) ${errorMessage} (${method} ${url})`);
+    this.status_code = statusCode;
+    this.error_message = errorMessage;
+    this.method = method;
+    this.url = url;
+    this.attempts = attempts;
+    Object.defineProperty(this, "response", { value: response, enumerable: false });
   }
 }

@@ -16,14 +16,12 @@ export function checkHeaderValue(
   ErrorClass: new (message: string) => Error = TypeError,
   sent = true,
 ): void {
-  if (FORBIDDEN.test(value)) {
-    throw new ErrorClass(`${what} contains a CR, LF or NUL character, which a header cannot carry`);
-  }
-  if (sent && NOT_BYTES.test(value)) {
-    throw new ErrorClass(
-      `${what} contains a control character or one outside Latin-1, which a header cannot carry`,
-    );
-  }
+  const bad = FORBIDDEN.test(value)
+    ? "a CR, LF or NUL character"
+    : sent && NOT_BYTES.test(value)
+      ? "a control character or one outside Latin-1"
+      : undefined;
+  if (bad) throw new ErrorClass(`${what} contains ${bad}, which a header cannot carry`);
 }
 
 /** Refuses a header name fetch would refuse; a name is no secret, so it is shown. */

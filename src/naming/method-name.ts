@@ -10,42 +10,28 @@ export function resourceName(firstSegment: string): string {
 }
 
 /**
- * The words after the verb: the static segments after the first, and, where a
- * `{parameter}` segment directly follows another, the name of the earlier one
- * (`/containers/{id}/{run_id}` -> `containers_id`), as civis-python's
- * `parse_method_name` does.
+ * The civis-python naming rule, as its `parse_method_name` does: the verb (`list`
+ * for a GET whose last segment is static), then the static segments after the
+ * first, and, where a `{parameter}` segment directly follows another, the name of
+ * the earlier one (`/containers/{id}/{run_id}` -> `get_id`). With `alias`: civis-python
+ * 2.9's `get_*` name instead (see `getAliasName`).
  */
-function nameParts(path: string): { parts: string[]; staticEnd: boolean } {
+export function methodName(verb: string, path: string): string;
+export function methodName(verb: string, path: string, alias: true): string | undefined;
+export function methodName(verb: string, path: string, alias?: true): string | undefined {
   const segments = path.split("/").filter((s) => s !== "");
   const parts: string[] = [];
-  let previous: string | undefined;
-  for (const segment of segments.slice(1)) {
-    const isParam = isParamSegment(segment);
-    if (!isParam) parts.push(segment);
-    else if (
-      // Stryker disable next-line ConditionalExpression: equivalent; isParamSegment(undefined) tests "undefined", which is no parameter
-      previous !== undefined &&
-      isParamSegment(previous)
-    )
-      parts.push(previous.slice(1, -1));
-    previous = segment;
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const previous = segments[i - 1]!;
+    if (!isParamSegment(segment)) parts.push(segment);
+    else if (i > 1 && isParamSegment(previous)) parts.push(previous.slice(1, -1));
   }
-  // Stryker disable next-line StringLiteral: equivalent; for a path without segments any text that is no `{parameter}` gives the same answer
-  return { parts, staticEnd: !isParamSegment(segments.at(-1) ?? "") };
-}
-
-function joined(head: string, parts: readonly string[]): string {
-  return [head, ...parts].join("_").replaceAll("-", "_");
-}
-
-/**
- * The civis-python naming rule: the verb (`list` for a GET whose last segment is
- * static), then the words of `nameParts`.
- */
-export function methodName(verb: string, path: string): string {
-  const { parts, staticEnd } = nameParts(path);
   const lower = verb.toLowerCase();
-  return joined(lower === "get" && staticEnd ? "list" : lower, parts);
+  // Stryker disable next-line StringLiteral: equivalent; for a path without segments any text that is no `{parameter}` gives the same answer
+  const list = lower === "get" && !isParamSegment(segments.at(-1) ?? "");
+  if (alias && !list) return undefined;
+  return [alias ? "get" : list ? "list" : lower, ...parts].join("_").replaceAll("-", "_");
 }
 
 /**
@@ -53,6 +39,5 @@ export function methodName(verb: string, path: string): string {
  * is not a list (`GET /users/me` -> `get_me`); undefined for any other operation.
  */
 export function getAliasName(verb: string, path: string): string | undefined {
-  const { parts, staticEnd } = nameParts(path);
-  return verb.toLowerCase() === "get" && staticEnd ? joined("get", parts) : undefined;
+  return methodName(verb, path, true);
 }

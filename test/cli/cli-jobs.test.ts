@@ -19,6 +19,8 @@ beforeAll(async () => {
     XDG_CACHE_HOME: join(home.dir, "cache"),
     CIVIS_API_KEY: "demo-key",
     CIVIS_API_ENDPOINT: server.url,
+    // Polls every 20 ms, so a run is seen ending without the library's first second of wait.
+    CIVIS_POLL_MS: "20",
   };
 });
 afterAll(async () => {
@@ -75,6 +77,16 @@ describe("civis jobs", () => {
     const unknown = await runCli(["jobs", "run", "999999", "--wait"], env);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("(404)");
+  });
+
+  it("CIVIS_POLL_MS that is not a whole number of ms is a usage error (exit 2)", async () => {
+    for (const value of ["0", "1.5", "soon"]) {
+      const run = await runCli(["jobs", "run", "301", "--wait"], { ...env, CIVIS_POLL_MS: value });
+      expect([run.code, run.stderr]).toEqual([
+        2,
+        `civis: CIVIS_POLL_MS must be a whole number of ms from 1 to 2147483647, got ${value}\n`,
+      ]);
+    }
   });
 
   it("redraws one progress line in place on a terminal", async () => {

@@ -45,6 +45,23 @@ describe("a spec path with dot segments, ? or #", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  // The check looks at all the paths at once first, then path by path: a bad path is
+  // found wherever it stands among good ones, with or without another path that has a dot.
+  it.each([
+    ["last", ["/a", "/b/{id}", "/c/v1.2", "/d/%2e%2e/admin"]],
+    ["first", ["/d/..", "/a", "/b/{id}"]],
+    ["among paths without a dot", ["/a", "/b?x=1", "/c/{id}"]],
+  ])("a bad path is refused when it comes %s", (_where, paths) => {
+    const build = () =>
+      new APIClient({
+        localApiSpec: swagger(Object.fromEntries(paths.map((p) => [p, { get: ok }]))),
+        apiKey: "k",
+        baseUrl: server.url,
+      });
+    expect(build).toThrow(SpecError);
+    expect(build).toThrow(`"${paths.find((p) => /\.\.|\?|%2e/.test(p))}"`);
+  });
+
   it.each(["/b/...", "/b/.hidden", "/b/a..b", "/b/v1.2"])("%j is a path like any other", (path) => {
     expect(
       () => new APIClient({ localApiSpec: swagger({ [path]: { get: ok } }), apiKey: "k" }),

@@ -1,6 +1,7 @@
 import { type APIClient, jobLogs, runJob } from "../../index.js";
 import type { CliContext } from "../open-client.js";
 import type { FlagValues } from "../parse-args.js";
+import { pollIntervalMs } from "../poll-interval.js";
 import { UsageError } from "../usage-error.js";
 
 /** What the command line shows of API text: no ESC, BEL, C1 or other control character. */
@@ -42,6 +43,7 @@ async function runCommand(
   const line = (state: string, runId: number | undefined) =>
     `Job ${jobId}${runId === undefined ? "" : ` run ${runId}`}: ${printable(state)}, ${seconds(Date.now() - started)}`;
   const future = runJob(client, jobId, {
+    pollingIntervalMs: pollIntervalMs(context.env),
     onUpdate: (run, f) => {
       const state = String(run.state);
       if (stderr.isTTY) stderr.write(`\r${line(state, f.run_id)}\x1b[K`);
@@ -72,7 +74,8 @@ async function followLog(
   const jobId = idOf(words[0], "job id");
   const runId = words[1] === undefined ? undefined : idOf(words[1], "run id");
   if (words.length > 2) throw new UsageError("civis jobs follow-log takes a job id and a run id");
-  for await (const entry of jobLogs(client, jobId, runId)) {
+  const options = { pollingIntervalMs: pollIntervalMs(context.env) };
+  for await (const entry of jobLogs(client, jobId, runId, options)) {
     context.stdout?.write(`${printable(entry.created_at)} ${printable(entry.message).trimEnd()}\n`);
   }
   return undefined;

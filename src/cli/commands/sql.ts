@@ -5,6 +5,7 @@ import type { OutputFormat } from "../cli-options.js";
 import { formatTable } from "../format-table.js";
 import type { CliContext } from "../open-client.js";
 import type { FlagValues } from "../parse-args.js";
+import { pollIntervalMs } from "../poll-interval.js";
 import { Progress } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 
@@ -52,18 +53,22 @@ export async function sqlCommand(
   }
   const output: OutputFormat = context.options.output;
   const target = /^\d+$/.test(database) ? Number(database) : database;
+  const pollingIntervalMs = pollIntervalMs(context.env);
   const progress = new Progress(context.stderr);
   progress.update("Running the query...");
   try {
     if (output === "csv") {
       let count = 0;
-      for await (const row of readCivisSql(client, sql, target, { iterator: true })) {
+      for await (const row of readCivisSql(client, sql, target, {
+        iterator: true,
+        pollingIntervalMs,
+      })) {
         if (count++ === 0) progress.done();
         write(`${printable(Papa.unparse([row as string[]], { newline: "\n" }))}\n`);
       }
       return undefined;
     }
-    const records = await readCivisSql(client, sql, target, { objects: true });
+    const records = await readCivisSql(client, sql, target, { objects: true, pollingIntervalMs });
     progress.done();
     if (output === "table") return printable(formatTable(records));
     return printable(JSON.stringify(records, null, output === "raw" ? undefined : 2));

@@ -11,7 +11,7 @@ export interface SampleApiCli {
   readonly server: SampleApiServer;
   /** HOME; the spec cache is `<home>/cache/civis`. */
   readonly home: string;
-  /** The environment every run gets: the key, the endpoint, HOME and XDG_CACHE_HOME. */
+  /** The environment every run gets: the key, the endpoint, HOME, XDG_CACHE_HOME and CIVIS_POLL_MS. */
   readonly env: Readonly<Record<string, string>>;
   /** `civis ...args`, in this process; `env` adds to (or, with "", blanks) the defaults. */
   run(args: readonly string[], env?: Record<string, string>): Promise<CliRun>;
@@ -36,6 +36,8 @@ export function useSampleApiCli(options: { readonly binary?: boolean } = {}): Sa
       XDG_CACHE_HOME: join(home.dir, "cache"),
       CIVIS_API_KEY: SAMPLE_KEY,
       CIVIS_API_ENDPOINT: server.url,
+      // The sample API answers at once: no need to wait the first poll's second.
+      CIVIS_POLL_MS: "20",
     };
   }, 120_000);
   afterAll(async () => {
