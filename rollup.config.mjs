@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import commonjs from "@rollup/plugin-commonjs";
 import nodeResolve from "@rollup/plugin-node-resolve";
@@ -8,15 +8,16 @@ import esbuild from "rollup-plugin-esbuild";
 
 // Size, gzip -9, dependencies included: the all-in minified UMD, an app's browser bundle of
 // `import { APIClient }` alone (what most pages pay for; the futures and job functions must
-// shake out of it, and the client's lookups, a failed attempt's error and retry rules, and the
-// hooks, logger, queue and key function load on demand), and civis/io's UMD.
+// shake out of it, and the client's lookups load on demand), and civis/io's UMD.
 // The founders' budgets are 15 KB, 12 KB and 12 KB; the jobs layer, hooks and limits, the
 // reliability fixes and civis/io took the builds past them, and reaching them needs a decision
 // on scope (README "Size" says what each part costs). Until it is taken, the build holds each at
 // what it measures now, rounded up to the next 0.1 KB, so nothing grows unnoticed, and prints
 // the target beside it.
-const UMD_BUDGET_BYTES = Math.floor(20.1 * 1024);
-const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(14.6 * 1024);
+const UMD_BUDGET_BYTES = Math.floor(19.9 * 1024);
+// The spec's cache, download path and IndexedDB store load on demand since (~1.1 KB), and a
+// failed attempt's error and retry rules, hooks, logger, queue and key function (~1.5 KB).
+const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(13.4 * 1024);
 // civis/io's grew for issue 13's last points (measured, gzip): upload progress in bytes through
 // XMLHttpRequest (~0.3 KB), civisToCsv's future that waits for its file (~0.15 KB) and
 // civis-python's CSV preprocess step before an import (~0.9 KB).
@@ -65,10 +66,11 @@ const sizes = () => ({
 const nodeEntryImports = (_id, importer) => importer !== undefined;
 
 /**
- * The browser entry's chunks: each lazy part (the client's lookups: browser-lookups.js; a
- * failed attempt's error and retry rules, hooks, logger, queue and key function:
- * browser-attempt-failed.js; neither imports anything of the core), and a shared core, should
- * a lazy part ever import from it.
+ * The browser entry's chunks: each lazy part (the client's lookups: browser-lookups.js; the
+ * spec's cache and download path: browser-load-model.js; IndexedDB: browser-idb-spec-store.js;
+ * a failed attempt's error and retry rules, hooks, logger, queue and key function:
+ * browser-attempt-failed.js; none imports the core), and a shared core, should a lazy part
+ * ever import from it.
  */
 const browserChunk = (ext) => (chunk) =>
   chunk.name === "browser" ? `browser-core.${ext}` : `browser-[name].${ext}`;
@@ -88,10 +90,15 @@ const budgets = () => ({
     for (const file of Object.keys(bundle)) delete bundle[file];
     // A lazy chunk that imported the core would make esbuild, bundling an app without code
     // splitting, wrap the whole core in lazy initializers (src/client/helpers/client-helpers.ts).
-    for (const part of ["lookups", "attempt-failed"]) {
-      const file = `dist/browser-${part}.js`;
-      if (/^import\b|\bfrom\s*["']\.\/browser/m.test(readFileSync(file, "utf8"))) {
-        throw new Error(`${file} imports the core; it must load on its own`);
+    // Every chunk but the core is lazy; it may import a dependency (idb-keyval), never a file.
+    const lazy = readdirSync("dist").filter(
+      (f) => /^browser-.+\.js$/.test(f) && f !== "browser-core.js",
+    );
+    if (lazy.length === 0)
+      throw new Error("the browser build has no lazy chunk: is the check stale?");
+    for (const file of lazy) {
+      if (/^import\s*["']\.|\bfrom\s*["']\./m.test(readFileSync(`dist/${file}`, "utf8"))) {
+        throw new Error(`dist/${file} imports the core; it must load on its own`);
       }
     }
     const gzipOf = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

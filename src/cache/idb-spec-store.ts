@@ -3,16 +3,17 @@ import type { SpecStore } from "./spec-store.js";
 
 let store: UseStore | undefined;
 
-/** An IndexedDB store of the package's own, opened on first use so importing does nothing. */
+/**
+ * An IndexedDB store of the package's own (loaded on demand by the browser platform).
+ * idb-keyval's createStore opens the database on first use, so making it does nothing.
+ */
 export function idbSpecStore(): SpecStore | undefined {
   if (typeof indexedDB === "undefined") return undefined;
-  const use = () => {
-    store ??= createStore("civis-spec-cache", "specs");
-    return store;
-  };
+  store ??= createStore("civis-spec-cache", "specs");
+  const use = store;
   return {
-    get: (key) => get(key, use()),
-    set: (key, value) => set(key, value, use()),
-    del: (key) => del(key, use()),
+    get: (key) => get(key, use),
+    set: (key, value) => set(key, value, use),
+    del: (key) => del(key, use),
   };
 }

@@ -1,7 +1,8 @@
-import { normalizeSpec } from "../description/normalize.js";
-import { parseSpecText } from "../description/parse-spec-text.js";
 import type { ApiModel } from "../description/types.js";
 import { type CachedSpec, isCachedSpec, type SpecStore } from "./spec-store.js";
+
+// Loaded on demand, with the rest of the download path (src/client/load-model.ts): it imports
+// nothing of the core, and takes the spec's parser as an option.
 
 /** Where a client's spec came from. */
 export type SpecOrigin = "download" | "memory" | "store" | "local";
@@ -34,27 +35,31 @@ const forget = /* @__PURE__ */ new FinalizationRegistry<string>((text) => {
   if (!models.get(text)?.deref()) models.delete(text);
 });
 
-function modelOfText(text: string): ApiModel {
+function modelOfText(text: string, parse: (text: string) => ApiModel): ApiModel {
   let model = models.get(text)?.deref();
   if (!model) {
-    model = normalizeSpec(parseSpecText(text));
+    model = parse(text);
     models.set(text, new WeakRef(model));
     forget.register(model, text);
   }
   return model;
 }
 
+/** Named as the client's options are, so that a client's resolved options are most of it. */
 export interface SpecCacheOptions {
   readonly key: string;
-  readonly ttlMs: number;
-  readonly force: boolean;
-  /** Use the shared memory layer. */
-  readonly useMemory: boolean;
+  readonly specCacheTtlMs: number;
+  readonly forceRefresh: boolean;
+  /** `"auto"` and `"memory"` use the shared memory layer. */
+  readonly specCache: unknown;
   /** The persistent layer, if any (IndexedDB or the user's store). */
   readonly store: SpecStore | undefined;
   readonly download: () => Promise<string>;
-  /** A download one caller can abort or time out: not shared with other callers. */
-  readonly alone?: boolean;
+  /** The spec's text to its model (parsed and normalized). */
+  readonly parse: (text: string) => ApiModel;
+  /** A download one caller can abort or time out is its own, not shared with other callers. */
+  readonly signal?: unknown;
+  readonly timeout?: unknown;
   /** Tests only: how long a store may take. */
   readonly storeTimeoutMs?: number;
 }
@@ -96,14 +101,14 @@ function remember(key: string, entry: MemoryEntry, ttlMs: number, now: number): 
 }
 
 async function fromStore(options: SpecCacheOptions, now: number): Promise<MemoryEntry | undefined> {
-  const { key, ttlMs } = options;
+  const { key, specCacheTtlMs: ttlMs } = options;
   const value = await tryStore(options, (store) => store.get(key));
   if (value == null) return undefined;
   if (isCachedSpec(value)) {
     // Expired, or saved in the future (a clock set back): the download that follows overwrites it.
     if (!(now - value.savedAt < ttlMs && value.savedAt <= now)) return undefined;
     try {
-      return { savedAt: value.savedAt, model: modelOfText(value.text) };
+      return { savedAt: value.savedAt, model: modelOfText(value.text, options.parse) };
     } catch {
       // Corrupt: discarded below, and downloaded again.
     }
@@ -116,7 +121,7 @@ async function download(options: SpecCacheOptions): Promise<MemoryEntry> {
   const text = await options.download();
   const savedAt = Date.now();
   // Normalized first: a spec that cannot be used is never stored.
-  const entry: MemoryEntry = { savedAt, model: modelOfText(text) };
+  const entry: MemoryEntry = { savedAt, model: modelOfText(text, options.parse) };
   const record: CachedSpec = { format: "civis-spec-cache", version: 1, savedAt, text };
   await tryStore(options, (store) => store.set(options.key, record));
   return entry;
@@ -131,27 +136,29 @@ export async function cachedModel(
   options: SpecCacheOptions,
 ): Promise<{ model: ApiModel; origin: SpecOrigin }> {
   const now = Date.now();
-  const { key, useMemory, force } = options;
+  const { key, specCacheTtlMs: ttlMs, forceRefresh: force } = options;
+  const useMemory = options.specCache === "auto" || options.specCache === "memory";
+  const alone = options.signal !== undefined || options.timeout !== undefined;
   const hit = useMemory && !force ? memory.get(key) : undefined;
-  if (hit && now - hit.savedAt < options.ttlMs) {
-    remember(key, hit, options.ttlMs, now);
+  if (hit && now - hit.savedAt < ttlMs) {
+    remember(key, hit, ttlMs, now);
     return { model: hit.model, origin: "memory" };
   }
   let origin: SpecOrigin = "store";
   let entry = force ? undefined : await fromStore(options, now);
   if (!entry) {
     origin = "download";
-    let pending = options.alone ? undefined : inFlight.get(key);
+    let pending = alone ? undefined : inFlight.get(key);
     if (!pending) {
       pending = download(options);
-      if (!options.alone) {
+      if (!alone) {
         inFlight.set(key, pending);
         pending.finally(() => inFlight.delete(key)).catch(() => {});
       }
     }
     entry = await pending;
   }
-  if (useMemory) remember(key, entry, options.ttlMs, Date.now());
+  if (useMemory) remember(key, entry, ttlMs, Date.now());
   return { model: entry.model, origin };
 }
 

@@ -18,10 +18,10 @@ export interface CachedSpec {
 }
 
 export function isCachedSpec(value: unknown): value is CachedSpec {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
+  const v = value as Record<string, unknown> | null;
   return (
-    v.format === "civis-spec-cache" &&
+    typeof v === "object" &&
+    v?.format === "civis-spec-cache" &&
     v.version === 1 &&
     typeof v.savedAt === "number" &&
     typeof v.text === "string"

@@ -1,6 +1,6 @@
-import { specCacheKey } from "../cache/cache-key.js";
-import { cachedModel, type SpecOrigin } from "../cache/spec-cache.js";
+import type { SpecOrigin } from "../cache/spec-cache.js";
 import { modelOf } from "../description/local-models.js";
+import { normalizeSpec } from "../description/normalize.js";
 import { parseSpecText } from "../description/parse-spec-text.js";
 import type { ApiModel } from "../description/types.js";
 import { downloadSpecText } from "../download/download-spec.js";
@@ -41,9 +41,15 @@ export class APIClientBase extends ClientHelpers {
         "new APIClient() needs a spec object in { localApiSpec }; to download the spec or read it from a file or URL, use `await APIClient.create(options)`",
       );
     }
-    const resolved = built?.resolved ?? resolveOptions(options, platform);
-    const apiModel = built?.model ?? modelOf(spec as object);
-    const origin = built?.origin ?? "local";
+    const {
+      resolved,
+      model: apiModel,
+      origin,
+    } = built ?? {
+      resolved: resolveOptions(options, platform),
+      model: modelOf(spec as object),
+      origin: "local",
+    };
     const baseUrl =
       resolved.baseUrl ?? (origin === "local" ? apiModel.server : undefined) ?? DEFAULTS.baseUrl;
     const ctx: ClientContext = {
@@ -95,43 +101,27 @@ export class APIClientBase extends ClientHelpers {
   ): Promise<APIClient<Api>> {
     const resolved = resolveOptions(options, platform);
     const local = resolved.localApiSpec;
-    if (local !== undefined) {
-      const spec =
-        typeof local === "string"
-          ? parseSpecText(await platform.readLocalSpec(local, resolved.fetch, resolved.signal))
-          : local;
-      return new APIClientBase(options, {
-        resolved,
-        model: modelOf(spec as object),
-        origin: "local",
-      }) as APIClient<Api>;
-    }
-    const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
-    const cache = resolved.specCache;
-    const { model, origin } = await cachedModel({
-      // A key function's cacheKey stands in for the key; marked so it never equals a real key's digest input.
-      key: await specCacheKey(
-        baseUrl,
-        resolved.cacheKey === undefined ? resolved.apiKey : `\0cacheKey:${resolved.cacheKey}`,
-        resolved.apiVersion,
-      ),
-      ttlMs: resolved.specCacheTtlMs,
-      force: resolved.forceRefresh,
-      useMemory: cache === "auto" || cache === "memory",
-      // "auto": the platform's store (IndexedDB in browsers), or the user's own store.
-      store:
-        cache === "auto"
-          ? platform.persistentStore()
-          : typeof cache === "object"
-            ? cache
-            : undefined,
-      download: () => downloadSpecText(resolved, baseUrl),
-      // A download that one caller can abort or time out is its own, not shared.
-      alone: resolved.signal !== undefined || resolved.timeout !== undefined,
-    });
-    // "download" is a miss; "memory" and "store" are hits.
-    resolved.interceptors?.logger?.debug?.(`spec_cache=${origin}`, { origin });
     // The constructor picks the same base URL: a downloaded spec's own server never applies.
+    const baseUrl = resolved.baseUrl ?? DEFAULTS.baseUrl;
+    const { model, origin } =
+      local === undefined
+        ? await (await import("./load-model.js")).loadModel(
+            resolved,
+            baseUrl,
+            platform,
+            downloadSpecText,
+            (text) => normalizeSpec(parseSpecText(text)),
+          )
+        : {
+            model: modelOf(
+              (typeof local === "string"
+                ? parseSpecText(
+                    await platform.readLocalSpec(local, resolved.fetch, resolved.signal),
+                  )
+                : local) as object,
+            ),
+            origin: "local" as const,
+          };
     return new APIClientBase(options, { resolved, model, origin }) as APIClient<Api>;
   }
 }

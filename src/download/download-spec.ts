@@ -2,6 +2,7 @@ import { CivisAPIError } from "../errors/civis-api-error.js";
 import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { send } from "../http/send.js";
 import { baseHeaders } from "../options/base-headers.js";
+import { DEFAULTS } from "../options/defaults.js";
 import { type ResolvedOptions, transportOf } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
 
@@ -12,8 +13,14 @@ import { platform } from "../platform/current.js";
  */
 export const SPEC_NO_ANSWER_ATTEMPTS = 3;
 
-/** `GET {baseUrl}endpoints` through the same retries as every call; resolves to the spec's text. */
-export async function downloadSpecText(options: ResolvedOptions, baseUrl: string): Promise<string> {
+/**
+ * `GET {baseUrl}endpoints` (by default the options' base URL, else civis's) through the same
+ * retries as every call; resolves to the spec's text.
+ */
+export async function downloadSpecText(
+  options: ResolvedOptions,
+  baseUrl = options.baseUrl ?? DEFAULTS.baseUrl,
+): Promise<string> {
   const transport = transportOf(options, baseUrl);
   const retry = { ...transport.retry, maxNoAnswerAttempts: SPEC_NO_ANSWER_ATTEMPTS };
   try {

@@ -1,6 +1,5 @@
 import { parseSpecText } from "../description/parse-spec-text.js";
 import type { RetryPolicy } from "../http/retry-policy.js";
-import { DEFAULTS } from "../options/defaults.js";
 import { resolveOptions } from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
 import { downloadSpecText } from "./download-spec.js";
@@ -27,9 +26,8 @@ export async function getApiSpec(
   options: GetApiSpecOptions = {},
 ): Promise<Record<string, unknown>> {
   const resolved = resolveOptions(
-    { ...options, ...(apiKey === undefined ? {} : { apiKey }), specCache: false },
+    { ...options, ...(apiKey !== undefined && { apiKey }), specCache: false },
     platform,
   );
-  const text = await downloadSpecText(resolved, resolved.baseUrl ?? DEFAULTS.baseUrl);
-  return parseSpecText(text) as Record<string, unknown>;
+  return parseSpecText(await downloadSpecText(resolved)) as Record<string, unknown>;
 }

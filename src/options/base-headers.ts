@@ -7,7 +7,9 @@ export function baseHeaders(
   { apiKey, userAgent }: ResolvedOptions,
   platform: Platform,
 ): Record<string, string> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (apiKey !== undefined) headers.Authorization = basicAuth(apiKey);
-  return { ...headers, ...platform.headers(userAgent) };
+  return {
+    Accept: "application/json",
+    ...(apiKey !== undefined && { Authorization: basicAuth(apiKey) }),
+    ...platform.headers(userAgent),
+  };
 }

@@ -15,15 +15,19 @@ import type { Interceptors } from "../http/attempt-watch.js";
 import { isLogger } from "../http/logger.js";
 import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 import type { Transport } from "../http/send.js";
-import { camelToSnake } from "../naming/camel-to-snake.js";
 import type { Platform } from "../platform/platform.js";
 import type { ResponseMode } from "../response/read-result.js";
 import type { ClientOptions } from "./client-options.js";
 import { DEFAULTS } from "./defaults.js";
 import { resolveInterceptors } from "./resolve-interceptors.js";
-import { resolveRetryPolicy } from "./resolve-retry-policy.js";
+import { isCount, resolveRetryPolicy } from "./resolve-retry-policy.js";
 
-export interface ResolvedOptions {
+/**
+ * The options as given (checked; `signal`, `timeout` and `allowInsecureHttp` are read as they
+ * are), with what the client resolved from them, under the names below, over them.
+ */
+export interface ResolvedOptions
+  extends Readonly<Pick<ClientOptions, "signal" | "timeout" | "allowInsecureHttp">> {
   /** A string key; undefined when there is none or it is a function (in `interceptors`). */
   readonly apiKey: string | undefined;
   /** What keys the spec cache in place of a key function. */
@@ -40,47 +44,43 @@ export interface ResolvedOptions {
   readonly fetch: typeof fetch;
   readonly specCache: "auto" | "memory" | false | SpecStore;
   readonly specCacheTtlMs: number;
-  readonly signal: AbortSignal | undefined;
-  readonly timeout: number | undefined;
-  readonly allowInsecureHttp: boolean;
-}
-
-/** The options civis-python has too: its name is the snake_case one (`api_key`). */
-const ALIASED = [
-  "apiKey",
-  "baseUrl",
-  "returnType",
-  "apiVersion",
-  "localApiSpec",
-  "forceRefreshApiSpec",
-  "userAgent",
-] as const;
-type Aliased = (typeof ALIASED)[number];
-const aliasOf = (name: Aliased) => camelToSnake(name) as keyof ClientOptions;
-
-const isString = (value: unknown): boolean => typeof value === "string";
-const STORE_VERBS = ["get", "set", "del"] as const;
-const isStore = (value: unknown): boolean =>
-  typeof value === "object" &&
-  value !== null &&
-  STORE_VERBS.every((verb) => isFunction((value as Record<string, unknown>)[verb]));
-
-/** Adds civis-python's spelling of each aliased option, under the same rule. */
-function withAliases(rules: Record<string, Rule | undefined>): Rules {
-  for (const name of ALIASED) rules[aliasOf(name)] = rules[name];
-  return rules;
 }
 
 /**
- * What each option must be. The API key, the base URL and the retry policy are
- * checked as they are read, with their own errors.
+ * The options civis-python has too, with its spelling of each. Written out: deriving them
+ * with camelToSnake ran its regexes cold inside every first build (bench/FINDINGS.md).
+ */
+const ALIASES = {
+  apiKey: "api_key",
+  baseUrl: "base_url",
+  returnType: "return_type",
+  apiVersion: "api_version",
+  localApiSpec: "local_api_spec",
+  forceRefreshApiSpec: "force_refresh_api_spec",
+  userAgent: "user_agent",
+} as const;
+type Aliased = Pick<ClientOptions, keyof typeof ALIASES>;
+
+const isString = (value: unknown): boolean => typeof value === "string";
+const STRING: Rule = [isString, "a string"];
+const isStore = (value: unknown): boolean =>
+  typeof value === "object" &&
+  value !== null &&
+  ["get", "set", "del"].every((verb) => isFunction((value as Record<string, unknown>)[verb]));
+
+/**
+ * What each option must be. Built in a function marked pure, with no arguments: a bundler
+ * drops an unused pure call only when its arguments are free of side effects too. Made at
+ * load, not on first use: a first build then compiled and ran it too, measured slower.
  */
 const RULES: Rules = /* @__PURE__ */ optionRules();
 
-// Built in a function marked pure, with no arguments: a bundler drops an unused pure call
-// only when its arguments are free of side effects too, and this table's are not provably so.
+/**
+ * What each option must be, civis-python's spellings under the same rule. The API key, the
+ * base URL and the retry policy are checked as they are read, with their own errors.
+ */
 function optionRules(): Rules {
-  return withAliases({
+  const table: Record<string, Rule | undefined> = {
     apiKey: undefined,
     baseUrl: undefined,
     returnType: [
@@ -93,57 +93,63 @@ function optionRules(): Rules {
       "a spec object or a string (a file path on Node, a URL in the browser)",
     ],
     forceRefreshApiSpec: undefined,
-    userAgent: [isString, "a string"],
+    userAgent: STRING,
     retries: undefined,
     fetch: [isFunction, "a function"],
     specCache: [
-      (value) => value === "auto" || value === "memory" || value === false || isStore(value),
+      (value) => ["auto", "memory", false].includes(value as string) || isStore(value),
       '"auto", "memory", false, or a store { get, set, del }',
     ],
     specCacheTtlMs: MS,
     allowInsecureHttp: [(value) => typeof value === "boolean", "true or false"],
     signal: SIGNAL,
     timeout: TIMEOUT,
-    cacheKey: [isString, "a string"],
+    cacheKey: STRING,
     hooks: undefined,
     logger: [isLogger, "an object of functions { debug, info, warn, error }"],
-    maxConcurrent: [
-      (value) => Number.isInteger(value) && (value as number) >= 1,
-      "a positive integer",
-    ],
+    maxConcurrent: [isCount, "a positive integer"],
     rateLimit: [(value) => value === "pause" || value === false, '"pause" or false'],
     credentials: [
       (value) => /^(include|same-origin|omit)$/.test(value as string),
       '"include", "same-origin" or "omit"',
     ],
-  });
+  };
+  for (const [name, alias] of Object.entries(ALIASES)) table[alias] = table[name];
+  return table;
 }
 
-function pick<K extends Aliased>(options: ClientOptions, name: K): ClientOptions[K] {
-  const alias = aliasOf(name);
-  const a = options[name];
-  const b = options[alias] as ClientOptions[K];
-  if (a !== undefined && b !== undefined && a !== b) {
-    throw new TypeError(`both "${name}" and "${alias}" are given with different values; give one`);
+/** Each aliased option under its own name, from either spelling; both, if they differ, is an error. */
+function unaliased(given: ClientOptions): Aliased {
+  const options: Record<string, unknown> = {};
+  for (const [name, alias] of Object.entries(ALIASES) as [keyof Aliased, keyof ClientOptions][]) {
+    const a = given[name];
+    const b = given[alias];
+    if (a !== undefined && b !== undefined && a !== b) {
+      throw new TypeError(
+        `both "${name}" and "${alias}" are given with different values; give one`,
+      );
+    }
+    options[name] = a ?? b;
   }
-  return a ?? b;
+  return options as Aliased;
 }
 
 /** The base URL with a trailing slash; anything but a plain http(s) URL is refused. */
 function checkUrl(baseUrl: string): string {
-  let url: URL | undefined;
+  let href = "";
   try {
-    url = new URL(baseUrl);
+    // Only href is read: the URL getters are slow the first time (a first build reads this).
+    href = new URL(baseUrl).href;
   } catch {
     // Not an absolute URL: refused below.
   }
-  // Credentials, a query or a fragment would show in href beyond origin and path.
-  if (!url || !/^https?:$/.test(url.protocol) || url.href !== url.origin + url.pathname) {
+  // Credentials (an `@`), a query or a fragment (even empty: `?`, `#`) would show in href.
+  if (!/^https?:\/\/[^/@]+\/[^?#]*$/.test(href)) {
     throw new TypeError(
       "baseUrl must be an absolute http: or https: URL without credentials, query or fragment",
     );
   }
-  return withSlash(url.href);
+  return withSlash(href);
 }
 
 /** `localhost`, `127.0.0.0/8` or `[::1]`, as the URL parser writes them. */
@@ -154,8 +160,9 @@ const LOOPBACK = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\])[:/]/;
  * only over https:, or http: to this machine, unless the user allows it.
  */
 export function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
+  const { fetch, retry, interceptors } = options;
   if (
-    (options.apiKey !== undefined || options.interceptors?.authorization) &&
+    (options.apiKey !== undefined || interceptors?.authorization) &&
     !options.allowInsecureHttp &&
     baseUrl.startsWith("http:") &&
     !LOOPBACK.test(baseUrl)
@@ -164,20 +171,7 @@ export function transportOf(options: ResolvedOptions, baseUrl: string): Transpor
       `refused to send the API key over plain http: to ${new URL(baseUrl).host}; use https:, or pass allowInsecureHttp: true`,
     );
   }
-  return {
-    fetch: options.fetch,
-    baseUrl,
-    retry: options.retry,
-    interceptors: options.interceptors,
-  };
-}
-
-/** Node >= 20 and today's browsers have one; a Node started with `--no-experimental-fetch` does not. */
-function globalFetch(): typeof fetch {
-  if (typeof globalThis.fetch !== "function") {
-    throw new TypeError("this platform has no global fetch: pass one as { fetch }");
-  }
-  return globalThis.fetch;
+  return { fetch, baseUrl, retry, interceptors };
 }
 
 /** Every option, checked and defaulted, in one place. */
@@ -186,19 +180,17 @@ export function resolveOptions(
   platform: Platform,
 ): ResolvedOptions {
   const given = options ?? {};
-  if (typeof given !== "object" || given === null)
-    throw new TypeError("APIClient options must be an object");
+  if (typeof given !== "object") throw new TypeError("APIClient options must be an object");
   checkFields(given, RULES);
-
-  const localApiSpec = pick(given, "localApiSpec");
-  const forceRefresh = pick(given, "forceRefreshApiSpec") ?? false;
+  const picked = unaliased(given);
+  const { localApiSpec, apiKey: givenKey } = picked;
+  const forceRefresh = picked.forceRefreshApiSpec ?? false;
   if (forceRefresh && localApiSpec !== undefined) {
     throw new TypeError(
       "localApiSpec and forceRefreshApiSpec cannot be used together: a local spec is never downloaded",
     );
   }
 
-  const givenKey = pick(given, "apiKey");
   const keySource = typeof givenKey === "function" ? givenKey : undefined;
   if (
     keySource &&
@@ -221,20 +213,24 @@ export function resolveOptions(
     );
   }
 
-  const userAgent = pick(given, "userAgent") ?? DEFAULTS.userAgent;
+  const userAgent = picked.userAgent ?? DEFAULTS.userAgent;
   checkHeaderValue("userAgent", userAgent);
-  const explicitUrl = pick(given, "baseUrl") ?? platform.env("CIVIS_API_ENDPOINT");
+  const explicitUrl = picked.baseUrl ?? platform.env("CIVIS_API_ENDPOINT");
   const retry = resolveRetryPolicy(given.retries);
-  const fetchImpl = given.fetch ?? globalFetch();
+  const fetchImpl = given.fetch ?? globalThis.fetch;
+  // Node >= 20 and today's browsers have one; a Node started with `--no-experimental-fetch` does not.
+  if (typeof fetchImpl !== "function")
+    throw new TypeError("this platform has no global fetch: pass one as { fetch }");
   const { credentials } = given;
 
   return {
+    ...given,
     apiKey,
-    cacheKey: keySource ? given.cacheKey : undefined,
+    cacheKey: keySource && given.cacheKey,
     interceptors: resolveInterceptors(given, keySource, retry, platform),
     baseUrl: explicitUrl === undefined ? undefined : checkUrl(explicitUrl),
-    returnType: pick(given, "returnType") ?? DEFAULTS.returnType,
-    apiVersion: pick(given, "apiVersion") ?? DEFAULTS.apiVersion,
+    returnType: picked.returnType ?? DEFAULTS.returnType,
+    apiVersion: picked.apiVersion ?? DEFAULTS.apiVersion,
     localApiSpec,
     forceRefresh,
     retry,
@@ -244,8 +240,5 @@ export function resolveOptions(
     specCacheTtlMs:
       given.specCacheTtlMs ??
       (platform.isRepl() ? DEFAULTS.replSpecCacheTtlMs : DEFAULTS.specCacheTtlMs),
-    signal: given.signal,
-    timeout: given.timeout,
-    allowInsecureHttp: given.allowInsecureHttp === true,
   };
 }

@@ -2,12 +2,13 @@ import { checkFields, isFunction, MS, type Rule } from "../checks/check-fields.j
 import type { ResolvedRetryPolicy, RetryPolicy } from "../http/retry-policy.js";
 import { DEFAULTS } from "./defaults.js";
 
+/** An integer of at least 1 (a number of attempts, of requests at once). */
+export const isCount = (value: unknown): boolean =>
+  Number.isInteger(value) && (value as number) >= 1;
+
 /** What each field of a user's policy must be. */
 const POLICY_RULES: Record<keyof RetryPolicy, Rule> = {
-  maxAttempts: [
-    (value) => Number.isInteger(value) && (value as number) >= 1,
-    "an integer of at least 1",
-  ],
+  maxAttempts: [isCount, "an integer of at least 1"],
   maxElapsedMs: MS,
   backoff: [isFunction, "a function (attempt) => ms"],
   onRetry: [isFunction, "a function"],

@@ -1,4 +1,3 @@
-import { idbSpecStore } from "../cache/idb-spec-store.js";
 import type { Platform } from "./platform.js";
 
 /** Browsers: no environment, IndexedDB for the spec cache, fetch for local specs. */
@@ -13,7 +12,8 @@ export const browserPlatform: Platform = {
       throw new Error(`Could not load the spec from ${source}: HTTP ${response.status}`);
     return response.text();
   },
-  persistentStore: () => idbSpecStore(),
+  // On demand: IndexedDB (idb-keyval) is for APIClient.create()'s cache only.
+  persistentStore: () => import("../cache/idb-spec-store.js").then((m) => m.idbSpecStore()),
   logger: () => undefined,
   warn(message) {
     console.warn(message);

@@ -16,8 +16,8 @@ export interface Platform {
   headers(userAgent: string): Record<string, string>;
   /** Reads a local spec: a file path on Node, a URL in the browser (ended by `signal`). */
   readLocalSpec(source: string, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<string>;
-  /** The persistent store behind the memory cache, if the platform has one (IndexedDB). */
-  persistentStore(): SpecStore | undefined;
+  /** The persistent store behind the memory cache, if the platform has one (IndexedDB, loaded on demand). */
+  persistentStore(): Promise<SpecStore | undefined> | undefined;
   /** The logger a client uses when given none: Node's from `CIVIS_LOG_LEVEL`; browsers: none. */
   logger(): Logger | undefined;
   /** Shows a deprecation warning once. */

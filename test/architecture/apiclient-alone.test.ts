@@ -39,6 +39,13 @@ describe("import { APIClient } alone, bundled as an app would", () => {
     expect(kept.some((path) => path.includes("papaparse"))).toBe(false);
   });
 
+  // APIClient.create() loads the cache and its IndexedDB store with import() (load-model.ts).
+  it("leaves the spec cache (src/cache/) to load on demand", async () => {
+    const kept = await keptSources('export { APIClient } from "./src/browser.ts";');
+    expect(kept.filter((path) => path.startsWith("src/cache/"))).toEqual([]);
+    expect(kept.some((path) => path.startsWith("src/options/"))).toBe(true);
+  });
+
   it("would notice: the all-in entry does carry the jobs layer", async () => {
     const kept = await keptSources('export * from "./src/browser.ts";');
     expect(kept.some((path) => path.startsWith("src/jobs/"))).toBe(true);

@@ -5,6 +5,7 @@ import {
   memorySpecCacheSize,
 } from "../../src/cache/spec-cache.js";
 import { clientInfo } from "../../src/client/client-internals.js";
+import { normalizeSpec } from "../../src/description/normalize.js";
 import { APIClient, type SpecStore } from "../../src/index.js";
 import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 
@@ -76,11 +77,12 @@ describe("a spec store that never answers", () => {
   it("is skipped after its time, and the download carries on", async () => {
     const result = await cachedModel({
       key: "civis-spec:silent",
-      ttlMs: 60_000,
-      force: false,
-      useMemory: true,
+      specCacheTtlMs: 60_000,
+      forceRefresh: false,
+      specCache: "memory",
       store: silent,
       download: async () => JSON.stringify(SPEC),
+      parse: (text) => normalizeSpec(JSON.parse(text)),
       storeTimeoutMs: 50,
     });
     expect(result.origin).toBe("download");

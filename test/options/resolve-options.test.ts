@@ -168,6 +168,9 @@ describe("resolveOptions: checks", () => {
     ["baseUrl", "https://api.example.test/?q=1"],
     ["baseUrl", "https://api.example.test/#top"],
     ["baseUrl", "https://user@api.example.test/"],
+    ["baseUrl", "https://api.example.test/#"],
+    ["baseUrl", "https://:@api.example.test:8443/?"],
+    ["baseUrl", "blob:https://api.example.test/x"],
     ["fetch", "fetch"],
     ["specCache", "disk"],
     ["specCache", { get() {} }],
@@ -175,6 +178,15 @@ describe("resolveOptions: checks", () => {
     ["specCacheTtlMs", Number.NaN],
   ])("rejects %s = %j", (name, value) => {
     expect(() => resolve({ apiKey: "k", [name]: value })).toThrow(TypeError);
+  });
+
+  // The check reads only the URL's href: what the URL parser normalizes is still accepted.
+  it.each([
+    ["HTTPS://API.Example.test:443/v1", "https://api.example.test/v1/"],
+    ["http://[::1]:8080/a@b/", "http://[::1]:8080/a@b/"],
+    ["https://api.example.test/a/../b", "https://api.example.test/b/"],
+  ])("accepts baseUrl %j as %j", (baseUrl, expected) => {
+    expect(resolve({ apiKey: "k", baseUrl }).baseUrl).toBe(expected);
   });
 
   it("never repeats credentials from a base URL", () => {

@@ -10,11 +10,23 @@ import { fieldOf, plainBody } from "./plain-body.js";
  */
 const lookups = () => import("./lookups.js");
 
-/**
- * civis-python's `APIClient` members: lookups by name, memoized per client (a failed one is
- * forgotten, so it can be tried again), two calls at once sharing one request. They call the
- * client's public methods only, so a custom fetch or the testing kit sees ordinary calls.
- */
+type Lookups = Awaited<ReturnType<typeof lookups>>;
+type After<F> = F extends (api: Api, ...rest: infer R) => unknown ? R : never;
+
+/** Runs lookup `name` for `client` (the lookups take the client with the core's body readers). */
+function lookup<K extends keyof Lookups>(
+  client: object,
+  name: K,
+  ...args: After<Lookups[K]>
+): ReturnType<Lookups[K]> {
+  return lookups().then((l) =>
+    (l[name] as (api: Api, ...rest: unknown[]) => unknown)(
+      { client: client as Api["client"], plainBody, fieldOf },
+      ...args,
+    ),
+  ) as ReturnType<Lookups[K]>;
+}
+
 /**
  * A property read that nobody awaits (a debugger or a test listing a client's members) must
  * not end a Node process with an unhandled rejection; whoever awaits still gets the error.
@@ -24,25 +36,25 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/**
+ * civis-python's `APIClient` members: lookups by name, memoized per client (a failed one is
+ * forgotten, so it can be tried again), two calls at once sharing one request. They call the
+ * client's public methods only, so a custom fetch or the testing kit sees ordinary calls.
+ */
 export class ClientHelpers {
-  /** The client as the lookups take it. */
-  #api(): Api {
-    return { client: this as unknown as Api["client"], plainBody, fieldOf };
-  }
-
   /** A database's id from its name; a number is returned as is. */
   get_database_id(database: string | number): Promise<number> {
-    return lookups().then((l) => l.databaseId(this.#api(), database));
+    return lookup(this, "databaseId", database);
   }
 
   /** A storage host's id from its name; a number is returned as is. */
   get_storage_host_id(storageHost: string | number): Promise<number> {
-    return lookups().then((l) => l.storageHostId(this.#api(), storageHost));
+    return lookup(this, "storageHostId", storageHost);
   }
 
   /** A table's id from `schema.table` (or a bare name) and its database's name or id. */
   get_table_id(table: string, database: string | number): Promise<number> {
-    return lookups().then((l) => l.tableId(this.#api(), table, database));
+    return lookup(this, "tableId", table, database);
   }
 
   /**
@@ -50,16 +62,16 @@ export class ClientHelpers {
    * the one of `owner`, else the current user's; several still is an error.
    */
   get_aws_credential_id(name: string | number, owner?: string): Promise<number> {
-    return lookups().then((l) => l.awsCredentialId(this.#api(), name, owner));
+    return lookup(this, "awsCredentialId", name, owner);
   }
 
   /** The current user's user name (`users.list_me`). */
   get username(): Promise<string> {
-    return quiet(lookups().then((l) => l.username(this.#api())));
+    return quiet(lookup(this, "username"));
   }
 
   /** The current user's default database credential's id, as civis-python finds it. */
   get default_database_credential_id(): Promise<number> {
-    return quiet(lookups().then((l) => l.defaultDatabaseCredentialId(this.#api())));
+    return quiet(lookup(this, "defaultDatabaseCredentialId"));
   }
 }
