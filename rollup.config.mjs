@@ -15,8 +15,9 @@ import esbuild from "rollup-plugin-esbuild";
 // what it measures now, rounded up to the next 0.1 KB, so nothing grows unnoticed, and prints
 // the target beside it.
 const UMD_BUDGET_BYTES = Math.floor(19.9 * 1024);
-// The spec's cache, download path and IndexedDB store load on demand since (~1.1 KB).
-const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(14.9 * 1024);
+// The spec's cache, download path and IndexedDB store load on demand since (~1.1 KB), and a
+// failed attempt's error and retry rules, hooks, logger, queue and key function (~1.5 KB).
+const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(13.4 * 1024);
 // civis/io's grew for issue 13's last points (measured, gzip): upload progress in bytes through
 // XMLHttpRequest (~0.3 KB), civisToCsv's future that waits for its file (~0.15 KB) and
 // civis-python's CSV preprocess step before an import (~0.9 KB).
@@ -67,7 +68,9 @@ const nodeEntryImports = (_id, importer) => importer !== undefined;
 /**
  * The browser entry's chunks: each lazy part (the client's lookups: browser-lookups.js; the
  * spec's cache and download path: browser-load-model.js; IndexedDB: browser-idb-spec-store.js;
- * none imports the core), and a shared core, should a lazy part ever import from it.
+ * a failed attempt's error and retry rules, hooks, logger, queue and key function:
+ * browser-attempt-failed.js; none imports the core), and a shared core, should a lazy part
+ * ever import from it.
  */
 const browserChunk = (ext) => (chunk) =>
   chunk.name === "browser" ? `browser-core.${ext}` : `browser-[name].${ext}`;

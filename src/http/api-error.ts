@@ -1,5 +1,5 @@
-import { CivisAPIError } from "../errors/civis-api-error.js";
-import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import type { CivisAPIError } from "../errors/civis-api-error.js";
+import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { redactKey } from "./redact-key.js";
 import type { RequestSpec } from "./request-spec.js";
 
@@ -19,6 +19,12 @@ function messageOf(text: string, statusText: string, status: number): string {
 }
 
 /**
+ * The error classes, passed in: this file loads on demand and imports none of the core
+ * (the first two of send.ts's kit, which carries more for attempt-watch.ts).
+ */
+export type ErrorClasses = readonly [typeof CivisAPIError, typeof CivisAPIKeyError, ...unknown[]];
+
+/**
  * The error a non-2xx answer (its body read as `text`) rejects with; a 401 is a
  * CivisAPIKeyError around it. A server that echoes the request's Authorization
  * header gets the key blanked out, whatever form it echoes.
@@ -28,8 +34,9 @@ export function apiErrorFrom(
   text: string,
   req: RequestSpec,
   attempts: number,
+  [APIError, KeyError]: ErrorClasses,
 ): CivisAPIError | CivisAPIKeyError {
-  const error = new CivisAPIError({
+  const error = new APIError({
     statusCode: response.status,
     errorMessage: redactKey(messageOf(text, response.statusText, response.status), req.headers),
     method: req.method,
@@ -38,7 +45,7 @@ export function apiErrorFrom(
     attempts,
   });
   if (response.status === 401) {
-    return new CivisAPIKeyError(
+    return new KeyError(
       `The API refused the API key: ${error.message}. Check that the key is right and not expired.`,
       error,
     );

@@ -1,21 +1,42 @@
-import { CivisNetworkError } from "../errors/civis-network-error.js";
-import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
-import { type HookContext, type Hooks, runHooks } from "./hooks.js";
+import type { CivisAPIError } from "../errors/civis-api-error.js";
+import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import type { CivisNetworkError } from "../errors/civis-network-error.js";
+import type { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
+import type { basicAuth } from "./basic-auth.js";
+import type { HookContext, Hooks } from "./hooks.js";
 import type { Logger } from "./logger.js";
 import type { RateLimitGate } from "./rate-limit-gate.js";
-import type { RequestQueue } from "./request-queue.js";
+import { type RequestQueue, requestQueue } from "./request-queue.js";
 import type { RequestSpec } from "./request-spec.js";
-import { type Exchange, sendOnce } from "./send-once.js";
+import { runHooks } from "./run-hooks.js";
+import type { Exchange, sendOnce } from "./send-once.js";
 
 /** What a client adds around each attempt; the transport has none when nothing applies. */
 export interface Interceptors {
   readonly hooks?: Hooks | undefined;
   readonly logger?: Logger | undefined;
-  readonly queue?: RequestQueue | undefined;
+  /** `maxConcurrent`; its queue is made by the first watch (this file holds the queue's code). */
+  readonly maxConcurrent?: number | undefined;
+  queue?: RequestQueue | undefined;
   readonly gate?: RateLimitGate | undefined;
-  /** The `Authorization` header of each request, when the API key is a function. */
-  readonly authorization?: (() => Promise<string>) | undefined;
+  /** The API key, when it is a function: called for each request's `Authorization` header. */
+  readonly authorization?: (() => string | Promise<string>) | undefined;
 }
+
+/**
+ * What the on-demand module (attempt-failed.ts, with this file) takes from the core, in this
+ * order: it imports none of the core (src/client/helpers/client-helpers.ts says why); a tuple,
+ * as its names cost nothing once minified.
+ */
+export type WatchKit = readonly [
+  typeof CivisAPIError,
+  typeof CivisAPIKeyError,
+  typeof sendOnce,
+  typeof CivisNetworkError,
+  typeof checkHeaderName,
+  typeof checkHeaderValue,
+  typeof basicAuth,
+];
 
 /** One attempt seen through the client's interceptors (send.ts calls these in turn). */
 export interface AttemptWatch {
@@ -27,7 +48,7 @@ export interface AttemptWatch {
   /** The request as sent, key and hooks' headers included (errors blank an echoed key by it). */
   sent: RequestSpec | undefined;
   /**
-   * After the attempt: the debug line, the pause a 429 asks for, then `onResponse`
+   * After the attempt (and the pause a 429 asks for): the debug line, then `onResponse`
    * and (with an error) `onResponseError`; without a response, `onRequestError`.
    */
   after(response: globalThis.Response | undefined, error?: Error): Promise<void>;
@@ -43,20 +64,21 @@ function logLine(details: Readonly<Record<string, unknown>>): string {
 }
 
 /**
- * The attempt's watch, or undefined when neither the client nor the call adds
- * anything, so a plain client pays nothing.
+ * The attempt's watch; send.ts asks for one only when the client or the call adds
+ * something, so a plain client pays nothing.
  */
 export function watchAttempt(
   x: Interceptors | undefined,
   to: { readonly fetch: typeof fetch; readonly baseUrl: string },
   req: RequestSpec,
   attempt: number,
-): AttemptWatch | undefined {
-  const { queue, gate, authorization, logger, hooks } = x ?? {};
+  [, KeyError, sendOnce, NetworkError, checkHeaderName, checkHeaderValue, basicAuth]: WatchKit,
+): AttemptWatch {
+  const { gate, authorization, logger, hooks, maxConcurrent } = x ?? {};
+  // One queue per client, made here so that its code loads with this file.
+  if (maxConcurrent) x!.queue ??= requestQueue(maxConcurrent);
+  const queue = x?.queue;
   const hooked = hooks || req.hooks;
-  // With only the rate-limit pause, and the pause off, there is nothing to add (send.ts
-  // still shows the pause each error answer).
-  if (!queue && !authorization && !logger && !hooked && !gate?.paused()) return undefined;
   const { operation = "", method, target: path, signal } = req;
   // Made only when a hook will see it: a client with just a queue or a logger skips it.
   const context: HookContext | undefined = hooked
@@ -75,7 +97,7 @@ export function watchAttempt(
   // A wait for a slot or a pause ends on abort, like a wait between retries.
   const waitFor = (wait: Promise<void>): Promise<void> =>
     wait.catch((reason) => {
-      throw new CivisNetworkError(
+      throw new NetworkError(
         method,
         path,
         "Aborted while waiting to send",
@@ -98,7 +120,15 @@ export function watchAttempt(
           : authorization
             ? { ...req.headers }
             : undefined;
-        if (authorization) headers!.Authorization = await authorization();
+        if (authorization) {
+          // A bad answer says so without repeating it.
+          const key = await authorization();
+          if (typeof key !== "string" || key === "") {
+            throw new KeyError("The apiKey function must return a non-empty string");
+          }
+          checkHeaderValue("The API key", key, KeyError, false);
+          headers!.Authorization = basicAuth(key);
+        }
         const answer = context && (await runHooks("onRequest", context, sets));
         // A header an onRequest hook set that fetch would refuse is a mistake, not a lost
         // connection to retry (the others were checked before the first attempt).
@@ -118,7 +148,6 @@ export function watchAttempt(
       }
     },
     async after(response, error) {
-      if (response) gate?.observe(response);
       if (logger) {
         const left = response?.headers.get("x-ratelimit-remaining");
         details = {

@@ -4,18 +4,21 @@ function scalar(value: unknown): string {
   return String(value);
 }
 
+/** One `name=value` pair; `undefined` left out. */
+function add(parts: string[], key: string, value: unknown): void {
+  if (value !== undefined) parts.push(`${key}=${encodeURIComponent(scalar(value))}`);
+}
+
 /** Civis query conventions: arrays as `name[]=a&name[]=b`; `undefined` left out. */
 export function queryString(query: ReadonlyArray<readonly [string, unknown]>): string {
   const parts: string[] = [];
   for (const [name, value] of query) {
-    if (value === undefined) continue;
+    const key = encodeURIComponent(name);
     if (Array.isArray(value)) {
-      const key = `${encodeURIComponent(name)}%5B%5D`;
-      for (const item of value) {
-        if (item !== undefined) parts.push(`${key}=${encodeURIComponent(scalar(item))}`);
-      }
+      const listKey = `${key}%5B%5D`;
+      for (const item of value) add(parts, listKey, item);
     } else {
-      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(scalar(value))}`);
+      add(parts, key, value);
     }
   }
   return parts.length === 0 ? "" : `?${parts.join("&")}`;

@@ -1,4 +1,3 @@
-import { parseRetryAfter } from "./retry-after.js";
 import { sleep } from "./sleep.js";
 
 /** Holds a client's new requests while the API asks it to slow down. */
@@ -7,8 +6,8 @@ export interface RateLimitGate {
   paused(): boolean;
   /** Undefined when open (no promise made); else the wait, ended early by `signal`. */
   wait(signal: AbortSignal | undefined): Promise<void> | undefined;
-  /** Closes the gate when an answer is a 429 that says how long to wait. */
-  observe(response: globalThis.Response): void;
+  /** Holds new requests `ms` from now (0 or none: no change); attempt-failed.ts reads it from a 429. */
+  hold(ms: number | undefined): void;
 }
 
 /**
@@ -25,8 +24,7 @@ export function rateLimitGate(maxPauseMs: number): RateLimitGate {
       const ms = until && until - Date.now();
       return ms > 0 ? sleep(ms, signal) : undefined;
     },
-    observe(response) {
-      const ms = response.status === 429 && parseRetryAfter(response.headers.get("retry-after"));
+    hold(ms) {
       if (ms) until = Math.max(until, Date.now() + Math.min(ms, maxPauseMs));
     },
   };

@@ -40,15 +40,6 @@ export interface ResolvedRetryPolicy {
   readonly onRetry: ((info: RetryInfo) => void) | undefined;
 }
 
-/**
- * Full jitter (random exponential): uniform in [0, min(cap, multiplier * 2^(attempt-1))].
- * The default policy's multiplier and cap are in DEFAULTS (src/options/defaults.ts).
- */
-export function randomExponential(attempt: number, multiplierMs: number, capMs: number): number {
-  const ceiling = Math.min(capMs, multiplierMs * 2 ** Math.max(0, attempt - 1));
-  return Math.random() * ceiling;
-}
-
 const RETRY_AFTER_STATUSES = new Set([413, 429, 503]);
 const BACKOFF_STATUSES = new Set([429, 502, 503, 504]);
 const POST_STATUSES = new Set([429, 503]);

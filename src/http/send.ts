@@ -1,15 +1,11 @@
-import type { CivisAPIError } from "../errors/civis-api-error.js";
-import type { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
+import { CivisAPIError } from "../errors/civis-api-error.js";
+import { CivisAPIKeyError } from "../errors/civis-api-key-error.js";
 import { CivisNetworkError } from "../errors/civis-network-error.js";
-import { apiErrorFrom } from "./api-error.js";
-import { type Interceptors, watchAttempt } from "./attempt-watch.js";
+import { checkHeaderName, checkHeaderValue } from "../errors/header-value-error.js";
+import type { AttemptWatch, Interceptors, WatchKit } from "./attempt-watch.js";
+import { basicAuth } from "./basic-auth.js";
 import type { RequestSpec } from "./request-spec.js";
-import {
-  type AttemptOutcome,
-  attemptLimit,
-  type ResolvedRetryPolicy,
-  shouldRetry,
-} from "./retry-policy.js";
+import type { ResolvedRetryPolicy } from "./retry-policy.js";
 import { type Exchange, sendOnce } from "./send-once.js";
 import { sleep } from "./sleep.js";
 
@@ -24,6 +20,27 @@ export interface Transport {
 }
 
 /**
+ * What only some attempts need loads on demand, as one module (attempt-failed.ts): a failed
+ * attempt's error and the retry rules; the hooks, logger, queue and key function. It loads
+ * beside the first request, so that a later failure finds it loaded even if the network is
+ * gone by then (a load that failed is tried again when next needed); once loaded, it costs
+ * no await.
+ */
+const loadFailing = () => import("./attempt-failed.js");
+let failing: Promise<Awaited<ReturnType<typeof loadFailing>> | undefined> | undefined;
+let watching: Awaited<ReturnType<typeof loadFailing>> | undefined;
+/** The core's parts the on-demand module uses (it imports none of the core). */
+const KIT: WatchKit = [
+  CivisAPIError,
+  CivisAPIKeyError,
+  sendOnce,
+  CivisNetworkError,
+  checkHeaderName,
+  checkHeaderValue,
+  basicAuth,
+];
+
+/**
  * Sends a request, retrying by the documented rules, and resolves to the first
  * 2xx answer with its body read (left unread with `keepBody`). Rejects with the
  * last answer's error.
@@ -34,49 +51,49 @@ export async function send(
   keepBody?: boolean,
 ): Promise<Exchange> {
   const started = Date.now();
-  const policy = transport.retry;
+  const x = transport.interceptors;
+  failing ??= loadFailing().catch(() => (failing = undefined));
   for (let attempt = 1; ; attempt++) {
-    let outcome: AttemptOutcome;
-    let error: CivisAPIError | CivisAPIKeyError | CivisNetworkError;
-    let status: number | undefined;
-    const watch = watchAttempt(transport.interceptors, transport, req, attempt);
+    let watch: AttemptWatch | undefined;
+    // With only the rate-limit pause, and the pause off, there is nothing to add (the pause
+    // still sees each error answer, below).
+    if (
+      req.hooks ||
+      (x && (x.hooks || x.logger || x.maxConcurrent || x.authorization || x.gate?.paused()))
+    ) {
+      watching ??= await loadFailing();
+      watch = watching.watchAttempt(x, transport, req, attempt, KIT);
+    }
+    // The answer, or the CivisNetworkError of an attempt that got none (a hook's, after a
+    // 2xx answer, is a lost connection as any other).
+    let got: Exchange | CivisNetworkError;
     try {
-      const exchange = watch
+      got = watch
         ? await watch.send(keepBody)
         : await sendOnce(transport.fetch, transport.baseUrl, req, attempt, keepBody);
-      const { response } = exchange;
-      if (response.ok) {
-        if (watch) await watch.after(response);
-        return exchange;
+      if (got.response.ok) {
+        if (watch) await watch.after(got.response);
+        return got;
       }
-      status = response.status;
-      outcome = { kind: "status", status, retryAfter: response.headers.get("retry-after") };
-      // Made for this attempt, so it already counts the attempts.
-      error = apiErrorFrom(response, exchange.text ?? "", watch?.sent ?? req, attempt);
-      if (watch) await watch.after(response, error);
-      else transport.interceptors?.gate?.observe(response);
-    } catch (thrown) {
-      if (!(thrown instanceof CivisNetworkError)) throw thrown;
-      // A timed-out attempt is retried like a lost connection (only for idempotent
-      // methods); the caller's own abort never is.
-      outcome = thrown.aborted ? { kind: "abort" } : { kind: "connection" };
-      error = thrown;
-      if (watch) await watch.after(undefined, thrown);
+    } catch (error) {
+      if (!(error instanceof CivisNetworkError)) throw error;
+      got = error;
     }
-    const decision = shouldRetry(policy, req.method, outcome, attempt, Date.now() - started);
-    if (!decision.retry) throw error;
-    policy.onRetry?.({
+    const [error, retryIn] = ((await failing) ?? (await loadFailing())).attemptFailed(
+      transport,
+      req,
+      watch?.sent,
       attempt,
-      waitMs: decision.waitMs,
-      method: req.method,
-      url: req.target,
-      status,
-      error,
-      maxAttempts: attemptLimit(policy, outcome),
-    });
-    watch?.retrying(decision.waitMs);
+      started,
+      KIT,
+      got,
+    );
+    if (watch) await watch.after((got as Partial<Exchange>).response, error);
+    const waitMs = retryIn();
+    if (waitMs === undefined) throw error;
+    watch?.retrying(waitMs);
     try {
-      await sleep(decision.waitMs, req.signal);
+      await sleep(waitMs, req.signal);
     } catch (reason) {
       throw new CivisNetworkError(
         req.method,

@@ -5,27 +5,22 @@ const MAX_TIMER_MS = 2_147_483_647;
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    let remaining = ms;
     let timer: ReturnType<typeof setTimeout>;
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(signal!.reason);
     };
-    const step = () => {
-      if (remaining <= 0) {
+    const step = (remaining: number) => {
+      if (remaining > 0) {
+        const chunk = Math.min(remaining, MAX_TIMER_MS);
+        timer = setTimeout(step, chunk, remaining - chunk);
+      } else {
         signal?.removeEventListener("abort", onAbort);
         resolve();
-        return;
       }
-      const chunk = Math.min(remaining, MAX_TIMER_MS);
-      remaining -= chunk;
-      timer = setTimeout(step, chunk);
     };
+    if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort, { once: true });
-    step();
+    step(ms);
   });
 }

@@ -3,7 +3,7 @@ import type { Operation } from "../description/types.js";
 import type { RequestSpec } from "../http/request-spec.js";
 import { send } from "../http/send.js";
 import { headerInt } from "../response/header-int.js";
-import { ListResponse } from "../response/list-response.js";
+import type { ListResponse } from "../response/list-response.js";
 import { type Page, PaginatedResponse } from "../response/paginated-response.js";
 import { bodyError, readJson, toSnakeResult } from "../response/read-result.js";
 import { isOptionsObject } from "./argument-error.js";
@@ -29,7 +29,7 @@ function requestOf(
     target: target(call, pageNum),
     headers: {
       ...ctx.headers,
-      ...(call.body === undefined ? undefined : { "Content-Type": "application/json" }),
+      ...(call.body !== undefined && { "Content-Type": "application/json" }),
       ...call.headers,
     },
     body: call.body,
@@ -72,7 +72,8 @@ function paginate(ctx: ClientContext, op: Operation, call: BoundCall): Paginated
     ctx.setLastResponse(ctx.returnType === "raw" ? response : page);
     return {
       items: page,
-      plain: () => (page instanceof ListResponse ? page.json() : data),
+      // "snake" made a ListResponse of the items; the other modes yield them as they are.
+      plain: () => (page === data ? data : (page as ListResponse).json()),
       totalPages,
     };
   });

@@ -1,4 +1,5 @@
-import { type ResolvedRetryPolicy, randomExponential } from "../http/retry-policy.js";
+import { randomExponential } from "../http/backoff.js";
+import type { ResolvedRetryPolicy } from "../http/retry-policy.js";
 
 /** civis-python's policy: random exponential waits (multiplier 2 s, at most 60 s), 10 attempts or 600 s. */
 const retries: ResolvedRetryPolicy = {

@@ -20,7 +20,10 @@ function answer(status: number, body: string, statusText = ""): globalThis.Respo
 
 /** The error for an answer, its body read first as the transport does. */
 async function errorOf(response: globalThis.Response, request: RequestSpec, attempts: number) {
-  return apiErrorFrom(response, await response.clone().text(), request, attempts);
+  return apiErrorFrom(response, await response.clone().text(), request, attempts, [
+    CivisAPIError,
+    CivisAPIKeyError,
+  ]);
 }
 
 describe("apiErrorFrom", () => {

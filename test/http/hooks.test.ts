@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkHooks, type HookContext, runHooks } from "../../src/http/hooks.js";
+import { checkHooks, type HookContext } from "../../src/http/hooks.js";
+import { runHooks } from "../../src/http/run-hooks.js";
 
 const a = () => undefined;
 const context = {} as HookContext;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { observeRateLimit } from "../../src/http/observe-rate-limit.js";
 import { rateLimitGate } from "../../src/http/rate-limit-gate.js";
 
 const answer = (status: number, retryAfter?: string) =>
@@ -11,18 +12,18 @@ describe("RateLimitGate", () => {
   it("is open until a 429 names a wait", () => {
     const gate = rateLimitGate(600_000);
     expect(gate.wait(undefined)).toBeUndefined();
-    gate.observe(answer(503, "5"));
-    gate.observe(answer(429));
-    gate.observe(answer(429, "soon"));
-    gate.observe(answer(429, "0"));
+    observeRateLimit(gate, answer(503, "5"));
+    observeRateLimit(gate, answer(429));
+    observeRateLimit(gate, answer(429, "soon"));
+    observeRateLimit(gate, answer(429, "0"));
     expect(gate.wait(undefined)).toBeUndefined();
-    gate.observe(answer(429, "5"));
+    observeRateLimit(gate, answer(429, "5"));
     expect(gate.wait(undefined)).toBeInstanceOf(Promise);
   });
 
   it("holds new requests for the time named, ended early by a signal", async () => {
     const gate = rateLimitGate(600_000);
-    gate.observe(answer(429, "30"));
+    observeRateLimit(gate, answer(429, "30"));
     const controller = new AbortController();
     const waiting = gate.wait(controller.signal);
     controller.abort("enough");
@@ -31,7 +32,7 @@ describe("RateLimitGate", () => {
 
   it("never pauses longer than the retry budget", async () => {
     const gate = rateLimitGate(5);
-    gate.observe(answer(429, "3600"));
+    observeRateLimit(gate, answer(429, "3600"));
     // Without the cap this would wait an hour (and the test time out).
     await gate.wait(undefined);
     expect(gate.wait(undefined)).toBeUndefined();

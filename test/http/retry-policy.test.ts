@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { randomExponential } from "../../src/http/backoff.js";
 import {
   type AttemptOutcome,
   attemptLimit,
   type ResolvedRetryPolicy,
-  randomExponential,
   retryableWait,
   shouldRetry,
 } from "../../src/http/retry-policy.js";

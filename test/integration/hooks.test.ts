@@ -155,6 +155,22 @@ describe("hooks", () => {
     }
   });
 
+  it("let a CivisNetworkError an onResponseError hook throws reach the caller, not retried", async () => {
+    // Once retried as a lost connection: what a hook throws reaches the caller as it is.
+    const thrown = new CivisNetworkError("GET", "/workflows/1", "from the hook", "failed", 1);
+    server.script({ status: 503 });
+    const c = client({
+      retries: fastRetries,
+      hooks: {
+        onResponseError: () => {
+          throw thrown;
+        },
+      },
+    });
+    await expect(c.workflows.get(1)).rejects.toBe(thrown);
+    expect(server.requests.length).toBe(1);
+  });
+
   it("per call (init.hooks) run after the client's, for that call only", async () => {
     const order: string[] = [];
     const c = client({ hooks: { onRequest: () => void order.push("client") } });
