@@ -14,7 +14,9 @@ import esbuild from "rollup-plugin-esbuild";
 // on scope (README "Size" says what each part costs). Until it is taken, the build holds each at
 // what it measures now, rounded up to the next 0.1 KB, so nothing grows unnoticed, and prints
 // the target beside it.
-const UMD_BUDGET_BYTES = Math.floor(19.9 * 1024);
+// The UMD inlines what loads on demand elsewhere, and pays ~0.2 KB for the seams that keep it
+// out of `import { APIClient }` alone (the core's parts handed to the on-demand module).
+const UMD_BUDGET_BYTES = Math.floor(20.1 * 1024);
 // The spec's cache, download path and IndexedDB store load on demand since (~1.1 KB), and a
 // failed attempt's error and retry rules, hooks, logger, queue and key function (~1.5 KB).
 const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(13.4 * 1024);
