@@ -9,22 +9,13 @@ import {
   typeErrors,
   typeWorkspace,
 } from "./helpers/compile-types.js";
+import { FIXTURES } from "./helpers/fixture-specs.js";
 import { civisSpec, githubSpec } from "./helpers/real-specs.js";
 
 // Every type check of the typegen tests, in one file so that they run in one process: each
 // process parses and binds TypeScript's libs, @types/node and src/ once (about 4 s of CPU),
 // and the checks after the first share them through the helpers' DocumentRegistry. As four
 // files, the four workers paid for it four times.
-
-// The fixture specs.
-
-const FIXTURES = [
-  "swagger2-basic",
-  "openapi3-basic",
-  "openapi31-basic",
-  "hostile-names",
-  "civis-python-rules",
-];
 
 function read(path: string): string {
   return readFileSync(new URL(path, import.meta.url), "utf8");

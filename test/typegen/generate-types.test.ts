@@ -3,15 +3,8 @@ import { describe, expect, it } from "vitest";
 import { APIClient } from "../../src/client/api-client.js";
 import { generateTypes } from "../../src/typegen/generate-types.js";
 import { interfacesOf, syntaxErrors } from "./helpers/declarations.js";
+import { FIXTURES } from "./helpers/fixture-specs.js";
 import { civisSpec } from "./helpers/real-specs.js";
-
-const FIXTURES = [
-  "swagger2-basic",
-  "openapi3-basic",
-  "openapi31-basic",
-  "hostile-names",
-  "civis-python-rules",
-];
 
 function fixture(name: string): object {
   return JSON.parse(
