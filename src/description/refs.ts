@@ -18,9 +18,11 @@ export class RefResolver {
   /** Follows `$ref` chains until a node without `$ref`; cycles of pure refs are an error. */
   deref<T>(node: T): T {
     let current: unknown = node;
-    const seen = new Set<string>();
+    // Made at the first `$ref` only: most nodes have none, and this runs for each of them.
+    let seen: Set<string> | undefined;
     while (isPlainObject(current) && typeof current.$ref === "string") {
       const ref = current.$ref;
+      seen ??= new Set();
       if (seen.has(ref)) throw new SpecError(`the $ref "${ref}" refers to itself`);
       seen.add(ref);
       current = this.#lookup(ref);
