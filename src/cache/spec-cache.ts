@@ -51,15 +51,15 @@ export interface SpecCacheOptions {
   readonly specCacheTtlMs: number;
   readonly forceRefresh: boolean;
   /** `"auto"` and `"memory"` use the shared memory layer. */
-  readonly specCache: unknown;
+  readonly specCache: "auto" | "memory" | false | SpecStore;
   /** The persistent layer, if any (IndexedDB or the user's store). */
   readonly store: SpecStore | undefined;
   readonly download: () => Promise<string>;
   /** The spec's text to its model (parsed and normalized). */
   readonly parse: (text: string) => ApiModel;
   /** A download one caller can abort or time out is its own, not shared with other callers. */
-  readonly signal?: unknown;
-  readonly timeout?: unknown;
+  readonly signal?: AbortSignal | undefined;
+  readonly timeout?: number | undefined;
   /** Tests only: how long a store may take. */
   readonly storeTimeoutMs?: number;
 }
