@@ -1,5 +1,5 @@
 import type { ListResponse, Response } from "../internal.js";
-import { CivisAPIError, fieldOf, plainBody } from "../internal.js";
+import { CivisAPIError, fieldOf, methodOperations, plainBody } from "../internal.js";
 import { CivisJobFailure } from "./civis-job-failure.js";
 import { type ApiCall, baseUrlOf, clientOfMethod, methodOf } from "./client-methods.js";
 import { failureText } from "./failure-text.js";
@@ -59,6 +59,9 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
   readonly #promise: Promise<Run>;
   readonly #ready: Promise<readonly unknown[]>;
   readonly #client: object | undefined;
+  readonly #getter: ApiCall;
+  /** The last answer's body. */
+  #body: unknown;
   /** The getter's arguments; until they arrive, the job id of the options. */
   #args: readonly unknown[];
   #state: string | undefined;
@@ -92,6 +95,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
       return given;
     });
     this.#ready = ready;
+    this.#getter = getter;
     // The polling loop, started at once; its end settles the future.
     this.#promise = (async (): Promise<Run> => {
       const args = await ready;
@@ -100,6 +104,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
         signal?.throwIfAborted();
         const answer = (await (signal ? getter(...args, {}, { signal }) : getter(...args))) as Run;
         const body = await plainBody(answer);
+        this.#body = body;
         const state = fieldOf(body, "state");
         if (typeof state !== "string") {
           throw new TypeError(
@@ -184,7 +189,8 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
   }
 
   /**
-   * Asks the API to cancel the run (`jobs.delete_runs`; `scripts.post_cancel` for a future
+   * Asks the API to cancel the run (`jobs.delete_runs`; for a future of `queries.get`,
+   * `queries.delete_runs` of the query's last run; `scripts.post_cancel` for another future
    * without a run id), then polls at once: the future then rejects with a CivisJobFailure
    * in state `cancelled`. Resolves false when the run had already ended.
    */
@@ -192,10 +198,19 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     if (this.done()) return false;
     const client = this.#needClient("cancel");
     const [jobId, runId] = await this.#ready;
+    const getter = this.#getter;
     try {
-      await (runId === undefined
-        ? methodOf(client, "scripts", "post_cancel")(jobId)
-        : methodOf(client, "jobs", "delete_runs")(jobId, runId));
+      // A query is not a script: its own route cancels its run, whose id only the query's
+      // answer has (read here when no poll has answered yet).
+      await (methodOperations.get(getter)?.op.path === "/queries/{id}"
+        ? methodOf(
+            client,
+            "queries",
+            "delete_runs",
+          )(jobId, fieldOf(this.#body ?? (await plainBody(await getter(jobId))), "lastRunId"))
+        : runId === undefined
+          ? methodOf(client, "scripts", "post_cancel")(jobId)
+          : methodOf(client, "jobs", "delete_runs")(jobId, runId));
     } catch (error) {
       // The API's answer for a run that has already ended.
       if (error instanceof CivisAPIError && error.status_code === 404) return false;

@@ -1,10 +1,10 @@
 // Every run of the sample API (queries, SQL exports, CSV imports, preprocess jobs, jobs) moves
 // queued -> running -> succeeded / failed by the API's clock, with startedAt, finishedAt and
-// error as the real API shows them; SQL export and import runs can be cancelled. The clock
+// error as the real API shows them; query, SQL export and import runs can be cancelled. The clock
 // here moves only when a test moves it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APIClient, CivisJobFailure } from "../../src/index.js";
-import { exportToCivisFile } from "../../src/io/index.js";
+import { exportToCivisFile, queryCivis } from "../../src/io/index.js";
 import { addFile } from "../../src/testing/sample-api/areas/files.js";
 import { type SampleApiServer, startSampleApiServer } from "../helpers/sample-api-server.js";
 
@@ -180,6 +180,76 @@ describe("a query", () => {
       resultColumns: ["city"],
       resultRows: [["Chicago"]],
     });
+  });
+});
+
+describe("a query's run", () => {
+  it("can be cancelled while it runs (queries.delete_runs); an ended or unknown run is a 404", async () => {
+    const started = T0 + 55_000;
+    clock = started;
+    const query = (await call("POST", "queries/", { database: 1, sql: "select 1", previewRows: 1 }))
+      .body;
+    expect(query.lastRunId).toEqual(expect.any(Number));
+    expect(query.lastRunId).not.toBe(query.id);
+    const path = `queries/${query.id}/runs/${query.lastRunId}`;
+    expect((await call("GET", path)).body).toMatchObject({
+      id: query.lastRunId,
+      queryId: query.id,
+      state: "queued",
+      isCancelRequested: false,
+    });
+    expect((await call("DELETE", `queries/${query.id}/runs/${query.lastRunId + 1}`)).status).toBe(
+      404,
+    );
+    clock = started + 200;
+    expect(await call("DELETE", path)).toEqual({ status: 202, body: undefined });
+    clock = started + 5000;
+    expect((await call("GET", path)).body).toMatchObject({
+      state: "cancelled",
+      isCancelRequested: true,
+      finishedAt: iso(started + 200),
+    });
+    expect((await call("GET", `queries/${query.id}`)).body).toMatchObject({
+      state: "cancelled",
+      resultRows: null,
+    });
+    expect((await call("DELETE", path)).status).toBe(404);
+    const ended = (await call("POST", "queries/", { database: 1, sql: "select 1", previewRows: 1 }))
+      .body;
+    clock += 600;
+    expect((await call("DELETE", `queries/${ended.id}/runs/${ended.lastRunId}`)).status).toBe(404);
+  });
+
+  it("is what a queryCivis future's cancel() cancels: the future rejects, cancelled", async () => {
+    clock = T0 + 120_000;
+    const sent: string[] = [];
+    const client = await APIClient.create({
+      baseUrl: sample.url,
+      apiKey: "demo-key",
+      specCache: false,
+      fetch: (input, init) => {
+        sent.push(`${init?.method ?? "GET"} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      },
+    });
+    // The clock stands still: the query stays queued until it is cancelled.
+    const future = queryCivis(client, "select 1 as one", 1, { pollingIntervalMs: 60_000 });
+    await new Promise<void>((resolve) => {
+      future.onUpdate = () => resolve();
+    });
+    const query = (await call("GET", `queries/${future.job_id}`)).body;
+    expect(query.state).toBe("queued");
+    expect(await future.cancel()).toBe(true);
+    const failure = await future.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(CivisJobFailure);
+    expect(failure).toMatchObject({ state: "cancelled" });
+    const base = new URL(sample.url).pathname;
+    expect(sent).toContain(`DELETE ${base}queries/${query.id}/runs/${query.lastRunId}`);
+    expect(sent.some((line) => line.includes("/cancel"))).toBe(false);
+    expect(await future.cancel()).toBe(false);
   });
 });
 

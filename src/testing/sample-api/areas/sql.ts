@@ -2,13 +2,15 @@
 // `post_sql_runs`, `get_sql_runs`) against the sample database (see ../sql-engine.ts). Each
 // takes a moment, as a real database does: the answer is known at once, but the run goes
 // queued -> running -> succeeded / failed on the API's clock like every run of the sample API
-// (a quick LiveRun, see live-runs.ts); an export run can be cancelled until it ends
-// (`delete_sql_runs`, or `jobs.delete_runs` as a CivisFuture does). An export's output is a
+// (a quick LiveRun, see live-runs.ts); a query's run (`queries.delete_runs`) and an export run
+// (`delete_sql_runs`, or `jobs.delete_runs` as a CivisFuture does) can be cancelled until they
+// end. An export's output is a
 // gzip CSV file served at a presigned URL by the sample storage host; the file is written at
 // the start, and a cancelled run leaves it in place but shows no output.
 
 import Papa from "papaparse";
-import type { SampleArea } from "../area.js";
+import { notFound } from "../api-error.js";
+import type { HandlerContext, SampleArea } from "../area.js";
 import type { JsonObject } from "../json.js";
 import { created, find, isoAt, ok } from "../results.js";
 import {
@@ -96,7 +98,20 @@ function queryView(query: Query, now: number): JsonObject {
     resultColumns: result ? result.columns : null,
     resultRows: result ? result.rows.slice(0, query.previewRows) : null,
     previewRows: query.previewRows,
+    lastRunId: query.run.id,
   };
+}
+
+const queryRunParams = () => [
+  idParam("id", "The ID of the Query job."),
+  idParam("run_id", "The ID of the run."),
+];
+
+/** The query `params.id` whose run is `params.run_id`; a 404 when either is not so. */
+function queryRun(data: SampleData, params: HandlerContext["params"]): Query {
+  const query = find(data.queries, params.id);
+  if (query.run.id !== Number(params.run_id)) throw notFound();
+  return query;
 }
 
 /** The CSV an export writes: header as settings say, delimiter, quotes unless unquoted. */
@@ -145,6 +160,10 @@ export const sql: SampleArea = {
         okSchema(ref("Query")),
       ),
     },
+    "/queries/{id}/runs/{run_id}": {
+      get: op("queries", "Check status of a run", queryRunParams(), okSchema(ref("QueryRun"))),
+      delete: op("queries", "Cancel a run", queryRunParams(), { 202: { description: "success" } }),
+    },
     "/scripts/sql": {
       post: op(
         "scripts",
@@ -184,6 +203,19 @@ export const sql: SampleArea = {
       ),
       resultRows: arrayOf(arrayOf(str("A value.")), "A preview of rows returned by the query."),
       previewRows: int("The number of rows to save from the query's result (maximum: 1000)."),
+      lastRunId: int("The ID of the last run."),
+    }),
+    QueryRun: object({
+      id: int("The ID of the run."),
+      queryId: int("The ID of the Query job."),
+      state: str(
+        "The state of the run, one of 'queued' 'running' 'succeeded' 'failed' or 'cancelled'.",
+      ),
+      isCancelRequested: bool("True if run cancel requested, else false."),
+      createdAt: time("The time the run was created."),
+      startedAt: time("The time the run started at."),
+      finishedAt: time("The time the run completed."),
+      error: str("The error, if any, returned by the run."),
     }),
     SqlScriptCreateRequest: {
       type: "object",
@@ -263,14 +295,20 @@ export const sql: SampleArea = {
         sql: fields.sql,
         previewRows: Math.min(1000, Math.max(0, fields.previewRows)),
         result,
-        // A query is its own job here: the run takes the query's id.
-        run: new LiveRun(id, id, quickPlan(error), now),
+        // Its one run, with an id of its own, as the real API's `lastRunId`.
+        run: new LiveRun(takeId(data, "queryRuns"), id, quickPlan(error), now),
       };
       data.queries.set(query.id, query);
       return ok(queryView(query, now()));
     },
     "GET /queries/{id}": ({ data, params, now }) =>
       ok(queryView(find(data.queries, params.id), now())),
+    "GET /queries/{id}/runs/{run_id}": ({ data, params, now }) => {
+      const { run } = queryRun(data, params);
+      return ok({ id: run.id, queryId: run.scriptId, ...run.at(now()) });
+    },
+    "DELETE /queries/{id}/runs/{run_id}": ({ data, params }) =>
+      cancelRun(queryRun(data, params).run),
     "POST /scripts/sql": ({ data, body, now }) => {
       const fields = body as Omit<SqlScript, "id" | "createdAt"> & { csvSettings?: JsonObject };
       const script: SqlScript = {
@@ -313,6 +351,7 @@ export const sql: SampleArea = {
     data.sqlScripts = new Map();
     data.sqlRuns = new Map();
     data.nextId.queries = 301;
+    data.nextId.queryRuns = 3001;
     data.nextId.sqlScripts = 401;
     data.nextId.sqlRuns = 4001;
   },
