@@ -22,7 +22,10 @@ export interface RetryPolicy {
   readonly maxAttempts?: number;
   /** Stop when the next wait would end later than this many ms after the first request. Default 600000. */
   readonly maxElapsedMs?: number;
-  /** The wait before attempt `attempt + 1`, in ms. Default: random exponential, multiplier 2 s, at most 60 s. */
+  /**
+   * The wait before attempt `attempt + 1`, in ms. Default: random exponential, multiplier 2 s,
+   * at most 60 s. `Infinity` ends the retries.
+   */
   readonly backoff?: (attempt: number) => number;
   /** Called before each wait. */
   readonly onRetry?: (info: RetryInfo) => void;
@@ -96,9 +99,10 @@ export function shouldRetry(
   const rule = retryableWait(method, outcome, now);
   if (!rule || attempt >= attemptLimit(policy, outcome)) return { retry: false };
   const backoff = policy.backoff(attempt);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent; a finite backoff of 0 or less loses to minWaitMs (never below 0) in Math.max either way
-  const waitMs = Math.max(rule.minWaitMs, Number.isFinite(backoff) && backoff > 0 ? backoff : 0);
-  // A wait that would outlast the policy's time is not started at all.
-  if (elapsedMs + waitMs > policy.maxElapsedMs) return { retry: false };
+  // NaN is no wait, and 0 or less loses to minWaitMs (never below 0). Infinity (an exponential
+  // past 2^1024) once counted as no wait too: a retry at once, over and over.
+  const waitMs = Math.max(rule.minWaitMs, backoff || 0);
+  // A wait that would outlast the policy's time, or never end, is not started at all.
+  if (elapsedMs + waitMs > policy.maxElapsedMs || waitMs === Infinity) return { retry: false };
   return { retry: true, waitMs };
 }

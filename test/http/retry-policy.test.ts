@@ -122,12 +122,20 @@ describe("shouldRetry: when to stop and how long to wait", () => {
     }
   });
 
-  // As written today: a backoff that overflows to Infinity (an exponential past 2^1024) is not a
-  // usable wait, so it counts as none; it does not stop the retries.
-  it("treats an infinite backoff as no wait, like any other unusable number", () => {
-    expect(shouldRetry(fixed(Number.POSITIVE_INFINITY), "GET", status(502), 1, 0)).toEqual({
-      retry: true,
-      waitMs: 0,
+  // A backoff that overflows to Infinity (an exponential past 2^1024) once counted as no wait,
+  // so the client retried at once, over and over: it is an endless wait, so none is started,
+  // whatever the time budget.
+  it("stops at an infinite backoff rather than retrying at once", () => {
+    const endless = fixed(Number.POSITIVE_INFINITY, { maxElapsedMs: Number.POSITIVE_INFINITY });
+    expect(shouldRetry(endless, "GET", status(502), 1, 0)).toEqual({ retry: false });
+    for (const attempt of [1, 5]) {
+      expect(shouldRetry(fixed(Number.POSITIVE_INFINITY), "GET", status(502), attempt, 0)).toEqual({
+        retry: false,
+      });
+    }
+    // Even a server's Retry-After does not shorten it.
+    expect(shouldRetry(fixed(Number.POSITIVE_INFINITY), "GET", status(503, "1"), 1, 0)).toEqual({
+      retry: false,
     });
   });
 

@@ -372,6 +372,26 @@ describe("the final error", () => {
     expect(server.count()).toBe(retries.length + 1);
   });
 
+  // Infinity once counted as no wait: the client retried at once, 10 times in a row.
+  it("comes after one attempt when the backoff is Infinity, an endless wait", async () => {
+    const { client, retries } = observed({ backoff: () => Number.POSITIVE_INFINITY });
+    server.respond(() => ({ status: 503 }));
+    const error = await failure(call(client, "GET"));
+    expect(error).toMatchObject({ status_code: 503, attempts: 1 });
+    expect(server.count()).toBe(1);
+    expect(retries).toEqual([]);
+  });
+
+  it("comes after one attempt when the backoff is Infinity, even with no time budget", async () => {
+    const { client } = observed({
+      backoff: () => Number.POSITIVE_INFINITY,
+      maxElapsedMs: Number.POSITIVE_INFINITY,
+    });
+    server.respond(() => ({ status: 502 }));
+    await expect(call(client, "GET")).rejects.toMatchObject({ status_code: 502, attempts: 1 });
+    expect(server.count()).toBe(1);
+  });
+
   it("comes after 10 attempts with the default policy", async () => {
     // The default backoff draws from Math.random: 0 makes every wait 0.
     vi.spyOn(Math, "random").mockReturnValue(0);
