@@ -115,9 +115,7 @@ export class APIClientBase extends ClientHelpers {
         : {
             model: modelOf(
               (typeof local === "string"
-                ? parseSpecText(
-                    await platform.readLocalSpec(local, resolved.fetch, resolved.signal),
-                  )
+                ? parseSpecText(await platform.readLocalSpec(local, resolved))
                 : local) as object,
             ),
             origin: "local" as const,

@@ -30,7 +30,6 @@ export async function downloadSpecText(
         method: "GET",
         target: "/endpoints",
         headers: baseHeaders(options, platform),
-        body: undefined,
         signal: options.signal,
         timeout: options.timeout,
         operation: "endpoints.list",

@@ -6,7 +6,8 @@ export interface RequestSpec {
   /** Path and query, as shown in errors, e.g. `/workflows/1?limit=5`. */
   readonly target: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | undefined;
+  /** None for a GET (the spec download, a local spec's URL). */
+  readonly body?: string | undefined;
   readonly signal: AbortSignal | undefined;
   /** Per attempt, in ms. */
   readonly timeout: number | undefined;

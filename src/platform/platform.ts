@@ -1,6 +1,13 @@
 import type { SpecStore } from "../cache/spec-store.js";
 import type { Logger } from "../http/logger.js";
 
+/** What reading a local spec from a URL takes of the client's options. */
+export interface LocalSpecOptions {
+  readonly fetch: typeof fetch;
+  readonly signal?: AbortSignal | undefined;
+  readonly timeout?: number | undefined;
+}
+
 /** What differs between Node and browsers, behind one small seam. */
 export interface Platform {
   readonly name: "node" | "browser";
@@ -14,8 +21,8 @@ export interface Platform {
    * environment. Browsers: none (they set their own user agent).
    */
   headers(userAgent: string): Record<string, string>;
-  /** Reads a local spec: a file path on Node, a URL in the browser (ended by `signal`). */
-  readLocalSpec(source: string, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<string>;
+  /** Reads a local spec: a file path on Node, a URL in the browser (with the client's fetch, ended by its signal or timeout). */
+  readLocalSpec(source: string, options: LocalSpecOptions): Promise<string>;
   /** The persistent store behind the memory cache, if the platform has one (IndexedDB, loaded on demand). */
   persistentStore(): Promise<SpecStore | undefined> | undefined;
   /** The logger a client uses when given none: Node's from `CIVIS_LOG_LEVEL`; browsers: none. */
