@@ -6,6 +6,7 @@
 
 export { clientInfo, contextClients } from "./client/client-internals.js";
 export { fieldOf, plainBody } from "./client/helpers/plain-body.js";
+export { splitSchemaTable } from "./client/helpers/split-schema-table.js";
 export { modelOf } from "./description/local-models.js";
 export {
   type OperationDetail,

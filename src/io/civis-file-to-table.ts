@@ -1,10 +1,10 @@
-import { apiMethod, type IoClient, idField } from "./answer-fields.js";
+import { splitSchemaTable } from "../internal.js";
+import { type ApiMethod, apiMethod, type IoClient, idField } from "./answer-fields.js";
 import { delimiterName } from "./civis-to-csv.js";
 import { CivisAPIError, type CivisFuture } from "./core.js";
 import { checkDatabase, credentialId, databaseId } from "./database-ids.js";
 import { followRun } from "./follow-run.js";
 import { preprocessCsv, type TableColumn } from "./preprocess-csv.js";
-import { splitSchemaTablename } from "./split-schema-tablename.js";
 
 export type { TableColumn } from "./preprocess-csv.js";
 
@@ -51,7 +51,7 @@ const EXISTING = new Set(["fail", "truncate", "append", "drop", "upsert"]);
 
 /** civis-python's checks of the import's arguments, all before any request. */
 export function checkImport(table: string, options: TableImportOptions): [string, string] {
-  const [schema, name] = splitSchemaTablename(table);
+  const [schema, name] = splitSchemaTable(table);
   if (schema === undefined)
     throw new TypeError(`the table "${table}" needs a schema: "schema.table"`);
   if (options.existingTableRows !== undefined && !EXISTING.has(options.existingTableRows)) {
@@ -81,7 +81,8 @@ export function checkImport(table: string, options: TableImportOptions): [string
 /** Checks file ids: one positive integer or a non-empty array of them. */
 export function checkFileIds(fileId: number | number[]): number[] {
   const ids = Array.isArray(fileId) ? fileId : [fileId];
-  if (!ids.length || ids.some((id) => typeof id !== "number" || !Number.isInteger(id) || id <= 0)) {
+  // Number.isInteger is false for anything but a number.
+  if (!ids.length || ids.some((id) => !Number.isInteger(id) || id <= 0)) {
     throw new TypeError(
       `fileId must be a file id or a non-empty array of them, not ${JSON.stringify(fileId)}`,
     );
@@ -116,13 +117,7 @@ export async function startImport(
   const getTable = (client.databases as Record<string, unknown> | undefined)?.get_schemas_tables;
   if (typeof getTable === "function") {
     try {
-      await apiMethod(client, "databases", "get_schemas_tables")(
-        dbId,
-        schema,
-        table,
-        {},
-        { signal },
-      );
+      await (getTable as ApiMethod)(dbId, schema, table, {}, { signal });
       exists = true;
     } catch (error) {
       if (!(error instanceof CivisAPIError && error.status_code === 404)) throw error;

@@ -28,6 +28,7 @@ export async function credentialId(client: IoClient, given: number | undefined):
 export function checkDatabase(database: unknown): void {
   const ok =
     (typeof database === "string" && database.length > 0) ||
-    (typeof database === "number" && Number.isInteger(database) && database > 0);
+    // Number.isInteger is false for anything but a number.
+    (Number.isInteger(database) && (database as number) > 0);
   if (!ok) throw new TypeError(`database must be a name or an id, not ${JSON.stringify(database)}`);
 }

@@ -1,5 +1,7 @@
 // `civis/io`: SQL, tables and files (civis-python's `civis.io`). README "civis/io" maps the names.
 
+// civis-python's `split_schema_tablename`: the client's own splitter (get_table_id's), one for both.
+export { splitSchemaTable as splitSchemaTablename } from "../internal.js";
 export type { IoClient } from "./answer-fields.js";
 export {
   civisFileToTable,
@@ -20,7 +22,6 @@ export { CivisImportError } from "./preprocess-csv.js";
 export { type QueryCivisOptions, queryCivis } from "./query-civis.js";
 export { type ReadCivisOptions, readCivis } from "./read-civis.js";
 export { type ReadCivisSqlOptions, readCivisSql, type SqlRow } from "./read-civis-sql.js";
-export { splitSchemaTablename } from "./split-schema-tablename.js";
 export type { SqlOptions } from "./sql-options.js";
 export type { CsvSettings } from "./sql-script.js";
 export type { UploadProgress } from "./upload-progress.js";

@@ -119,6 +119,16 @@ describe("the client helpers", () => {
     );
   });
 
+  it("get_table_id refuses an empty part before any request, as civis/io does", async () => {
+    // It once skipped empty parts: "a..b" was looked up as table b in schema a.
+    for (const table of ["a..b", "schema."]) {
+      await expect(jobsClient(server).get_table_id(table, 4)).rejects.toThrow(
+        `Cannot split "${table}" into a schema and a table; expected "schema.table"`,
+      );
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("get_table_id lists the schema's closest tables when none has that name", async () => {
     server.handle(
       routes({

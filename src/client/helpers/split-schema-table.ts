@@ -1,15 +1,16 @@
 /**
- * `schema.table` -> [schema, table], where either part may be double-quoted to hold a `.`
- * (`"my.schema".table`) and `""` inside quotes is a quote, as civis-python's
- * `split_schema_tablename` reads it. A bare name has no schema; more than two parts is a
- * TypeError.
+ * `schema.table` -> [schema, table], a bare name -> [undefined, name], read as civis-python's
+ * `split_schema_tablename` reads it (one CSV row delimited by `.`): either part may be
+ * double-quoted to hold a `.` (`"my.schema".table`), and `""` inside quotes is a quote.
+ * More than two parts, or an empty one (`a..b`, `schema.`), is a TypeError.
+ * The one splitter: civis/io's `splitSchemaTablename` is this function.
  */
 export function splitSchemaTable(table: string): [string | undefined, string] {
-  // A part: quoted runs (with "" for a quote) and unquoted characters other than `.`.
-  const parts = (table.match(/(?:"(?:[^"]|"")*"|[^."])+/g) ?? []).map((part) =>
-    part.replace(/"("?)/g, "$1"),
-  );
-  if (parts.length > 2 || parts.length < 1) {
+  // A `.` followed by an even number of quotes is outside quotes: it splits.
+  const parts = String(table)
+    .split(/\.(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((part) => part.replace(/"("?)/g, "$1"));
+  if (parts.length > 2 || parts.includes("")) {
     throw new TypeError(
       `Cannot split "${table}" into a schema and a table; expected "schema.table"`,
     );
