@@ -251,6 +251,18 @@ describe("a query's run", () => {
     expect(sent.some((line) => line.includes("/cancel"))).toBe(false);
     expect(await future.cancel()).toBe(false);
   });
+
+  it("is cancelled by a queryCivis future's cancel() called at once, before any poll", async () => {
+    clock = T0 + 130_000;
+    const client = await APIClient.create({
+      baseUrl: sample.url,
+      apiKey: "demo-key",
+      specCache: false,
+    });
+    const future = queryCivis(client, "select 1 as one", 1, { pollingIntervalMs: 60_000 });
+    expect(await future.cancel()).toBe(true);
+    await expect(future).rejects.toMatchObject({ name: "CivisJobFailure", state: "cancelled" });
+  });
 });
 
 describe("a CSV import run", () => {
