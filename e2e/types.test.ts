@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { run } from "./helpers/pack.js";
 import { assertBuilt, repoRoot } from "./helpers/paths.js";
-import { createTypeCheck } from "./helpers/type-check.js";
+import { typeCheck } from "./helpers/type-check.js";
 
 interface AttwProblem {
   kind: string;
@@ -130,9 +130,6 @@ describe("the published types", () => {
 
   describe("compile a user's code, with no skipLibCheck", () => {
     let project: string;
-    // One TypeScript for every mode, in this process: four `tsc -p` processes each parsed
-    // and checked all of @types/node or lib.dom again, most of this file's time.
-    const typeCheck = createTypeCheck();
 
     beforeAll(async () => {
       project = join(folder, "project");
@@ -161,11 +158,33 @@ describe("the published types", () => {
         };
         const file = join(project, `tsconfig.${name.split(" ")[0]}.json`);
         await writeFile(file, JSON.stringify(config));
-        expect(typeCheck(file)).toBe("");
+        expect(await typeCheck(file)).toBe("");
       },
       // A full type check with Node's types takes seconds on a busy two-core machine.
       120_000,
     );
+
+    it("reports a user's type error: the checks above can fail", async () => {
+      await writeFile(
+        join(project, "wrong.ts"),
+        `${IMPORTS}\nexport const n: number = camelToSnake(5);\n`,
+      );
+      const config = {
+        compilerOptions: {
+          ...(CONFIGS["bundler, DOM types only"] as { compilerOptions: object }).compilerOptions,
+          strict: true,
+          noEmit: true,
+        },
+        files: ["wrong.ts"],
+      };
+      const file = join(project, "tsconfig.wrong.json");
+      await writeFile(file, JSON.stringify(config));
+      const printed = await typeCheck(file);
+      expect(printed).toMatch(
+        /wrong\.ts\(2,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/,
+      );
+      expect(printed).toMatch(/wrong\.ts\(2,\d+\): error TS2345: Argument of type 'number'/);
+    });
   });
 
   it("resolve in every mode arethetypeswrong knows (node10, node16 CJS and ESM, bundler), civis/node too", async () => {
