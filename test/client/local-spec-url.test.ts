@@ -1,24 +1,33 @@
 // A localApiSpec given as a string is a URL in a browser (a file path on Node). Its load is
-// the browser's code path, run here in Node: the client is built on the browser platform
-// (as the browser builds' src/platform/current.browser.ts swaps it in), against real servers.
+// the browser platform's readLocalSpec: run here in Node, as what the client's platform reads
+// the spec with, so APIClient.create() takes the browser's path, against real servers.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { APIClient } from "../../src/client/api-client.js";
 import { CivisNetworkError } from "../../src/errors/civis-network-error.js";
+import type { ClientOptions } from "../../src/options/client-options.js";
+import { browserPlatform } from "../../src/platform/browser.js";
+import { platform } from "../../src/platform/current.js";
 import { loadFixture } from "../helpers/fixtures.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
-
-vi.mock("../../src/platform/current.js", () => import("../../src/platform/current.browser.js"));
 
 let server: TestServer;
 beforeEach(async () => {
   server = await startServer();
+  vi.spyOn(platform, "readLocalSpec").mockImplementation(browserPlatform.readLocalSpec);
 });
-afterEach(() => server.close());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await server.close();
+});
+
+/** create() with a key, as Node wants one (a browser needs none). */
+const create = (options: ClientOptions): Promise<APIClient> =>
+  APIClient.create({ apiKey: "local-spec-key", ...options });
 
 describe("localApiSpec as a URL, in a browser", () => {
   it("is fetched from that URL", async () => {
     server.handle((_req, res) => sendJson(res, 200, loadFixture("swagger2-basic")));
-    const client = await APIClient.create({
+    const client = await create({
       localApiSpec: `${server.url}specs/api.json`,
       baseUrl: server.url,
     });
@@ -33,7 +42,7 @@ describe("localApiSpec as a URL, in a browser", () => {
       // Never answers.
     });
     const url = `${server.url}specs/api.json`;
-    const error = await APIClient.create({ localApiSpec: url, timeout: 50 }).then(
+    const error = await create({ localApiSpec: url, timeout: 50 }).then(
       () => undefined,
       (reason: unknown) => reason,
     );
@@ -51,7 +60,7 @@ describe("localApiSpec as a URL, in a browser", () => {
     const arrived = new Promise<void>((resolve) => server.handle(() => resolve()));
     const controller = new AbortController();
     const url = `${server.url}specs/api.json`;
-    const created = APIClient.create({ localApiSpec: url, signal: controller.signal });
+    const created = create({ localApiSpec: url, signal: controller.signal });
     await arrived;
     controller.abort(new Error("stop"));
     await expect(created).rejects.toMatchObject({
@@ -64,7 +73,7 @@ describe("localApiSpec as a URL, in a browser", () => {
   it("names the URL and the status of an error answer", async () => {
     server.handle((_req, res) => sendJson(res, 404, {}));
     const url = `${server.url}missing.json`;
-    await expect(APIClient.create({ localApiSpec: url })).rejects.toThrow(
+    await expect(create({ localApiSpec: url })).rejects.toThrow(
       `Could not load the spec from ${url}: HTTP 404`,
     );
   });
