@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import type { UserConsoleLog } from "vitest";
 import { defineConfig } from "vitest/config";
 import { DefaultReporter } from "vitest/node";
+import { InterleavedSequencer } from "./test/helpers/interleaved-sequencer.js";
 
 /**
  * The default reporter, as quiet as `silent: "passed-only"` makes it (what a passing test
@@ -36,32 +37,20 @@ export default defineConfig({
     isolate: false,
     // More workers than cores (vitest's default leaves one core for itself): the browser,
     // CLI, polling and retry tests spend much of their time waiting on timers, Chromium and
-    // servers, so another worker runs while one waits. On two cores, four workers took the
-    // suite from about 71 s to 62-67 s.
-    maxWorkers: Math.max(4, availableParallelism()),
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: "unit",
-          include: ["test/**/*.test.ts"],
-          environment: "node",
-          // Spawning the CLI three times in a test takes seconds on a busy machine.
-          testTimeout: 15_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "e2e",
-          include: ["e2e/**/*.test.ts"],
-          environment: "node",
-          // Launches the one Chromium every browser suite connects to.
-          globalSetup: ["e2e/helpers/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
-    ],
+    // servers, so another worker runs while one waits.
+    maxWorkers: Number(process.env.CIVIS_TEST_WORKERS ?? Math.max(4, availableParallelism())),
+    // One project for the whole suite: a worker runs file after file of one project only (a
+    // file of another project gets a fresh process, which imports everything again), and the
+    // browser files, mostly waiting, must run beside the unit files to keep the cores busy.
+    // `npx vitest run test` runs the unit and integration files, `npx vitest run e2e` the
+    // browser and package ones.
+    include: ["test/**/*.test.ts", "e2e/**/*.test.ts"],
+    environment: "node",
+    sequence: { sequencer: InterleavedSequencer },
+    // A browser or package test waits on Chromium, npm and tsc; a CLI test spawns the CLI.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Starts nothing itself: what the e2e files share is made on their first ask.
+    globalSetup: ["e2e/helpers/global-setup.ts"],
   },
 });

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, distDir } from "./helpers/paths.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
+import { distDir } from "./helpers/paths.js";
 
 // What runs in a page must not touch Node: a `node:` import fails to load, and a bare
 // `process.` throws a ReferenceError the moment it runs.
 describe("the browser builds", () => {
-  beforeAll(assertBuilt);
+  beforeAll(ensureBuilt);
 
   it.each(["civis.umd.js", "civis.umd.min.js", "browser.js", "browser.cjs"])(
     "%s has no Node built-in and no bare `process` access",

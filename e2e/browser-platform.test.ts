@@ -3,9 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadFixture } from "../test/helpers/fixtures.js";
 import { sendJson, startServer, type TestServer } from "../test/helpers/http-server.js";
 import { type ApiServer, startApiServer } from "./helpers/api-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import type { SampleApiMethods, UmdWindow } from "./helpers/page-types.js";
-import { assertBuilt } from "./helpers/paths.js";
+
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 const CORS = {
@@ -19,7 +20,7 @@ describe.skipIf(!hasChromium)("the browser build's defaults (civis.umd.min.js in
   let server: TestServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     [site, server] = await Promise.all([startStaticServer(), startServer()]);
   });
   afterAll(async () => {
@@ -87,7 +88,7 @@ describe.skipIf(!hasChromium)("a browser without IndexedDB", () => {
   let site: StaticServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     [api, site] = await Promise.all([startApiServer(), startStaticServer()]);
   });
   afterAll(async () => {

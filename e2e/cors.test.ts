@@ -2,9 +2,10 @@ import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "../test/helpers/http-server.js";
 import { type ApiServer, createSampleApi, startApiServer } from "./helpers/api-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import type { SampleApiMethods, UmdWindow } from "./helpers/page-types.js";
-import { assertBuilt } from "./helpers/paths.js";
+
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 describe.skipIf(!hasChromium)("a cross-origin API (page and API on two loopback ports)", () => {
@@ -12,7 +13,7 @@ describe.skipIf(!hasChromium)("a cross-origin API (page and API on two loopback 
   let site: StaticServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     site = await startStaticServer();
   });
   afterAll(async () => {

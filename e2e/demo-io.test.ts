@@ -4,16 +4,16 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import { type DemoServer, openDemo, startDemoServer } from "./helpers/demo-page.js";
-import { assertBuilt } from "./helpers/paths.js";
 
 describe.skipIf(!hasChromium)("the demo's SQL box and upload", () => {
   const session = useBrowser();
   let demo: DemoServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     demo = await startDemoServer();
   });
   afterAll(async () => {

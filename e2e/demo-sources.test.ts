@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APIClient, describeClient } from "../src/index.js";
 import { sendJson, startServer, type TestServer } from "../test/helpers/http-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import {
   type DemoServer,
@@ -13,7 +14,6 @@ import {
   startDemoServer,
   visibleMethodLinks,
 } from "./helpers/demo-page.js";
-import { assertBuilt } from "./helpers/paths.js";
 
 const FIXTURES = ["swagger2-basic", "openapi3-basic", "openapi31-basic", "hostile-names"] as const;
 const fixturePath = (name: string) =>
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)("the demo explorer's spec sources", () => {
   let specHost: TestServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     [demo, specHost] = await Promise.all([startDemoServer(), startServer()]);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "../test/helpers/http-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import {
   type DemoServer,
@@ -13,7 +14,6 @@ import {
   startDemoServer,
   visibleMethodLinks,
 } from "./helpers/demo-page.js";
-import { assertBuilt } from "./helpers/paths.js";
 
 const OUTPUT_DIR = fileURLToPath(new URL("./output/", import.meta.url));
 
@@ -32,7 +32,7 @@ describe.skipIf(!hasChromium)("the demo explorer with the built-in sample API", 
   let demo: DemoServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     demo = await startDemoServer();
   });
   afterAll(async () => {
@@ -200,7 +200,7 @@ describe.skipIf(!hasChromium)("the demo's status line while a spec loads", () =>
   let busy: TestServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     demo = await startDemoServer();
     // A live API that answers every request 503 (CORS allowed): the client retries for minutes.
     busy = await startServer((req, res) => {
@@ -284,7 +284,7 @@ describe.skipIf(!hasChromium)("the demo's layout at 1280 px", () => {
   const session = useBrowser();
   let demo: DemoServer;
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     demo = await startDemoServer();
   });
   afterAll(async () => {

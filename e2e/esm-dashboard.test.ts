@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiServer, startApiServer } from "./helpers/api-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import { type BundledApp, bundleApp } from "./helpers/bundle-app.js";
-import { assertBuilt, repoRoot } from "./helpers/paths.js";
+import { repoRoot } from "./helpers/paths.js";
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 const page = (name: string) => fileURLToPath(new URL(`./pages/${name}`, import.meta.url));
@@ -13,7 +14,7 @@ const page = (name: string) => fileURLToPath(new URL(`./pages/${name}`, import.m
 let app: BundledApp;
 
 beforeAll(async () => {
-  assertBuilt();
+  await ensureBuilt();
   app = await bundleApp(page("dashboard/main.js"));
 });
 afterAll(async () => {

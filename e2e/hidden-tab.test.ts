@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiServer, startApiServer } from "./helpers/api-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
-import { assertBuilt } from "./helpers/paths.js";
+
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 interface PollingPage {
@@ -17,7 +18,7 @@ describe.skipIf(!hasChromium)("a future in a hidden browser tab", () => {
   let site: StaticServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     [api, site] = await Promise.all([startApiServer(), startStaticServer()]);
   });
   afterAll(async () => {

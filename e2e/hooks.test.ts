@@ -3,9 +3,10 @@ import { build } from "esbuild";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sendJson, startServer, type TestServer } from "../test/helpers/http-server.js";
 import { createSampleApi } from "./helpers/api-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import type { UmdWindow } from "./helpers/page-types.js";
-import { assertBuilt, repoRoot } from "./helpers/paths.js";
+import { repoRoot } from "./helpers/paths.js";
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 /** What the page-side tests call: one GET of the sample spec's `workflows.get`. */
@@ -22,7 +23,7 @@ describe.skipIf(!hasChromium)("hooks, logger, credentials and civis/testing in C
   let origin = "";
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     site = await startStaticServer();
     origin = new URL(site.url).origin;
     spec = (await createSampleApi()).spec;

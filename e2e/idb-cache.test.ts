@@ -1,9 +1,10 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type ApiServer, startApiServer } from "./helpers/api-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import type { SampleApiMethods, UmdWindow } from "./helpers/page-types.js";
-import { assertBuilt } from "./helpers/paths.js";
+
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 const HOUR = 60 * 60 * 1000;
@@ -67,7 +68,7 @@ describe.skipIf(!hasChromium)("the spec cache in IndexedDB", () => {
   const downloads = (apiKey: string) => api.count(apiKey, "GET /endpoints");
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     site = await startStaticServer();
   });
   beforeEach(async () => {
@@ -177,7 +178,7 @@ describe.skipIf(!hasChromium)("IndexedDB that fails", () => {
   let site: StaticServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     site = await startStaticServer();
   });
   beforeEach(async () => {

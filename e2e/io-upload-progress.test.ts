@@ -7,8 +7,9 @@ import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSampleApi, type SampleApi } from "../src/testing/sample-api/create-sample-api.js";
 import { type Listening, listenOnLoopback } from "../test/helpers/listen.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
-import { assertBuilt } from "./helpers/paths.js";
+
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 const MB = 2 ** 20;
@@ -53,7 +54,7 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
   const seen: string[] = [];
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     api = createSampleApi({ apiKey: "demo-key", now: () => clock });
     server = await listenOnLoopback(
       createServer(async (req, res) => {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import { type DemoServer, openDemo, startDemoServer } from "./helpers/demo-page.js";
-import { assertBuilt } from "./helpers/paths.js";
 
 describe.skipIf(!hasChromium)("the demo's Run a job panel", () => {
   const session = useBrowser();
   let demo: DemoServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     // The sample API's clock runs 4x fast: job 301 takes a little over a second.
     const start = Date.now();
     demo = await startDemoServer({ now: () => start + (Date.now() - start) * 4 });

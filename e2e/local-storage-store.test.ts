@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiServer, startApiServer } from "./helpers/api-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import type { SampleApiMethods, UmdWindow } from "./helpers/page-types.js";
-import { assertBuilt, repoRoot } from "./helpers/paths.js";
+import { repoRoot } from "./helpers/paths.js";
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 /** The README's localStorage store, as printed there: from its declaration to its closing `};`. */
@@ -39,7 +40,7 @@ describe.skipIf(!hasChromium)("the README's localStorage spec store", () => {
   let site: StaticServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     [api, site] = await Promise.all([startApiServer(["demo-key"]), startStaticServer()]);
   });
   afterAll(async () => {

@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiServer, startApiServer } from "./helpers/api-server.js";
+import { askShared, ensureBuilt } from "./helpers/ask-shared.js";
+import type { Tarball } from "./helpers/pack.js";
 import { run } from "./helpers/pack.js";
-import { assertBuilt } from "./helpers/paths.js";
 
 // What a user's script does first: import the package by name, make a client, call.
 const ESM_SCRIPT = `
@@ -42,11 +43,12 @@ interface ScriptResult {
 describe("the packed tarball, installed as a user would", () => {
   let folder: string;
   let project: string;
-  const tarball = inject("tarball");
+  let tarball: Tarball;
   let api: ApiServer;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
+    tarball = await askShared("tarball");
     folder = await mkdtemp(join(tmpdir(), "civis-pack-"));
     project = join(folder, "project");
     await mkdir(project);

@@ -4,7 +4,8 @@ import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadFixture } from "../test/helpers/fixtures.js";
 import { sendJson, startServer, type TestServer } from "../test/helpers/http-server.js";
-import { assertBuilt, distDir } from "./helpers/paths.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
+import { distDir } from "./helpers/paths.js";
 
 const MINUTE = 60_000;
 
@@ -54,7 +55,7 @@ describe("the spec cache of the built package in a real Node process", () => {
   const downloads = () => server.requests.filter((r) => r.url === "/endpoints").length;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     server = await startServer((req, res) =>
       req.url === "/endpoints"
         ? sendJson(res, 200, loadFixture("swagger2-basic"))

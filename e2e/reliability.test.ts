@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Listening, listenOnLoopback } from "../test/helpers/listen.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
 import { hasChromium, useBrowser } from "./helpers/browser.js";
 import type { UmdWindow } from "./helpers/page-types.js";
-import { assertBuilt } from "./helpers/paths.js";
+
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
 
 // Issue 11 in real Chromium: a body that stalls (Chromium would wait for ever), a key
@@ -53,7 +54,7 @@ describe.skipIf(!hasChromium)("reliability in Chromium", () => {
   let api: Listening;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     site = await startStaticServer();
     api = await listenOnLoopback(createServer(handle));
   });

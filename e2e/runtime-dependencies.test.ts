@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, distDir, repoRoot } from "./helpers/paths.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
+import { distDir, repoRoot } from "./helpers/paths.js";
 
 interface PackageJson {
   dependencies?: Record<string, string>;
@@ -30,7 +31,7 @@ function specifiers(code: string): string[] {
 }
 
 describe("runtime dependencies", () => {
-  beforeAll(assertBuilt);
+  beforeAll(ensureBuilt);
 
   it("package.json depends on idb-keyval and civis/io's CSV library only", () => {
     const pkg = JSON.parse(readFileSync(`${repoRoot}package.json`, "utf8")) as PackageJson;

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, repoRoot } from "./helpers/paths.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
+import { repoRoot } from "./helpers/paths.js";
 
 // What an app that uses one helper keeps of civis, bundled by esbuild (rollup's side is in
 // esm-dashboard.test.ts): camelToSnake's code and nothing else, for every entry and condition.
@@ -14,7 +15,7 @@ describe("the entries are free of side effects", () => {
   let project: string;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
     project = await mkdtemp(join(tmpdir(), "civis-esbuild-"));
     await mkdir(join(project, "node_modules"));
     await symlink(repoRoot, join(project, "node_modules", "civis"), "dir");

@@ -1,9 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askShared, ensureBuilt } from "./helpers/ask-shared.js";
+import type { Tarball } from "./helpers/pack.js";
 import { run } from "./helpers/pack.js";
-import { assertBuilt, repoRoot } from "./helpers/paths.js";
+import { repoRoot } from "./helpers/paths.js";
 import { typeCheck } from "./helpers/type-check.js";
 
 interface AttwProblem {
@@ -111,13 +113,14 @@ const CONFIGS: Record<string, object> = {
 };
 
 describe("the published types", () => {
-  const tarball = inject("tarball");
+  let tarball: Tarball;
   let folder: string;
   // Started first and awaited last: it runs in its own process while the compiles use this one.
   let report: Promise<AttwReport>;
 
   beforeAll(async () => {
-    assertBuilt();
+    await ensureBuilt();
+    tarball = await askShared("tarball");
     report = attw(tarball.path);
     // Handled by the test that awaits it; this keeps a failure from being reported twice.
     report.catch(() => {});

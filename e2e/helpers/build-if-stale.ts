@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { distDir, repoRoot } from "./paths.js";
@@ -21,12 +21,17 @@ function builtAt(): number {
 }
 
 /**
- * The browser tests run the built files: `npm run test:e2e` builds first, and so does a
- * lone `vitest run --project e2e` when dist/ is missing or older than src/.
+ * The browser tests run the built files: `npm test` and `npm run test:e2e` build first, and
+ * a lone `npx vitest run e2e` builds when dist/ is missing or older than src/ (as
+ * `npm run build` does: the declaration files need TypeScript's emit first).
  */
-export function buildIfStale(): void {
+export async function buildIfStale(): Promise<void> {
   if (builtAt() >= newest(join(repoRoot, "src"))) return;
   console.warn("\ndist/ is missing or older than src/: building it for the e2e tests...\n");
-  const rollup = join(repoRoot, "node_modules/rollup/dist/bin/rollup");
-  execFileSync(process.execPath, [rollup, "-c", "--silent"], { cwd: repoRoot, stdio: "inherit" });
+  const build = spawn("npm", ["run", "build", "--silent"], { cwd: repoRoot, stdio: "inherit" });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    build.once("error", reject);
+    build.once("close", resolve);
+  });
+  if (code !== 0) throw new Error(`npm run build failed (exit code ${code})`);
 }
