@@ -52,5 +52,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Starts nothing itself: what the e2e files share is made on their first ask.
     globalSetup: ["e2e/helpers/global-setup.ts"],
+    setupFiles: ["test/helpers/load-on-demand-modules.ts"],
   },
 });
