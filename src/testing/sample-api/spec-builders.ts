@@ -118,6 +118,24 @@ export const userSummary = (): Schema =>
   });
 
 /**
+ * The run the real API declares for a custom script or a query (CustomRun, QueryRun): the same
+ * fields but the parent's id, `customId` or `queryId`.
+ */
+export const parentRun = (parentId: string, parent: string): Schema =>
+  object({
+    id: int("The ID of the run."),
+    [parentId]: int(`The ID of the ${parent} job.`),
+    state: str(
+      "The state of the run, one of 'queued' 'running' 'succeeded' 'failed' or 'cancelled'.",
+    ),
+    isCancelRequested: bool("True if run cancel requested, else false."),
+    createdAt: time("The time the run was created."),
+    startedAt: time("The time the run started at."),
+    finishedAt: time("The time the run completed."),
+    error: str("The error, if any, returned by the run."),
+  });
+
+/**
  * A job type's "Start a run" (`POST {base}/{id}/runs`, 202) and "Check status of a run"
  * (`GET {base}/{id}/runs/{run_id}`), and with `cancellable` its "Cancel a run" (`DELETE`,
  * 202), as the real API declares them for each kind of script.

@@ -16,6 +16,7 @@ import {
   op,
   ordering,
   pagination,
+  parentRun,
   ref,
   str,
   time,
@@ -336,18 +337,7 @@ export const jobs: SampleArea = {
       lastRun: ref("JobRun"),
     }),
     JobRun: jobRun(),
-    CustomRun: object({
-      id: int("The ID of the run."),
-      customId: int("The ID of the Custom job."),
-      state: str(
-        "The state of the run, one of 'queued' 'running' 'succeeded' 'failed' or 'cancelled'.",
-      ),
-      isCancelRequested: bool("True if run cancel requested, else false."),
-      createdAt: time("The time the run was created."),
-      startedAt: time("The time the run started at."),
-      finishedAt: time("The time the run completed."),
-      error: str("The error, if any, returned by the run."),
-    }),
+    CustomRun: parentRun("customId", "Custom"),
     LogEntry: object({
       id: int("The ID of the log."),
       createdAt: time("The time the log was created."),

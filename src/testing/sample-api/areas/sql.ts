@@ -22,6 +22,7 @@ import {
   object,
   ok as okSchema,
   op,
+  parentRun,
   ref,
   runPaths,
   str,
@@ -205,18 +206,7 @@ export const sql: SampleArea = {
       previewRows: int("The number of rows to save from the query's result (maximum: 1000)."),
       lastRunId: int("The ID of the last run."),
     }),
-    QueryRun: object({
-      id: int("The ID of the run."),
-      queryId: int("The ID of the Query job."),
-      state: str(
-        "The state of the run, one of 'queued' 'running' 'succeeded' 'failed' or 'cancelled'.",
-      ),
-      isCancelRequested: bool("True if run cancel requested, else false."),
-      createdAt: time("The time the run was created."),
-      startedAt: time("The time the run started at."),
-      finishedAt: time("The time the run completed."),
-      error: str("The error, if any, returned by the run."),
-    }),
+    QueryRun: parentRun("queryId", "Query"),
     SqlScriptCreateRequest: {
       type: "object",
       required: ["name", "sql", "remoteHostId", "credentialId"],
