@@ -3,7 +3,6 @@ import { gzipSync } from "node:zlib";
 import commonjs from "@rollup/plugin-commonjs";
 import nodeResolve from "@rollup/plugin-node-resolve";
 import terser from "@rollup/plugin-terser";
-import { dts } from "rollup-plugin-dts";
 import esbuild from "rollup-plugin-esbuild";
 
 // Size, gzip -9, dependencies included: the all-in minified UMD, an app's browser bundle of
@@ -34,6 +33,11 @@ const DTS_FAST = { compilerOptions: { types: [] } };
 // (tsconfig.dts.json, run by `npm run build` first): a second of CPU, where making them from
 // the sources took a TypeScript 5.9 program per entry (about 12 CPU-s on two cores).
 const DTS_DIR = ".dts";
+// rollup-plugin-dts loads TypeScript (0.4 s); the code builds (`PART=code`, the longest step
+// of `npm run build`) leave the declaration builds out, so they take a stand-in of that name.
+const part = process.env.PART;
+const { dts } =
+  part === "code" ? { dts: () => ({ name: "dts" }) } : await import("rollup-plugin-dts");
 const dtsOf = (source) => source.replace(/^src\//, `${DTS_DIR}/`).replace(/\.ts$/, ".d.ts");
 // Source maps only when asked (`SOURCEMAP=1 npm run build`): with the sources embedded they
 // were most of the package, and without them they point at files a user does not have.
@@ -388,7 +392,6 @@ const builds = [
 // .dts/) and the code builds (`PART:code`, the size check last) as two processes side by side;
 // with no PART, one process builds everything (.dts/ must be written first).
 const isTypes = (config) => (config.plugins ?? []).some((plugin) => plugin?.name === "dts");
-const part = process.env.PART;
 export default part === undefined
   ? builds
   : builds.filter((config) => (part === "types") === isTypes(config));
