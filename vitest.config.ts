@@ -38,12 +38,12 @@ export default defineConfig({
     // More workers than cores (vitest's default leaves one core for itself): the browser,
     // CLI, polling and retry tests spend much of their time waiting on timers, Chromium and
     // servers, so another worker runs while one waits.
-    maxWorkers: Number(process.env.CIVIS_TEST_WORKERS ?? Math.max(4, availableParallelism())),
-    // One project for the whole suite: a worker runs file after file of one project only (a
-    // file of another project gets a fresh process, which imports everything again), and the
-    // browser files, mostly waiting, must run beside the unit files to keep the cores busy.
-    // `npx vitest run test` runs the unit and integration files, `npx vitest run e2e` the
-    // browser and package ones.
+    maxWorkers: Math.max(4, availableParallelism()),
+    // One project for the whole suite, so that the unit files fill the time the browser files
+    // spend waiting: a worker runs file after file of one project only (a file of another
+    // project gets a fresh process, which imports everything again). `npx vitest run test/`
+    // runs the unit and integration files, `npx vitest run e2e/` the browser and package ones
+    // (with the slash: a filter is a part of the path, and "test" is in every file's name).
     include: ["test/**/*.test.ts", "e2e/**/*.test.ts"],
     environment: "node",
     sequence: { sequencer: InterleavedSequencer },

@@ -22,7 +22,7 @@ function builtAt(): number {
 
 /**
  * The browser tests run the built files: `npm test` and `npm run test:e2e` build first, and
- * a lone `npx vitest run e2e` builds when dist/ is missing or older than src/ (as
+ * a lone `npx vitest run e2e/` builds when dist/ is missing or older than src/ (as
  * `npm run build` does: the declaration files need TypeScript's emit first).
  */
 export async function buildIfStale(): Promise<void> {
