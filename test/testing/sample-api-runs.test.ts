@@ -57,6 +57,36 @@ async function csvImport(fileId: number, table: string): Promise<number> {
 const csvFile = (text: string) =>
   addFile(sample.api.data, clock, { name: "in.csv", bytes: new TextEncoder().encode(text) }).id;
 
+/** A CSV import of a two-column file into `sample.<table>`, and its run started at `at`. */
+async function importRun(table: string, at: number) {
+  const id = await csvImport(csvFile("a,b\n1,2\n"), table);
+  clock = at;
+  const post = await call("POST", `imports/files/csv/${id}/runs`);
+  return { id, post, path: `imports/files/csv/${id}/runs/${post.body.id}` };
+}
+
+/** A client of the sample API, its spec downloaded, not cached. */
+const sampleClient = (fetchImpl?: typeof fetch) =>
+  APIClient.create({
+    baseUrl: sample.url,
+    apiKey: "demo-key",
+    specCache: false,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+
+/** Resolves at a future's first poll. */
+const firstUpdate = (future: { onUpdate?: unknown }) =>
+  new Promise<void>((resolve) => {
+    future.onUpdate = () => resolve();
+  });
+
+/** What a future rejects with (undefined if it resolves). */
+const rejection = (future: PromiseLike<unknown>) =>
+  future.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+
 describe("a SQL export run", () => {
   it("is queued, then running, then succeeded with its output, 600 ms in all", async () => {
     const id = await sqlScript("select city from sample.cities limit 1");
@@ -223,27 +253,17 @@ describe("a query's run", () => {
   it("is what a queryCivis future's cancel() cancels: the future rejects, cancelled", async () => {
     clock = T0 + 120_000;
     const sent: string[] = [];
-    const client = await APIClient.create({
-      baseUrl: sample.url,
-      apiKey: "demo-key",
-      specCache: false,
-      fetch: (input, init) => {
-        sent.push(`${init?.method ?? "GET"} ${new URL(String(input)).pathname}`);
-        return fetch(input, init);
-      },
+    const client = await sampleClient((input, init) => {
+      sent.push(`${init?.method ?? "GET"} ${new URL(String(input)).pathname}`);
+      return fetch(input, init);
     });
     // The clock stands still: the query stays queued until it is cancelled.
     const future = queryCivis(client, "select 1 as one", 1, { pollingIntervalMs: 60_000 });
-    await new Promise<void>((resolve) => {
-      future.onUpdate = () => resolve();
-    });
+    await firstUpdate(future);
     const query = (await call("GET", `queries/${future.job_id}`)).body;
     expect(query.state).toBe("queued");
     expect(await future.cancel()).toBe(true);
-    const failure = await future.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const failure = await rejection(future);
     expect(failure).toBeInstanceOf(CivisJobFailure);
     expect(failure).toMatchObject({ state: "cancelled" });
     const base = new URL(sample.url).pathname;
@@ -254,11 +274,7 @@ describe("a query's run", () => {
 
   it("is cancelled by a queryCivis future's cancel() called at once, before any poll", async () => {
     clock = T0 + 130_000;
-    const client = await APIClient.create({
-      baseUrl: sample.url,
-      apiKey: "demo-key",
-      specCache: false,
-    });
+    const client = await sampleClient();
     const future = queryCivis(client, "select 1 as one", 1, { pollingIntervalMs: 60_000 });
     expect(await future.cancel()).toBe(true);
     await expect(future).rejects.toMatchObject({ name: "CivisJobFailure", state: "cancelled" });
@@ -267,10 +283,8 @@ describe("a query's run", () => {
 
 describe("a CSV import run", () => {
   it("is queued, then running, then succeeded", async () => {
-    const id = await csvImport(csvFile("a,b\n1,2\n"), "imported");
     const started = T0 + 60_000;
-    clock = started;
-    const post = await call("POST", `imports/files/csv/${id}/runs`);
+    const { id, post, path } = await importRun("imported", started);
     expect(post.status).toBe(202);
     expect(post.body).toEqual({
       id: post.body.id,
@@ -282,7 +296,6 @@ describe("a CSV import run", () => {
       finishedAt: null,
       error: null,
     });
-    const path = `imports/files/csv/${id}/runs/${post.body.id}`;
     clock = started + 100;
     expect((await call("GET", path)).body.state).toBe("running");
     clock = started + 600;
@@ -294,13 +307,11 @@ describe("a CSV import run", () => {
   });
 
   it("that fails shows its error and finishedAt once it has failed", async () => {
-    const id = await csvImport(csvFile("a,b\n1,2\n"), "imported");
     const started = T0 + 70_000;
-    clock = started;
-    const post = await call("POST", `imports/files/csv/${id}/runs`);
+    const { post, path } = await importRun("imported", started);
     expect(post.body).toMatchObject({ state: "queued", error: null, finishedAt: null });
     clock = started + 600;
-    expect((await call("GET", `imports/files/csv/${id}/runs/${post.body.id}`)).body).toMatchObject({
+    expect((await call("GET", path)).body).toMatchObject({
       state: "failed",
       error: 'Table sample.imported already exists and existingTableRows is "fail".',
       startedAt: iso(started + 100),
@@ -309,11 +320,8 @@ describe("a CSV import run", () => {
   });
 
   it("cancelled while queued never starts, and takes back the table it wrote", async () => {
-    const id = await csvImport(csvFile("a,b\n1,2\n"), "never");
     const started = T0 + 80_000;
-    clock = started;
-    const run = (await call("POST", `imports/files/csv/${id}/runs`)).body;
-    const path = `imports/files/csv/${id}/runs/${run.id}`;
+    const { path } = await importRun("never", started);
     expect(sample.api.data.sqlTables.has("sample.never")).toBe(true);
     clock = started + 50;
     expect((await call("DELETE", path)).status).toBe(202);
@@ -382,39 +390,29 @@ describe("every answer about a run", () => {
 describe("the /jobs endpoints", () => {
   it("follow and cancel SQL export runs too, so a civis/io future's cancel() works", async () => {
     clock = T0 + 100_000;
-    const client = await APIClient.create({
-      baseUrl: sample.url,
-      apiKey: "demo-key",
-      specCache: false,
-    });
+    const client = await sampleClient();
     // The clock stands still: the run stays queued until it is cancelled.
     const future = exportToCivisFile(client, "select 1 as one", 1, {
       pollingIntervalMs: 1,
       credentialId: 1,
     });
-    await new Promise<void>((resolve) => {
-      future.onUpdate = () => resolve();
-    });
+    await firstUpdate(future);
     const path = `jobs/${future.job_id}/runs/${future.run_id}`;
     expect((await call("GET", path)).body).toMatchObject({ id: future.run_id, state: "queued" });
     expect(await future.cancel()).toBe(true);
-    const failure = await future.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const failure = await rejection(future);
     expect(failure).toBeInstanceOf(CivisJobFailure);
     expect(failure).toMatchObject({ state: "cancelled" });
     expect(await future.cancel()).toBe(false);
   });
 
   it("cancel an import run too, taking back its table", async () => {
-    const id = await csvImport(csvFile("a,b\n1,2\n"), "undone");
-    clock = T0 + 110_000;
-    const run = (await call("POST", `imports/files/csv/${id}/runs`)).body;
+    const { id, post, path } = await importRun("undone", T0 + 110_000);
+    const run = post.body;
     expect((await call("GET", `jobs/${id}/runs/${run.id}`)).body.state).toBe("queued");
     expect((await call("DELETE", `jobs/${id}/runs/${run.id}`)).status).toBe(202);
     expect(sample.api.data.sqlTables.has("sample.undone")).toBe(false);
-    expect((await call("GET", `imports/files/csv/${id}/runs/${run.id}`)).body).toMatchObject({
+    expect((await call("GET", path)).body).toMatchObject({
       state: "cancelled",
       isCancelRequested: true,
     });
