@@ -63,7 +63,10 @@ async function dispatch(
     command === "sql" || (command === "files" && /^(upload|download)$/.test(words[0] ?? ""));
   if (options.output === "csv" && command !== "sql")
     throw new UsageError("--output csv is for civis sql");
-  if (io && !options.help) {
+  const jobs = command === "jobs" && JOB_COMMANDS.has(words[0] ?? "");
+  // The command line's own commands are no resource of the API: their help is the usage.
+  if ((io || jobs) && options.help) return USAGE;
+  if (io) {
     const client = await openClient(context, false);
     if (command === "files") return filesCommand(client, words, apiFlags, context);
     return sqlCommand(client, words, apiFlags, context, (text) => context.stdout?.write(text));
@@ -71,7 +74,7 @@ async function dispatch(
   const client = await openClient(context, options.help);
   // `civis workflows --help`, `civis workflows list --help`
   if (options.help) return helpCommand(client, [command, ...words.slice(0, 1)]);
-  if (command === "jobs" && JOB_COMMANDS.has(words[0] ?? "")) {
+  if (jobs) {
     const result = await jobsCommand(client, words, apiFlags, context);
     return result === undefined ? undefined : formatResult(result, options.output);
   }

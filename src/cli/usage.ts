@@ -11,6 +11,13 @@ Commands
                           exit 1 with the failure's text if it fails)
   civis jobs follow-log ID [RUN_ID]
                           print a run's log as it appears (default: the latest run)
+  civis sql "select ..." --database NAME
+                          run SQL (civis/io's readCivisSql) and print the rows;
+                          --output csv prints them as they arrive
+  civis files upload PATH [--name N]
+                          upload a file and print its id (progress on stderr)
+  civis files download ID [PATH]
+                          download a file (default: its own name, in this folder)
   civis spec [--out file] download the API spec (print it, or write it to a file)
   civis typegen [--spec file-or-url] [--out civis-api.d.ts] [--check]
                           write TypeScript types for APIClient.create<CivisApi>()
@@ -22,7 +29,7 @@ Call options
   --json-body '{...}'     parameters (or the whole body) as one JSON object
   --iterator              every page of a paginated list
   --output json|raw|table pretty JSON with snake_case keys (default), the body as
-                          sent, or a table
+                          sent, or a table (civis sql: also csv)
 
 Options
   --api-key key           the API key (default: CIVIS_API_KEY); shows in the process list,

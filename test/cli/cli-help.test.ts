@@ -72,6 +72,28 @@ describe("civis --help, --version and help from a local spec: no key, no network
     expect(none.stderr).toMatch(/^civis: a command is needed\n\nUsage: civis/);
   });
 
+  it("lists the command line's own commands (sql, files, jobs) in the usage", async () => {
+    const { stdout } = await runCli(["--help"], offline);
+    expect(stdout).toMatch(/^ {2}civis sql "select \.\.\." --database NAME$/m);
+    expect(stdout).toMatch(/^ {2}civis files upload PATH \[--name N\]$/m);
+    expect(stdout).toMatch(/^ {2}civis files download ID \[PATH\]$/m);
+    expect(stdout).toMatch(/^ {2}civis jobs run ID \[--wait\]$/m);
+    expect(stdout).toMatch(/\(civis sql: also csv\)/);
+  });
+
+  it("answers --help after sql, files upload/download and jobs run/follow-log with the usage, offline", async () => {
+    const usage = (await runCli(["--help"], offline)).stdout;
+    for (const args of [
+      ["sql", "--help"],
+      ["files", "upload", "--help"],
+      ["files", "download", "--help"],
+      ["jobs", "run", "--help"],
+      ["jobs", "follow-log", "--help"],
+    ]) {
+      expect(await runCli(args, offline)).toEqual({ code: 0, stdout: usage, stderr: "" });
+    }
+  });
+
   it("prints the version", async () => {
     expect(await spawnCli(["--version"], offline)).toEqual({
       code: 0,
