@@ -5,7 +5,7 @@ import { BOOLEAN_FLAGS, splitOptions } from "./cli-options.js";
 import { callCommand } from "./commands/call.js";
 import { filesCommand } from "./commands/files.js";
 import { helpCommand } from "./commands/help.js";
-import { JOB_COMMANDS, jobsCommand } from "./commands/jobs.js";
+import { JOB_COMMANDS, JOB_RUN_FLAGS, jobsCommand } from "./commands/jobs.js";
 import { specCommand } from "./commands/spec.js";
 import { sqlCommand } from "./commands/sql.js";
 import { typegenCommand } from "./commands/typegen.js";
@@ -86,7 +86,10 @@ async function dispatch(
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let redact = redactor([io.env.CIVIS_API_KEY]);
   try {
-    const { positionals, flags } = parseArgs(argv, BOOLEAN_FLAGS);
+    let { positionals, flags } = parseArgs(argv, BOOLEAN_FLAGS);
+    // `civis jobs run --wait 301`: --wait takes no value, so 301 is the job id.
+    if (positionals[0] === "jobs" && positionals[1] === "run")
+      ({ positionals, flags } = parseArgs(argv, JOB_RUN_FLAGS));
     const { options, apiFlags } = splitOptions(flags);
     const key = await apiKeyOf(options, io.env);
     redact = redactor([io.env.CIVIS_API_KEY, key.apiKey]);

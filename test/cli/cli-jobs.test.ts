@@ -57,6 +57,13 @@ describe("civis jobs", () => {
     ).toEqual(["Container started", "Loading scores.turnout", "Error: no rows to train on"]);
   });
 
+  it("run --wait ID: --wait takes no value, so the id after it is the job's", async () => {
+    const run = await runCli(["jobs", "run", "--wait", "301"], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ state: "succeeded" });
+    expect(run.stderr.trim().split("\n").at(-1)).toMatch(/^Job 301 run \d+: succeeded, /);
+  });
+
   it("run ID without --wait prints the new run at once", async () => {
     const run = await runCli(["jobs", "run", "301"], env);
     expect(run.code).toBe(0);

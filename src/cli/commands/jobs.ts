@@ -1,4 +1,5 @@
 import { type APIClient, jobLogs, runJob } from "../../index.js";
+import { BOOLEAN_FLAGS } from "../cli-options.js";
 import type { CliContext } from "../open-client.js";
 import type { FlagValues } from "../parse-args.js";
 import { pollIntervalMs } from "../poll-interval.js";
@@ -80,6 +81,9 @@ async function followLog(
   }
   return undefined;
 }
+
+/** The flags of `civis jobs run` that take no value, with the command line's own. */
+export const JOB_RUN_FLAGS: ReadonlySet<string> = new Set([...BOOLEAN_FLAGS, "wait"]);
 
 /** The job commands the command line adds to the `jobs` resource's methods. */
 export const JOB_COMMANDS: ReadonlySet<string> = new Set(["run", "follow-log"]);
