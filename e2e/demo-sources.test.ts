@@ -160,6 +160,17 @@ describe.skipIf(!hasChromium)("the demo explorer's spec sources", () => {
     expect(specHost.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
+  it("says to choose a file when Load spec is pressed with none chosen", async () => {
+    const { page } = session;
+    await openDemo(page, demo.url);
+    await chooseSource(page, /local file/);
+    await page.getByRole("button", { name: "Load spec" }).click();
+    await expect
+      .poll(() => page.locator("#spec-status").textContent())
+      .toContain("Choose a spec file (JSON) first, or drop one anywhere on the page");
+    expect(await page.getByTestId("still-loaded").textContent()).toContain("Built-in sample API");
+  });
+
   it("says where the spec came from: downloaded, then the IndexedDB cache, then refreshed", async () => {
     const { page } = session;
     const origin = () => page.getByTestId("spec-origin").getAttribute("data-origin");

@@ -266,7 +266,9 @@ ui.sourceForm.addEventListener("submit", async (event) => {
     else if (kind === "url")
       await load(urlSource({ specUrl: field("spec-url").value, ...shared() }));
     else if (kind === "live") await load(liveSource(shared()));
-    else await loadFile(ui.fileInput.files?.[0]);
+    else if (!ui.fileInput.files?.[0])
+      failed(["Choose a spec file (JSON) first, or drop one anywhere on the page"]);
+    else await loadFile(ui.fileInput.files[0]);
   } catch (error) {
     failed([String(error?.message ?? error)]);
   }
