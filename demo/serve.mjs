@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
 const DIST_DIR = fileURLToPath(new URL("../dist/", import.meta.url));
 const API_BASE_PATH = "/api";
+/** The sample API's spec as a plain file, so "Load the spec from: A URL" has one to try. */
+const SAMPLE_SPEC_PATH = "/sample-spec.json";
 
 // Only the bundle and its source map are served from dist/: the page needs nothing else.
 const VENDOR_FILES = new Map([
@@ -90,7 +92,19 @@ function sendText(res, status, text) {
   res.end(text);
 }
 
-async function serveStatic(req, res) {
+/** The spec `GET /api/endpoints` answers, without its key: it names this server as the API. */
+function sendSampleSpec(req, res, api) {
+  const spec = { ...api.spec, host: req.headers.host, schemes: ["http"], basePath: API_BASE_PATH };
+  const body = JSON.stringify(spec);
+  res.writeHead(200, {
+    ...PAGE_HEADERS,
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+async function serveStatic(req, res, api) {
   const method = req.method ?? "GET";
   if (method !== "GET" && method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");
@@ -98,6 +112,10 @@ async function serveStatic(req, res) {
     return;
   }
   const { pathname } = new URL(req.url ?? "/", "http://demo.invalid");
+  if (pathname === SAMPLE_SPEC_PATH) {
+    sendSampleSpec(req, res, api);
+    return;
+  }
   const vendor = VENDOR_FILES.get(pathname);
   const file = vendor ? resolve(DIST_DIR, vendor) : publicFile(pathname);
   if (file && (await sendFile(res, method, file))) return;
@@ -120,7 +138,7 @@ export async function startDemoServer({ port = 0, now } = {}) {
   const server = createServer(async (req, res) => {
     try {
       if (await api.handle(req, res)) return;
-      await serveStatic(req, res);
+      await serveStatic(req, res, api);
     } catch (error) {
       if (!res.headersSent) sendText(res, 500, String(error?.message ?? error));
       else res.end();

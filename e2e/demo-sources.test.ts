@@ -160,6 +160,22 @@ describe.skipIf(!hasChromium)("the demo explorer's spec sources", () => {
     expect(specHost.requests.at(-1)?.headers.authorization).toBeUndefined();
   });
 
+  it("offers the sample API's own spec as a URL to try, and loads it", async () => {
+    const { page } = session;
+    await openDemo(page, demo.url);
+    await chooseSource(page, /URL/);
+    const suggested = (await page.locator("[data-sample-spec-url]").textContent()) ?? "";
+    expect(suggested).toBe(`${demo.url}sample-spec.json`);
+    await page.getByLabel("Spec URL (JSON)").fill(suggested);
+    await page.getByLabel(/API key/).fill("demo-key");
+    await page.getByRole("button", { name: "Load spec" }).click();
+    await expect.poll(() => page.locator("#spec-status").textContent()).toContain("Spec from");
+    expect(await page.getByTestId("spec-title").textContent()).toBe("Civis Sample API");
+    expect(await page.locator("#spec-status").textContent()).toContain(
+      `Calls go to ${demo.apiUrl}`,
+    );
+  });
+
   it("says to choose a file when Load spec is pressed with none chosen", async () => {
     const { page } = session;
     await openDemo(page, demo.url);

@@ -14,6 +14,7 @@ import {
   originLabel,
   readSpecFile,
   SAMPLE_API_KEY,
+  SAMPLE_SPEC_URL,
   sampleSource,
   urlSource,
 } from "./sources.js";
@@ -312,6 +313,9 @@ document.addEventListener("keydown", (event) => {
 
 window.addEventListener("hashchange", route);
 for (const el of document.querySelectorAll("[data-sample-key]")) el.textContent = SAMPLE_API_KEY;
+for (const el of document.querySelectorAll("[data-sample-spec-url]")) {
+  el.textContent = SAMPLE_SPEC_URL;
+}
 showSourceFields();
 load(sampleSource());
 // civis/io's panels (sql-panel.js, upload-panel.js) use whichever client is loaded.

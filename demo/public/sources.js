@@ -7,6 +7,8 @@
 /** The sample API served next to this page by demo/serve.mjs. */
 export const SAMPLE_API_URL = new URL("api/", document.baseURI).href;
 export const SAMPLE_API_KEY = "demo-key";
+/** The same API's spec as a plain file (demo/serve.mjs), for the URL source. */
+export const SAMPLE_SPEC_URL = new URL("sample-spec.json", document.baseURI).href;
 
 const ORIGIN_LABELS = {
   download: "downloaded just now",
