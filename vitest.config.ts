@@ -50,6 +50,13 @@ export default defineConfig({
     // A browser or package test waits on Chromium, npm and tsc; a CLI test spawns the CLI.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    expect: {
+      // "No test asserts nothing", checked: a test without an expect() fails.
+      requireAssertions: true,
+      // expect.poll's 1 s default is shorter than a page's work on a busy two-core machine;
+      // a poll that passes returns at once, so a longer limit only changes how a failure ends.
+      poll: { timeout: 10_000 },
+    },
     // Starts nothing itself: what the e2e files share is made on their first ask.
     globalSetup: ["e2e/helpers/global-setup.ts"],
     setupFiles: ["test/helpers/load-on-demand-modules.ts"],

@@ -60,6 +60,12 @@ describe("CivisError: one base for every civis error", () => {
       .toEqualTypeOf<"CivisNetworkError">();
     expectTypeOf(new SpecError("x").name).toEqualTypeOf<"SpecError">();
     expectTypeOf(new OutOfDateError("f", false).name).toEqualTypeOf<"OutOfDateError">();
+    // The types above are checked by tsc; at run time each name is that same literal.
+    expect(
+      [apiError, new CivisAPIKeyError("k"), new SpecError("x"), new OutOfDateError("f", false)].map(
+        (error) => error.name,
+      ),
+    ).toEqual(["CivisAPIError", "CivisAPIKeyError", "SpecError", "OutOfDateError"]);
   });
 
   it("builds attempts in the constructor, read-only", () => {
