@@ -7,16 +7,39 @@ function typesOf(schema: Schema): readonly string[] {
   return typeof schema.type === "string" ? [schema.type] : [];
 }
 
-/** Text where the spec wants a string (`--name 123` stays "123"); else JSON when it parses. */
-function flagValue(raw: string | true, schema: Schema | undefined): unknown {
-  if (raw === true) return true;
-  const types = schema ? typesOf(schema) : [];
-  if (types.length === 1 && types[0] === "string") return raw;
+const isNumeric = (type: string): boolean => type === "integer" || type === "number";
+const article = (type: string): string => (/^[aeiou]/.test(type) ? "an" : "a");
+
+/** JSON when it parses, else the text itself. */
+function parsed(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {
     return raw;
   }
+}
+
+/**
+ * Text where the spec wants a string (`--name 123` stays "123"); else JSON when it parses.
+ * What the spec types as a number is checked here, so `--limit` alone or `--limit abc` is a
+ * usage error naming the flag, not the API's 400 for `limit=true` after a request.
+ */
+function flagValue(flag: string, raw: string | true, schema: Schema | undefined): unknown {
+  const types = schema ? typesOf(schema) : [];
+  if (raw === true) {
+    if (types.length > 0 && !types.includes("boolean"))
+      throw new UsageError(`--${flag} needs a value (${article(types[0]!)} ${types.join(" or ")})`);
+    return true;
+  }
+  if (types.length === 1 && types[0] === "string") return raw;
+  const value = parsed(raw);
+  // An array stays as given: `--ids '[1, 2]'` is the whole of an array parameter.
+  if (types.length > 0 && types.every(isNumeric) && !Array.isArray(value)) {
+    const integer = !types.includes("number");
+    if (typeof value !== "number" || (integer && !Number.isInteger(value)))
+      throw new UsageError(`--${flag} must be ${integer ? "an integer" : "a number"}, got ${raw}`);
+  }
+  return value;
 }
 
 /** The parameter a flag names: as written, else kebab-case read as snake_case. */
@@ -41,8 +64,8 @@ export function paramsFromFlags(
     const { key, param } = paramOf(detail, name);
     const isArray = param !== undefined && typesOf(param.schema).includes("array");
     const itemSchema = isArray ? param.schema.items : param?.schema;
-    const parsed = values.map((v) => flagValue(v, itemSchema));
-    const value = parsed.length > 1 || (isArray && !Array.isArray(parsed[0])) ? parsed : parsed[0];
+    const given = values.map((v) => flagValue(name, v, itemSchema));
+    const value = given.length > 1 || (isArray && !Array.isArray(given[0])) ? given : given[0];
     if (Object.hasOwn(params, key)) throw new UsageError(`--${name} is given twice`);
     Object.defineProperty(params, key, {
       value,

@@ -146,12 +146,17 @@ describe("civis <resource> <method>: errors", () => {
       [["workflows", "list", "--output", "yaml"], /--output must be json, raw or table/],
       [["workflows", "post", "--json-body", "{oops"], /--json-body is not valid JSON/],
       [["constructor", "list"], /unknown resource "constructor"/],
+      [["workflows", "list", "--limit"], /--limit needs a value \(an integer\)/],
+      [["workflows", "list", "--limit", "abc"], /--limit must be an integer, got abc/],
     ];
+    const listed = cli.server.api.stats["GET /workflows"] ?? 0;
     for (const [args, message] of cases) {
       const run = await cli.run(args);
       expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: "" });
       expect(run.stderr).toMatch(/^civis: /);
       expect(run.stderr).toMatch(message);
     }
+    // Each is found before any request.
+    expect(cli.server.api.stats["GET /workflows"] ?? 0).toBe(listed);
   });
 });

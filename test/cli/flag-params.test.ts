@@ -40,6 +40,28 @@ describe("paramsFromFlags", () => {
     expect(paramsFromFlags(new Map([["limit", ["1", "2"]]]), detail)).toEqual({ limit: [1, 2] });
   });
 
+  it("refuses a number parameter given without a value, or with one that is not a number", () => {
+    const numbers = detailOf([
+      { name: "limit", in: "query", type: "integer" },
+      { name: "ratio", in: "query", type: "number" },
+      { name: "ids", in: "query", type: "array", items: { type: "integer" } },
+      { name: "archived", in: "query", type: "boolean" },
+    ]);
+    const read = (name: string, ...values: (string | true)[]) =>
+      paramsFromFlags(new Map([[name, values]]), numbers);
+    expect(() => read("limit", true)).toThrow(new UsageError("--limit needs a value (an integer)"));
+    expect(() => read("limit", "abc")).toThrow(
+      new UsageError("--limit must be an integer, got abc"),
+    );
+    expect(() => read("limit", "1.5")).toThrow(/--limit must be an integer, got 1.5/);
+    expect(() => read("ratio", "x")).toThrow(/--ratio must be a number, got x/);
+    expect(() => read("ids", "1", "two")).toThrow(/--ids must be an integer, got two/);
+    expect(read("ratio", "0.5")).toEqual({ ratio: 0.5 });
+    expect(read("ids", "[1, 2]")).toEqual({ ids: [1, 2] });
+    expect(read("archived", true)).toEqual({ archived: true });
+    expect(read("unknown", true)).toEqual({ unknown: true });
+  });
+
   it("refuses one parameter given in two spellings", () => {
     const flags = new Map([
       ["page-num", ["1"]],
