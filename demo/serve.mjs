@@ -165,14 +165,37 @@ export async function startDemoServer({ port = 0, now } = {}) {
   return { url, apiUrl: `${url}${API_BASE_PATH.slice(1)}/`, api, close };
 }
 
+/** `PORT` as a port number (unset or empty: 0, any free port); undefined when it is not one. */
+function portOf(text) {
+  if (text === undefined || text.trim() === "") return 0;
+  const port = Number(text);
+  return /^\d+$/.test(text.trim()) && port <= 65535 ? port : undefined;
+}
+
+/** What went wrong at start, in a line a person can act on; anything unexpected as it is. */
+function startError(error) {
+  if (error instanceof MissingBuildError) return error.message;
+  if (error?.code === "EADDRINUSE") {
+    return `civis demo: port ${error.port} of 127.0.0.1 is in use; set PORT to another, or leave it unset for any free port.`;
+  }
+  return error;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    const port = Number(process.env.PORT ?? 0);
-    const { url, api } = await startDemoServer({ port: Number.isInteger(port) ? port : 0 });
-    console.log(`civis demo: ${url}  (API key: ${api.apiKey})`);
-    console.log("Press Ctrl+C to stop.");
-  } catch (error) {
-    console.error(error instanceof MissingBuildError ? error.message : error);
+  const port = portOf(process.env.PORT);
+  if (port === undefined) {
+    console.error(
+      `civis demo: PORT must be a port number (0 to 65535), not "${process.env.PORT}".`,
+    );
     process.exitCode = 1;
+  } else {
+    try {
+      const { url, api } = await startDemoServer({ port });
+      console.log(`civis demo: ${url}  (API key: ${api.apiKey})`);
+      console.log("Press Ctrl+C to stop.");
+    } catch (error) {
+      console.error(startError(error));
+      process.exitCode = 1;
+    }
   }
 }

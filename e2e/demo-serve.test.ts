@@ -1,0 +1,44 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../test/helpers/http-server.js";
+import { ensureBuilt } from "./helpers/ask-shared.js";
+
+const SERVE = fileURLToPath(new URL("../demo/serve.mjs", import.meta.url));
+
+/** `node demo/serve.mjs` as `npm run demo` starts it, with PORT set; for starts that fail. */
+function serve(port: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const env = { PATH: process.env.PATH ?? "", PORT: port };
+    execFile(process.execPath, [SERVE], { env, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("npm run demo's server: a start that cannot happen says why in one line", () => {
+  let taken: TestServer;
+  beforeAll(async () => {
+    await ensureBuilt();
+    taken = await startServer();
+  });
+  afterAll(() => taken?.close());
+
+  it("names a port already in use (it printed Node's EADDRINUSE stack)", async () => {
+    const port = new URL(taken.url).port;
+    expect(await serve(port)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `civis demo: port ${port} of 127.0.0.1 is in use; set PORT to another, or leave it unset for any free port.\n`,
+    });
+  });
+
+  it("refuses a PORT that is not a port number (it took any free port without a word)", async () => {
+    expect(await serve("80a")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'civis demo: PORT must be a port number (0 to 65535), not "80a".\n',
+    });
+    expect((await serve("70000")).stderr).toContain("PORT must be a port number");
+  });
+});
