@@ -16,9 +16,19 @@ export interface CliContext {
   readonly stderr: ProgressStream;
   /** For commands that print as they go (`civis jobs follow-log`, `civis sql`), redacted. */
   readonly stdout?: { write(text: string): unknown };
+  /** Per attempt of the spec download, in ms. */
+  readonly specTimeoutMs: number;
 }
 
 const USER_AGENT = "civis-cli";
+
+/**
+ * Per attempt of the spec download, as `--spec URL` has it: a server that takes the
+ * connection and never answers is retried, said on stderr, then given up on, where the
+ * command line waited in silence for as long as the platform's fetch would (5 minutes an
+ * attempt on Node).
+ */
+export const SPEC_TIMEOUT_MS = 60_000;
 
 /** `--base-url`, else `CIVIS_API_ENDPOINT`, else the Civis API. */
 export function apiBaseUrl(context: CliContext): string {
@@ -63,6 +73,7 @@ export async function openClient(context: CliContext, keyOptional = false): Prom
     const spec = await loadSpecSource(options.spec, {
       apiKey: keyForSpecUrl(context, options.spec),
       fetch: fetchImpl,
+      timeout: context.specTimeoutMs,
     });
     // Nothing is sent when only help is read, so no key is needed then.
     const apiKey = key.apiKey ?? (keyOptional ? "unused-by-help" : requireApiKey(key));
@@ -74,5 +85,6 @@ export async function openClient(context: CliContext, keyOptional = false): Prom
     specCache: diskSpecStore(cacheDir(env)),
     specCacheTtlMs: DEFAULTS.specCacheTtlMs,
     forceRefreshApiSpec: options.refresh,
+    timeout: context.specTimeoutMs,
   });
 }

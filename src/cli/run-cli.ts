@@ -10,7 +10,7 @@ import { specCommand } from "./commands/spec.js";
 import { sqlCommand } from "./commands/sql.js";
 import { typegenCommand } from "./commands/typegen.js";
 import { formatResult } from "./format-result.js";
-import { type CliContext, openClient } from "./open-client.js";
+import { type CliContext, openClient, SPEC_TIMEOUT_MS } from "./open-client.js";
 import { type FlagValues, parseArgs } from "./parse-args.js";
 import type { ProgressStream } from "./progress.js";
 import { redactor } from "./redact.js";
@@ -23,6 +23,8 @@ export interface CliIO {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: ProgressStream;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Per attempt of the spec download, in ms; tests shorten it. Default {@link SPEC_TIMEOUT_MS}. */
+  readonly specTimeoutMs?: number;
 }
 
 /** 2: the command line is wrong (a bad option, an unknown parameter); 1: anything else failed. */
@@ -94,7 +96,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const key = await apiKeyOf(options, io.env);
     redact = redactor([io.env.CIVIS_API_KEY, key.apiKey]);
     const stdout = { write: (text: string) => io.stdout.write(redact(text)) };
-    const context: CliContext = { options, env: io.env, key, stderr: io.stderr, stdout };
+    const context: CliContext = {
+      options,
+      env: io.env,
+      key,
+      stderr: io.stderr,
+      stdout,
+      specTimeoutMs: io.specTimeoutMs ?? SPEC_TIMEOUT_MS,
+    };
     const text = await dispatch(positionals, apiFlags, context);
     if (text !== undefined) io.stdout.write(`${terminalSafe(redact(text))}\n`);
     return 0;

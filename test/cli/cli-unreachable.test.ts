@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runCli as runCliMain } from "../../src/cli/run-cli.js";
 import { SPEC_NO_ANSWER_ATTEMPTS } from "../../src/download/download-spec.js";
 import { listenOnLoopback } from "../helpers/listen.js";
 import { tempHome } from "./helpers/cli-binary.js";
@@ -39,5 +40,40 @@ describe("civis against a base URL where nothing answers", () => {
     expect(lines.at(-1)).toBe("civis: Connection refused (GET /endpoints)");
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
+  }, 30_000);
+});
+
+describe("civis against a base URL that takes the connection and never answers", () => {
+  const home = tempHome();
+  let silent: Awaited<ReturnType<typeof listenOnLoopback>>;
+  beforeAll(async () => {
+    silent = await listenOnLoopback(createServer(() => {}));
+  });
+  afterAll(async () => {
+    await silent?.close();
+    home.remove();
+  });
+
+  it("gives each spec download attempt a timeout, says so on stderr, then gives up", async () => {
+    const stderr: string[] = [];
+    const random = vi.spyOn(Math, "random").mockReturnValue(0.01);
+    // In this process the client reads the endpoint from process.env: --base-url instead.
+    const code = await runCliMain(["workflows", "list", "--base-url", silent.url], {
+      stdout: { write: () => {} },
+      stderr: { write: (text: string) => stderr.push(text) },
+      env: { HOME: home.dir, XDG_CACHE_HOME: `${home.dir}/cache`, CIVIS_API_KEY: "key" },
+      // The default is a minute an attempt; it waited in silence as long as fetch would.
+      specTimeoutMs: 100,
+    }).finally(() => random.mockRestore());
+    const lines = stderr.join("").trimEnd().split("\n");
+    expect(lines.slice(0, -1)).toEqual(
+      Array.from(
+        { length: SPEC_NO_ANSWER_ATTEMPTS - 1 },
+        (_, i) =>
+          `civis: no answer from ${silent.url} (timed out); retrying in ${20 * 2 ** i} ms, attempt ${i + 2} of ${SPEC_NO_ANSWER_ATTEMPTS}`,
+      ),
+    );
+    expect(lines.at(-1)).toMatch(/^civis: .*time.*\(GET \/endpoints\)$/i);
+    expect(code).toBe(1);
   }, 30_000);
 });
