@@ -44,6 +44,25 @@ function originOf(url: string): string | undefined {
 }
 
 /**
+ * How the command line downloads a spec from `url` (the API's root, or a `--spec` URL):
+ * the progress on a terminal, every retry said on stderr, each attempt bounded.
+ */
+export function specDownload(
+  context: CliContext,
+  url: string,
+): {
+  fetch: typeof fetch;
+  retries: { onRetry: ReturnType<typeof retryReporter> };
+  timeout: number;
+} {
+  return {
+    fetch: specDownloadProgress(globalThis.fetch, context.stderr),
+    retries: { onRetry: retryReporter(context.stderr, url) },
+    timeout: context.specTimeoutMs,
+  };
+}
+
+/**
  * The key to send with a spec URL: one named on the command line goes anywhere the
  * user points; one from the environment only to the API's own origin, so
  * `--spec https://example.com/spec.json` never carries CIVIS_API_KEY elsewhere.
@@ -71,9 +90,8 @@ export async function openClient(context: CliContext, keyOptional = false): Prom
   };
   if (options.spec !== undefined) {
     const spec = await loadSpecSource(options.spec, {
+      ...specDownload(context, options.spec),
       apiKey: keyForSpecUrl(context, options.spec),
-      fetch: fetchImpl,
-      timeout: context.specTimeoutMs,
     });
     // Nothing is sent when only help is read, so no key is needed then.
     const apiKey = key.apiKey ?? (keyOptional ? "unused-by-help" : requireApiKey(key));

@@ -1,8 +1,14 @@
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli as runCliMain } from "../../src/cli/run-cli.js";
 import { SPEC_NO_ANSWER_ATTEMPTS } from "../../src/download/download-spec.js";
+import { sendJson, startServer } from "../helpers/http-server.js";
 import { listenOnLoopback } from "../helpers/listen.js";
+
+const fixturePath = fileURLToPath(new URL("../fixtures/openapi3-basic.json", import.meta.url));
+
 import { tempHome } from "./helpers/cli-binary.js";
 import { runCli } from "./helpers/in-process-cli.js";
 
@@ -41,6 +47,46 @@ describe("civis against a base URL where nothing answers", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
   }, 30_000);
+
+  it.each([["spec"], ["typegen"]])(
+    "civis %s says each retry of its spec download too (it was silent for seconds)",
+    async (command) => {
+      const random = vi.spyOn(Math, "random").mockReturnValue(0.01);
+      const run = await runCli([command], {
+        HOME: home.dir,
+        CIVIS_API_KEY: "key",
+        CIVIS_API_ENDPOINT: url,
+      }).finally(() => random.mockRestore());
+      const escaped = url.replaceAll(".", "\\.");
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^civis: no answer from ${escaped} \\(connection refused\\); retrying in 20 ms, attempt 2 of ${SPEC_NO_ANSWER_ATTEMPTS}\n`,
+        ),
+      );
+      expect(run.stderr.trimEnd().split("\n")).toHaveLength(SPEC_NO_ANSWER_ATTEMPTS);
+      expect(run.code).toBe(1);
+    },
+    30_000,
+  );
+
+  it("civis typegen --spec URL says each retry of that download", async () => {
+    let asked = 0;
+    const server = await startServer((_req, res) => {
+      asked++;
+      if (asked === 1) sendJson(res, 503, { errorDescription: "busy" });
+      else res.end(readFileSync(fixturePath));
+    });
+    const random = vi.spyOn(Math, "random").mockReturnValue(0.01);
+    const run = await runCli(["typegen", "--spec", `${server.url}spec.json`], {
+      HOME: home.dir,
+    }).finally(async () => {
+      random.mockRestore();
+      await server.close();
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("export interface CivisApi");
+    expect(run.stderr).toMatch(/^civis: \(503\) .*; retrying in 20 ms, attempt 2 of 10\n$/);
+  });
 });
 
 describe("civis against a base URL that takes the connection and never answers", () => {

@@ -1,7 +1,7 @@
 import { getApiSpec, typegen } from "../../index.js";
+import { loadSpecSource } from "../../internal-node.js";
 import { requireApiKey } from "../api-key.js";
-import { apiBaseUrl, type CliContext, keyForSpecUrl } from "../open-client.js";
-import { specDownloadProgress } from "../progress.js";
+import { apiBaseUrl, type CliContext, keyForSpecUrl, specDownload } from "../open-client.js";
 
 /**
  * `civis typegen [--spec file-or-url] [--out civis-api.d.ts] [--check]`. Without
@@ -10,23 +10,28 @@ import { specDownloadProgress } from "../progress.js";
  */
 export async function typegenCommand(context: CliContext): Promise<string | undefined> {
   const { options } = context;
-  const fetchImpl = specDownloadProgress(globalThis.fetch, context.stderr);
+  // typegen()'s own check, made before the spec is loaded here.
+  if (options.check && options.out === undefined)
+    throw new TypeError("typegen(): `check` compares with a file, so it needs `out`");
   const source = options.spec;
+  const baseUrl = apiBaseUrl(context);
+  // Loaded here rather than by typegen(), so its retries are said on stderr as a call's are.
   const spec =
-    source ??
-    (await getApiSpec(requireApiKey(context.key), {
-      baseUrl: apiBaseUrl(context),
-      userAgent: "civis-cli",
-      fetch: fetchImpl,
-    }));
-  const apiKey = typeof source === "string" ? keyForSpecUrl(context, source) : undefined;
+    source === undefined
+      ? await getApiSpec(requireApiKey(context.key), {
+          ...specDownload(context, baseUrl),
+          baseUrl,
+          userAgent: "civis-cli",
+        })
+      : ((await loadSpecSource(source, {
+          ...specDownload(context, source),
+          apiKey: keyForSpecUrl(context, source),
+        })) as object);
   const result = await typegen({
     spec,
     ...(options.out === undefined ? {} : { out: options.out }),
     check: options.check,
-    ...(apiKey === undefined ? {} : { apiKey }),
     ...(options.typeName === undefined ? {} : { typeName: options.typeName }),
-    fetch: fetchImpl,
   });
   if (options.out === undefined) return result.text;
   const summary = `${result.operations} methods in ${result.resources} resources, ${result.schemas} schema types`;
