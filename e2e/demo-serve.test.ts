@@ -1,8 +1,11 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APIClient } from "../src/client/api-client.js";
+import { runJob } from "../src/index.js";
 import { startServer, type TestServer } from "../test/helpers/http-server.js";
 import { ensureBuilt } from "./helpers/ask-shared.js";
+import { type DemoServer, startDemoServer } from "./helpers/demo-page.js";
 
 const SERVE = fileURLToPath(new URL("../demo/serve.mjs", import.meta.url));
 
@@ -40,5 +43,30 @@ describe("npm run demo's server: a start that cannot happen says why in one line
       stderr: 'civis demo: PORT must be a port number (0 to 65535), not "80a".\n',
     });
     expect((await serve("70000")).stderr).toContain("PORT must be a port number");
+  });
+});
+
+describe("npm run demo's server: the pages a run's links open", () => {
+  let demo: DemoServer;
+  beforeAll(async () => {
+    await ensureBuilt();
+    demo = await startDemoServer();
+  });
+  afterAll(() => demo?.close());
+
+  it("answers a run's Platform link with a page that says what it is (it was a bare 404)", async () => {
+    const client = await APIClient.create({ apiKey: "demo-key", baseUrl: demo.apiUrl });
+    // The link the "Run a job" panel shows: the job's page, as soon as the run starts.
+    const stop = new AbortController();
+    const future = runJob(client, 301, { signal: stop.signal });
+    const url = future.job_url;
+    stop.abort();
+    await expect(future).rejects.toThrow();
+    expect(url).toBe(`${demo.url}spa/#/jobs/301`);
+    const page = await fetch(`${demo.url}spa/`);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain("The demo's sample API has no Platform pages.");
+    expect(text).toContain('<a href="../">Back to the explorer</a>');
   });
 });
