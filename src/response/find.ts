@@ -8,7 +8,12 @@ function propertyOf(item: unknown, key: string): unknown {
   return Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
 }
 
-function matches(item: unknown, filters: Readonly<Record<string, FindFilter>>): boolean {
+/** Property filters, or one predicate on the whole item (civis-python's `filter_func`). */
+export type FindFilters<T> = Readonly<Record<string, FindFilter>> | ((item: T) => unknown);
+
+function matches<T>(item: T, filters: FindFilters<T>): boolean {
+  // A function has no own keys: read as property filters it would keep every item.
+  if (typeof filters === "function") return Boolean(filters(item));
   return Object.keys(filters).every((key) => {
     const want = filters[key];
     const have = propertyOf(item, key);
@@ -18,18 +23,12 @@ function matches(item: unknown, filters: Readonly<Record<string, FindFilter>>): 
 }
 
 /** The items whose properties match every filter, as civis-python's `civis.find`. */
-export function find<T>(
-  list: Iterable<T>,
-  filters: Readonly<Record<string, FindFilter>> = {},
-): T[] {
+export function find<T>(list: Iterable<T>, filters: FindFilters<T> = {}): T[] {
   return [...list].filter((item) => matches(item, filters));
 }
 
 /** The first item that matches every filter, or undefined. */
-export function findOne<T>(
-  list: Iterable<T>,
-  filters: Readonly<Record<string, FindFilter>> = {},
-): T | undefined {
+export function findOne<T>(list: Iterable<T>, filters: FindFilters<T> = {}): T | undefined {
   for (const item of list) if (matches(item, filters)) return item;
   return undefined;
 }

@@ -42,6 +42,13 @@ describe("find", () => {
     expect(ids(find(workflows, {}))).toEqual([1, 2, 3]);
   });
 
+  it("takes a predicate on the whole item in place of filters, as civis-python's filter_func", () => {
+    // A function has no keys: read as property filters, it kept every item.
+    expect(ids(find(workflows, (w) => w.name === "a" && w.id !== 1))).toEqual([3]);
+    expect(ids(find(workflows, (w) => w.get("last_run")))).toEqual([1]);
+    expect(find(workflows, () => false)).toEqual([]);
+  });
+
   it("works on plain objects, reading own properties only", () => {
     const plain = [{ id: 1, name: "x" }, { id: 2 }];
     expect(find(plain, { name: "x" })).toEqual([{ id: 1, name: "x" }]);
@@ -59,6 +66,11 @@ describe("findOne", () => {
   it("gives the first match", () => {
     expect(findOne(workflows, { name: "a" })?.id).toBe(1);
     expect(findOne(workflows, { archived: true })?.id).toBe(2);
+  });
+
+  it("takes a predicate on the whole item too", () => {
+    expect(findOne(workflows, (w) => w.archived === true)?.id).toBe(2);
+    expect(findOne(workflows, () => false)).toBeUndefined();
   });
 
   it("gives undefined when nothing matches", () => {
