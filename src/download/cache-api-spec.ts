@@ -9,6 +9,11 @@ export async function cacheApiSpec(
   path?: string,
   options: CacheApiSpecOptions = {},
 ): Promise<string> {
+  // Checked before the download: `cacheApiSpec({ apiKey })` would otherwise download
+  // without the key, then fail to write to an object.
+  if (path !== undefined && typeof path !== "string") {
+    throw new TypeError("cacheApiSpec(path?, options): path must be a file path (a string)");
+  }
   const { apiKey, ...rest } = options;
   const spec = await getApiSpec(apiKey, rest);
   const [{ writeFile }, { homedir }, { join }] = await Promise.all([

@@ -45,4 +45,14 @@ describe("cacheApiSpec(path?, options)", () => {
     expect(text).not.toContain(API_KEY);
     expect(text).not.toContain(Buffer.from(`${API_KEY}:`).toString("base64"));
   });
+
+  it("refuses a path that is not a string, before any request", async () => {
+    const before = server.requests.length;
+    const options = { apiKey: API_KEY, baseUrl: server.url };
+    // civis-python's cache_api_spec takes keywords; the options object is easy to pass first.
+    await expect(cacheApiSpec(options as unknown as string)).rejects.toThrow(
+      new TypeError("cacheApiSpec(path?, options): path must be a file path (a string)"),
+    );
+    expect(server.requests.length).toBe(before);
+  });
 });
