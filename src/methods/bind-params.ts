@@ -33,6 +33,10 @@ export function bindParams(
   for (const [key, value] of Object.entries(params ?? {})) {
     if (key === "iterator" && detail.paginated) {
       iterator = value === true;
+      // `iterator: "true"` or `1` read as false would return one page as if it were all.
+      if (value != null && value !== iterator) {
+        throw argumentError(errors.where, "iterator must be true or false");
+      }
       continue;
     }
     const param = detail.byName.get(key);

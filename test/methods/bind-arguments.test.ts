@@ -151,6 +151,13 @@ describe("generated methods reject bad arguments before any request", () => {
     expect(String(error)).toMatch(/unknown parameter "iterator"/);
   });
 
+  it.each([["true"], [1], ["yes"], [{}]])("`iterator: %j`, not a boolean", async (value) => {
+    // Read as false, it returned one page as if it were the whole list.
+    const error = await callError(() => client.workflows.list({ iterator: value }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toContain("workflows.list(): iterator must be true or false");
+  });
+
   it.each([
     ["no params", [1]],
     ["an empty params object", [1, {}]],
