@@ -104,6 +104,32 @@ describe("the client helpers", () => {
     ]);
   });
 
+  it("keeps each lookup's memo apart: the same arguments to another helper ask the API again", async () => {
+    server.handle(
+      routes({
+        "GET /databases": () => ({ body: DATABASES }),
+        "GET /credentials": () => ({
+          body: [{ id: 9, name: "shared", type: "Amazon Web Services S3", owner: "redshift-dev" }],
+        }),
+        "GET /tables": (_req, url) => ({
+          body:
+            url.searchParams.get("name") === "shared"
+              ? [{ id: 77, databaseId: 2, schema: null, name: "shared" }]
+              : [],
+        }),
+      }),
+    );
+    const client = jobsClient(server);
+    // The same two strings, read by civis-python as a credential and its owner, then as a
+    // table and its database: each is its own question.
+    expect(await client.get_aws_credential_id("shared", "redshift-dev")).toBe(9);
+    expect(await client.get_table_id("shared", "redshift-dev")).toBe(77);
+    expect(await client.get_database_id("redshift-dev")).toBe(2);
+    await expect(client.get_aws_credential_id("Database", "redshift-dev")).rejects.toThrow(
+      'AWS credential "Database" of redshift-dev not found',
+    );
+  });
+
   it("get_table_id reads quoted parts as civis-python does", async () => {
     server.handle(
       routes({
