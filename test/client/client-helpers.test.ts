@@ -64,6 +64,27 @@ describe("the client helpers", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("refuses a database, host or credential that is neither a name nor an id, before any request", async () => {
+    const client = jobsClient(server);
+    for (const bad of [undefined, null, "", Number.NaN]) {
+      // @ts-expect-error neither a name nor an id
+      await expect(client.get_database_id(bad)).rejects.toThrow(
+        new TypeError(`Database must be a name or an id, not ${String(bad)}`),
+      );
+    }
+    // @ts-expect-error no database
+    await expect(client.get_table_id("schema.table")).rejects.toThrow(
+      "Database must be a name or an id, not undefined",
+    );
+    // @ts-expect-error neither a name nor an id
+    await expect(client.get_storage_host_id({})).rejects.toThrow(/^Storage host must be a name/);
+    // @ts-expect-error neither a name nor an id
+    await expect(client.get_aws_credential_id(null)).rejects.toThrow(
+      "AWS credential must be a name or an id, not null",
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("says the API returned none when the list is empty", async () => {
     server.handle(routes({ "GET /storage_hosts": () => ({ body: [] }) }));
     await expect(jobsClient(server).get_storage_host_id("my-host")).rejects.toThrow(

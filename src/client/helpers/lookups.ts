@@ -53,6 +53,13 @@ function once<T>(api: Api, key: unknown[], lookup: () => Promise<T>): Promise<T>
   return pending as Promise<T>;
 }
 
+/** Whether `name` is an id (a number, returned as is); else it must be a name, before any request. */
+function isId(what: string, name: unknown): name is number {
+  if (name === +(name as number)) return true;
+  if (name && typeof name === "string") return false;
+  throw new TypeError(`${what} must be a name or an id, not ${String(name)}`);
+}
+
 /** The id of the item named `name` in a list; a number is returned as is. */
 function named(
   api: Api,
@@ -61,7 +68,7 @@ function named(
   lister: (client: Resources) => Lister,
 ): Promise<number> {
   return once(api, [what, name], async () => {
-    if (name === +name) return name;
+    if (isId(what, name)) return name;
     const items = await list(api, lister(api.client)());
     const found = items.find((item) => item.name === name);
     if (found) return found.id as number;
@@ -105,7 +112,7 @@ export function tableId(api: Api, table: string, database: string | number): Pro
  */
 export function awsCredentialId(api: Api, name: string | number, owner?: string): Promise<number> {
   return once(api, ["AWS", name, owner], async () => {
-    if (name === +name) return name;
+    if (isId("AWS credential", name)) return name;
     const all = await list(api, api.client.credentials.list({ type: "Amazon Web Services S3" }));
     const owned = (by?: string) => all.filter((c) => c.name === name && same(c.owner, by));
     let found = owned(owner);
