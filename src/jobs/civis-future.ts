@@ -82,7 +82,11 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     if (typeof getter !== "function") {
       throw new TypeError(`CivisFuture: the getter must be a function, ${example}`);
     }
-    const fixedMs = checkPollingInterval("CivisFuture", options.pollingIntervalMs);
+    const fixedMs = checkPollingInterval(
+      "CivisFuture",
+      options.pollingIntervalMs,
+      options.onUpdate,
+    );
     const { signal } = options;
     this.onUpdate = options.onUpdate;
     this.#client = options.client ?? clientOfMethod(getter);

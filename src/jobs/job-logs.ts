@@ -58,7 +58,7 @@ export async function* jobLogs<Client extends object>(
     const waitMs =
       checkArgs(
         "jobLogs",
-        options.pollingIntervalMs,
+        options,
         ["job id", jobId],
         // No run id: the job's latest run, found below.
         ["run id", runId ?? 1],
