@@ -154,6 +154,20 @@ describe("SQL against the sample database", () => {
   });
 });
 
+describe("a client of returnType raw", () => {
+  it("is told civis/io needs snake or json answers, not that the API answered without an id", async () => {
+    const raw = await APIClient.create({
+      baseUrl: sample.url,
+      apiKey: "demo-key",
+      specCache: false,
+      returnType: "raw",
+    });
+    const message = 'civis/io needs a client whose returnType is "snake" or "json", not "raw"';
+    await expect(readCivisSql(raw, "select 1 as a", 1, fast)).rejects.toThrow(message);
+    await expect(fileToCivis(raw, new Uint8Array(3), "x")).rejects.toThrow(message);
+  });
+});
+
 describe("files and tables in the sample storage", () => {
   it("fileToCivis then civisToFile, in one POST or in parts", async () => {
     const bytes = new TextEncoder().encode("x".repeat(5000));
