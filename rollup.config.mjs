@@ -15,7 +15,9 @@ import esbuild from "rollup-plugin-esbuild";
 // the target beside it.
 // The UMD inlines what loads on demand elsewhere, and pays ~0.2 KB for the seams that keep it
 // out of `import { APIClient }` alone (the core's parts handed to the on-demand module).
-const UMD_BUDGET_BYTES = Math.floor(20.1 * 1024);
+// A contract audit's ten fixes to the helpers, futures and job functions added 161 B, most
+// of it the errors that now refuse bad input before any request.
+const UMD_BUDGET_BYTES = Math.floor(20.3 * 1024);
 // The spec's cache, download path and IndexedDB store load on demand since (~1.1 KB), and a
 // failed attempt's error and retry rules, hooks, logger, queue and key function (~1.5 KB).
 const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(13.4 * 1024);

@@ -41,12 +41,14 @@ const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) =>
  */
 export function field(answer: unknown, name: string): unknown {
   if (isResponse(answer)) return answer.get(name);
+  // Before the plain-object read: a fetch Response is an object too, and read as one its
+  // fields are missing, which said "answered without a numeric id" instead of this.
+  if (typeof Response !== "undefined" && answer instanceof Response) {
+    throw new TypeError('civis/io needs a client whose returnType is "snake" or "json", not "raw"');
+  }
   if (typeof answer === "object" && answer !== null) {
     const record = answer as Record<string, unknown>;
     return Object.hasOwn(record, name) ? record[name] : record[camel(name)];
-  }
-  if (typeof Response !== "undefined" && answer instanceof Response) {
-    throw new TypeError('civis/io needs a client whose returnType is "snake" or "json", not "raw"');
   }
   return undefined;
 }

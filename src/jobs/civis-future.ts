@@ -82,7 +82,11 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     if (typeof getter !== "function") {
       throw new TypeError(`CivisFuture: the getter must be a function, ${example}`);
     }
-    const fixedMs = checkPollingInterval("CivisFuture", options.pollingIntervalMs);
+    const fixedMs = checkPollingInterval(
+      "CivisFuture",
+      options.pollingIntervalMs,
+      options.onUpdate,
+    );
     const { signal } = options;
     this.onUpdate = options.onUpdate;
     this.#client = options.client ?? clientOfMethod(getter);
@@ -192,10 +196,11 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
    * Asks the API to cancel the run (`jobs.delete_runs`; for a future of `queries.get`,
    * `queries.delete_runs` of the query's last run; `scripts.post_cancel` for another future
    * without a run id), then polls at once: the future then rejects with a CivisJobFailure
-   * in state `cancelled`. Resolves false when the run had already ended.
+   * in state `cancelled`. Resolves false when the run had already ended. After an abort (or a
+   * poll that failed) the run may go on: it is still asked to stop.
    */
   async cancel(): Promise<boolean> {
-    if (this.done()) return false;
+    if (this.#state !== undefined && runEnded(this.#state) !== undefined) return false;
     const client = this.#needClient("cancel");
     const [jobId, runId] = await this.#ready;
     const getter = this.#getter;

@@ -58,11 +58,20 @@ export async function* jobLogs<Client extends object>(
     const waitMs =
       checkArgs(
         "jobLogs",
-        options.pollingIntervalMs,
+        options,
         ["job id", jobId],
         // No run id: the job's latest run, found below.
         ["run id", runId ?? 1],
       ) ?? 5000;
+    // Compared with dates below: NaN would never end the log, a negative number at once.
+    if (
+      finishedTimeoutMs !== undefined &&
+      !(typeof finishedTimeoutMs === "number" && finishedTimeoutMs >= 0)
+    ) {
+      throw new TypeError(
+        `jobLogs: finishedTimeoutMs must be a number of ms, 0 or more, got ${String(finishedTimeoutMs)}`,
+      );
+    }
     const listLogs = methodOf(client, "jobs", "list_runs_logs");
     const getRun = methodOf(client, "jobs", "get_runs");
     const init = { signal };

@@ -11,8 +11,15 @@ export function nextPollDelay(previous: number | undefined, fixedMs: number | un
   return previous === undefined ? 1000 : Math.min(previous * 1.2, MAX_POLL_MS);
 }
 
-/** Checks a `pollingIntervalMs` option before anything is sent. */
-export function checkPollingInterval(where: string, value: unknown): number | undefined {
+/** Checks a `pollingIntervalMs` option (and an `onUpdate`) before anything is sent. */
+export function checkPollingInterval(
+  where: string,
+  value: unknown,
+  onUpdate?: unknown,
+): number | undefined {
+  if (onUpdate !== undefined && typeof onUpdate !== "function") {
+    throw new TypeError(`${where}: onUpdate must be a function, got ${String(onUpdate)}`);
+  }
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !(value > 0) || value > 2 ** 31 - 1) {
     throw new TypeError(

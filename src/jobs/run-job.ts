@@ -5,12 +5,12 @@ import type { AnswerOf } from "./job-types.js";
 import { checkPollingInterval } from "./poll-schedule.js";
 
 /**
- * Checks the ids given by the caller (`["job id", 5]`), then its `pollingIntervalMs`,
- * before anything is sent; returns the interval.
+ * Checks the ids given by the caller (`["job id", 5]`), then its `pollingIntervalMs` and
+ * `onUpdate`, before anything is sent; returns the interval.
  */
 export function checkArgs(
   where: string,
-  pollingIntervalMs: unknown,
+  options: { readonly pollingIntervalMs?: unknown; readonly onUpdate?: unknown },
   ...ids: [what: string, value: unknown][]
 ): number | undefined {
   for (const [what, value] of ids) {
@@ -18,7 +18,7 @@ export function checkArgs(
       throw new TypeError(`${where}: the ${what} must be a positive integer, got ${String(value)}`);
     }
   }
-  return checkPollingInterval(where, pollingIntervalMs);
+  return checkPollingInterval(where, options.pollingIntervalMs, options.onUpdate);
 }
 
 /** The id of an answer (a new run or script), or an error saying the answer had none. */
@@ -39,7 +39,7 @@ export function runJob<Client extends object>(
   jobId: number,
   options: CivisFutureOptions<AnswerOf<Client, "jobs", "get_runs">> = {},
 ): CivisFuture<AnswerOf<Client, "jobs", "get_runs">> {
-  checkArgs("runJob", options.pollingIntervalMs, ["job id", jobId]);
+  checkArgs("runJob", options, ["job id", jobId]);
   const getRuns = methodOf(client, "jobs", "get_runs");
   const postRuns = methodOf(client, "jobs", "post_runs");
   const started = Promise.resolve(postRuns(jobId, {}, { signal: options.signal })).then(

@@ -66,7 +66,12 @@ export function runTemplate<Client extends object>(
   args: Readonly<Record<string, unknown>> = {},
   options: RunTemplateOptions<CustomRun<Client>> = {},
 ): CivisFuture<CustomRun<Client>> | Promise<unknown> {
-  checkArgs("runTemplate", options.pollingIntervalMs, ["template id", templateId]);
+  checkArgs("runTemplate", options, ["template id", templateId]);
+  if (typeof args !== "object" || args === null || Array.isArray(args)) {
+    throw new TypeError(
+      `runTemplate: args must be an object of the template's arguments, got ${String(args)}`,
+    );
+  }
   const { returnAs = "json", params, ...futureOptions } = options;
   if (!["json", "files", "future"].includes(returnAs)) {
     throw new TypeError(

@@ -105,8 +105,9 @@ function match(route: Route, parts: readonly string[]): Record<string, string> |
  * A `fetch` that answers calls from handlers keyed by method name, resolved through
  * the spec's real paths (msw's idea, by method name): pass it as the client's
  * `fetch`. `GET /endpoints` answers the spec itself, so `APIClient.create()` works
- * too. A call without a handler is a 501 naming the method; a path the spec does
- * not have is a 404. A handler for a method the spec lacks is a TypeError here.
+ * too (unless a handler answers it). A call without a handler is a 501 naming the
+ * method; a path the spec does not have is a 404. A handler may be named by a method's
+ * `get_*` alias; one for a method the spec lacks is a TypeError here.
  *
  * ```ts
  * const fetch = mockFetch(spec, { "workflows.get": ({ path }) => ({ id: path.id, name: "w" }) });
@@ -125,12 +126,24 @@ export function mockFetch(
   }
   const model = modelOf(spec);
   const routes = routesOf(model);
-  const names = new Set(routes.map((route) => route.name));
+  // A method's name, or its civis-python `get_*` alias (the client's same function): its route.
+  const names = new Map<string, string>();
+  for (const { name, op } of routes) {
+    for (const alias of [op.name, ...op.aliases]) names.set(`${op.resource}.${alias}`, name);
+  }
+  const handlerOf = new Map<string, MockHandler>();
   for (const [name, handler] of Object.entries(handlers)) {
-    if (!names.has(name)) throw new TypeError(`mockFetch: the spec has no method "${name}"`);
+    const route = names.get(name);
+    if (!route) throw new TypeError(`mockFetch: the spec has no method "${name}"`);
     if (typeof handler !== "function") {
       throw new TypeError(`mockFetch: the handler for "${name}" must be a function`);
     }
+    if (handlerOf.has(route)) {
+      throw new TypeError(
+        `mockFetch: "${name}" is another name of "${route}"; give it one handler`,
+      );
+    }
+    handlerOf.set(route, handler);
   }
   const specText = JSON.stringify(spec);
 
@@ -148,16 +161,17 @@ export function mockFetch(
         break;
       }
     }
-    if (!found) {
+    const handler = found && handlerOf.get(found.route.name);
+    if (!found || !handler) {
+      // The spec download, unless a handler answers it: the Civis spec lists /endpoints too.
       if (request.method === "GET" && parts.at(-1) === "endpoints") {
         return new Response(specText, { headers: { "Content-Type": "application/json" } });
       }
-      return json(404, { errorDescription: `mockFetch: the spec has no operation for ${where}` });
+      return found
+        ? json(501, { errorDescription: `mockFetch has no handler for "${found.route.name}"` })
+        : json(404, { errorDescription: `mockFetch: the spec has no operation for ${where}` });
     }
     const { route, params } = found;
-    const handler = Object.hasOwn(handlers, route.name) ? handlers[route.name] : undefined;
-    if (!handler)
-      return json(501, { errorDescription: `mockFetch has no handler for "${route.name}"` });
 
     const detail = operationDetail(route.op);
     const byName = new Map(detail.pathParams.map((param) => [param.name, param]));

@@ -64,6 +64,27 @@ describe("the client helpers", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("refuses a database, host or credential that is neither a name nor an id, before any request", async () => {
+    const client = jobsClient(server);
+    for (const bad of [undefined, null, "", Number.NaN]) {
+      // @ts-expect-error neither a name nor an id
+      await expect(client.get_database_id(bad)).rejects.toThrow(
+        new TypeError(`Database must be a name or an id, not ${String(bad)}`),
+      );
+    }
+    // @ts-expect-error no database
+    await expect(client.get_table_id("schema.table")).rejects.toThrow(
+      "Database must be a name or an id, not undefined",
+    );
+    // @ts-expect-error neither a name nor an id
+    await expect(client.get_storage_host_id({})).rejects.toThrow(/^Storage host must be a name/);
+    // @ts-expect-error neither a name nor an id
+    await expect(client.get_aws_credential_id(null)).rejects.toThrow(
+      "AWS credential must be a name or an id, not null",
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("says the API returned none when the list is empty", async () => {
     server.handle(routes({ "GET /storage_hosts": () => ({ body: [] }) }));
     await expect(jobsClient(server).get_storage_host_id("my-host")).rejects.toThrow(
@@ -102,6 +123,32 @@ describe("the client helpers", () => {
       "GET /databases",
       "GET /tables?database_id=1&schema=foo&name=bar",
     ]);
+  });
+
+  it("keeps each lookup's memo apart: the same arguments to another helper ask the API again", async () => {
+    server.handle(
+      routes({
+        "GET /databases": () => ({ body: DATABASES }),
+        "GET /credentials": () => ({
+          body: [{ id: 9, name: "shared", type: "Amazon Web Services S3", owner: "redshift-dev" }],
+        }),
+        "GET /tables": (_req, url) => ({
+          body:
+            url.searchParams.get("name") === "shared"
+              ? [{ id: 77, databaseId: 2, schema: null, name: "shared" }]
+              : [],
+        }),
+      }),
+    );
+    const client = jobsClient(server);
+    // The same two strings, read by civis-python as a credential and its owner, then as a
+    // table and its database: each is its own question.
+    expect(await client.get_aws_credential_id("shared", "redshift-dev")).toBe(9);
+    expect(await client.get_table_id("shared", "redshift-dev")).toBe(77);
+    expect(await client.get_database_id("redshift-dev")).toBe(2);
+    await expect(client.get_aws_credential_id("Database", "redshift-dev")).rejects.toThrow(
+      'AWS credential "Database" of redshift-dev not found',
+    );
   });
 
   it("get_table_id reads quoted parts as civis-python does", async () => {

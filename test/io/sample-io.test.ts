@@ -154,6 +154,20 @@ describe("SQL against the sample database", () => {
   });
 });
 
+describe("a client of returnType raw", () => {
+  it("is told civis/io needs snake or json answers, not that the API answered without an id", async () => {
+    const raw = await APIClient.create({
+      baseUrl: sample.url,
+      apiKey: "demo-key",
+      specCache: false,
+      returnType: "raw",
+    });
+    const message = 'civis/io needs a client whose returnType is "snake" or "json", not "raw"';
+    await expect(readCivisSql(raw, "select 1 as a", 1, fast)).rejects.toThrow(message);
+    await expect(fileToCivis(raw, new Uint8Array(3), "x")).rejects.toThrow(message);
+  });
+});
+
 describe("files and tables in the sample storage", () => {
   it("fileToCivis then civisToFile, in one POST or in parts", async () => {
     const bytes = new TextEncoder().encode("x".repeat(5000));
@@ -187,6 +201,25 @@ describe("files and tables in the sample storage", () => {
     await expect(csvToCivis(client, csv, 1, "sample.scores", fast)).rejects.toThrow(
       /already exists/,
     );
+  });
+
+  it("lists the tables SQL reads, an imported one too, so get_table_id finds them", async () => {
+    const people = await client.get_table_id("sample.people", "redshift-general");
+    const [listed] = await client.tables!.list({
+      database_id: 32,
+      schema: "sample",
+      name: "people",
+    });
+    expect(listed).toMatchObject({ id: people, schema: "sample", name: "people", row_count: 40 });
+    await expect(client.get_table_id("sample.listed", 32)).rejects.toThrow(/not found/);
+    await csvToCivis(client, new File(["a\n1\n2\n"], "l.csv"), 32, "sample.listed", fast);
+    const id = await client.get_table_id("sample.listed", 32);
+    expect(await client.tables!.list({ schema: "sample", name: "listed" })).toMatchObject([
+      { id, row_count: 2, column_count: 1 },
+    ]);
+    // The same id when listed again; the seeded tables keep theirs.
+    expect((await client.tables!.list({ name: "listed" }))[0]?.id).toBe(id);
+    expect(await client.get_table_id("scores.turnout", 32)).toBe(5003);
   });
 
   it("civisFileToTable preprocesses each file first and imports the cleaned files as detected", async () => {

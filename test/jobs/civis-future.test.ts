@@ -248,6 +248,32 @@ describe("CivisFuture", () => {
     expect(await future.cancel()).toBe(false);
   });
 
+  it("still cancels the run after the signal stopped the polling: the run went on", async () => {
+    let cancelled = false;
+    server.handle(
+      routes({
+        [RUN]: () => run(cancelled ? "cancelled" : "running"),
+        "DELETE /jobs/7/runs/9": () => {
+          cancelled = true;
+          return { status: 202 };
+        },
+      }),
+    );
+    const controller = new AbortController();
+    const future = new CivisFuture(jobsClient(server).jobs.get_runs, [7, 9], {
+      pollingIntervalMs: 60_000,
+      signal: controller.signal,
+    });
+    await new Promise<void>((resolve) => {
+      future.onUpdate = () => resolve();
+    });
+    controller.abort();
+    await expect(future).rejects.toMatchObject({ name: "AbortError" });
+    expect(future.done()).toBe(true);
+    expect(await future.cancel()).toBe(true);
+    expect(paths(server)).toEqual([RUN, "DELETE /jobs/7/runs/9"]);
+  });
+
   it("says a cancel came too late when the API no longer has the run running", async () => {
     server.handle(routes({ [RUN]: sequence(run("running")) }));
     const controller = new AbortController();
@@ -305,7 +331,12 @@ describe("CivisFuture", () => {
     });
     expect(future.job_url).toBeUndefined();
     await expect(future).rejects.toBeDefined();
-    await expect(future.cancel()).resolves.toBe(false);
+    // Aborted, the run may go on: cancelling it needs the client too.
+    await expect(future.cancel()).rejects.toThrow(/needs a client: pass \{ client \}/);
+    // A run seen ending needs nothing to say so.
+    const ended = new CivisFuture(async () => ({ state: "succeeded" }), [7, 9]);
+    await ended;
+    await expect(ended.cancel()).resolves.toBe(false);
     const live = new CivisFuture(async () => ({ state: "running" }), [7, 9], {
       pollingIntervalMs: 60_000,
     });

@@ -156,4 +156,16 @@ describe("jobLogs", () => {
     );
     expect(server.requests).toHaveLength(0);
   });
+
+  it("refuses a finishedTimeoutMs that is not a number of ms, 0 or more, before anything is sent", async () => {
+    for (const bad of [-1, Number.NaN, "5", null]) {
+      const options = { finishedTimeoutMs: bad as number };
+      await expect(collect(jobLogs(jobsClient(server), 7, 9, options))).rejects.toThrow(
+        new TypeError(
+          `jobLogs: finishedTimeoutMs must be a number of ms, 0 or more, got ${String(bad)}`,
+        ),
+      );
+    }
+    expect(server.requests).toHaveLength(0);
+  });
 });

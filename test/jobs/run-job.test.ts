@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CivisAPIError, CivisJobFailure, runJob } from "../../src/index.js";
+import { CivisAPIError, CivisFuture, CivisJobFailure, runJob } from "../../src/index.js";
 import { startServer, type TestServer } from "../helpers/http-server.js";
 import { jobsClient, paths } from "./helpers/jobs-client.js";
 import { routes, sequence } from "./helpers/routes.js";
@@ -73,6 +73,19 @@ describe("runJob", () => {
     expect(() => runJob(client, "5")).toThrow(/must be a positive integer, got 5/);
     expect(() => runJob(client, 5, { pollingIntervalMs: -1 })).toThrow(/pollingIntervalMs/);
     expect(() => runJob({}, 5)).toThrow("the client's API has no jobs.get_runs()");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses an onUpdate that is not a function before the run is started", () => {
+    const client = jobsClient(server);
+    // @ts-expect-error not a function
+    expect(() => runJob(client, 5, { onUpdate: "log" })).toThrow(
+      "runJob: onUpdate must be a function, got log",
+    );
+    // @ts-expect-error not a function
+    expect(() => new CivisFuture(client.jobs.get_runs, [5, 6], { onUpdate: 1 })).toThrow(
+      "CivisFuture: onUpdate must be a function, got 1",
+    );
     expect(server.requests).toHaveLength(0);
   });
 

@@ -119,6 +119,17 @@ describe("runTemplate", () => {
     );
   });
 
+  it("refuses template arguments that are not an object, before anything is sent", () => {
+    const client = jobsClient(server);
+    for (const bad of [5, ["TABLE"], null]) {
+      // @ts-expect-error not an object of arguments
+      expect(() => runTemplate(client, 3, bad)).toThrow(
+        `runTemplate: args must be an object of the template's arguments, got ${String(bad)}`,
+      );
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("checks its arguments before anything is sent", () => {
     const client = jobsClient(server);
     expect(() => runTemplate(client, 0, {})).toThrow(

@@ -113,6 +113,50 @@ describe("mockFetch", () => {
     expect((await c.workflows.get(7)).id).toBe(7);
   });
 
+  it("takes a handler by a method's get_* alias, the client's same function, but not two for one method", async () => {
+    const spec = loadFixture("swagger2-basic");
+    const c = clientWith(mockFetch(spec, { "users.get_me": () => ({ username: "me" }) }), spec);
+    // A call ported from civis-python (users.get_me) and its list_* name reach the one handler.
+    expect((await c.users.get_me()).username).toBe("me");
+    expect((await c.users.list_me()).username).toBe("me");
+    expect(() =>
+      mockFetch(spec, { "users.list_me": () => ({}), "users.get_me": () => ({}) }),
+    ).toThrow(
+      new TypeError(
+        'mockFetch: "users.get_me" is another name of "users.list_me"; give it one handler',
+      ),
+    );
+  });
+
+  it("serves the spec for APIClient.create() when the spec lists /endpoints itself, as Civis's does", async () => {
+    const spec = {
+      swagger: "2.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/endpoints": { get: { responses: { "200": { description: "the spec" } } } },
+        "/workflows/{id}": {
+          get: {
+            parameters: [{ name: "id", in: "path", required: true, type: "integer" }],
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const create = (fetch: typeof globalThis.fetch) =>
+      APIClient.create<FixtureApi>({
+        fetch,
+        apiKey: "k",
+        baseUrl: "https://example.test/",
+        specCache: false,
+      });
+    const c = await create(mockFetch(spec, { "workflows.get": ({ path }) => ({ id: path.id }) }));
+    expect((await c.workflows.get(7)).id).toBe(7);
+    // A handler of its own answers the download instead.
+    await expect(
+      create(mockFetch(spec, { "endpoints.list": () => ({ status: 403, body: {} }) })),
+    ).rejects.toThrow(/API key may be expired/);
+  });
+
   it("gives the literal path precedence over a parameter (/users/me, not /users/{id})", async () => {
     const spec = {
       swagger: "2.0",

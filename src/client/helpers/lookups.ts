@@ -34,7 +34,8 @@ const same = (a: unknown, b: unknown) => !b || String(a).toLowerCase() === Strin
 const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**
- * One lookup per client and arguments: memoized (a failed one is forgotten, so it can be
+ * One lookup per client and key (the lookup's name, then its arguments: two lookups given the
+ * same arguments must not share an answer): memoized (a failed one is forgotten, so it can be
  * tried again), two calls at once sharing one request.
  */
 function once<T>(api: Api, key: unknown[], lookup: () => Promise<T>): Promise<T> {
@@ -52,6 +53,13 @@ function once<T>(api: Api, key: unknown[], lookup: () => Promise<T>): Promise<T>
   return pending as Promise<T>;
 }
 
+/** Whether `name` is an id (a number, returned as is); else it must be a name, before any request. */
+function isId(what: string, name: unknown): name is number {
+  if (name === +(name as number)) return true;
+  if (name && typeof name === "string") return false;
+  throw new TypeError(`${what} must be a name or an id, not ${String(name)}`);
+}
+
 /** The id of the item named `name` in a list; a number is returned as is. */
 function named(
   api: Api,
@@ -60,7 +68,7 @@ function named(
   lister: (client: Resources) => Lister,
 ): Promise<number> {
   return once(api, [what, name], async () => {
-    if (name === +name) return name;
+    if (isId(what, name)) return name;
     const items = await list(api, lister(api.client)());
     const found = items.find((item) => item.name === name);
     if (found) return found.id as number;
@@ -82,7 +90,7 @@ export const storageHostId = (api: Api, storageHost: string | number): Promise<n
 
 /** A table's id from `schema.table` (or a bare name) and its database's name or id. */
 export function tableId(api: Api, table: string, database: string | number): Promise<number> {
-  return once(api, [table, database], async () => {
+  return once(api, ["Table", table, database], async () => {
     const [schema, name] = splitSchemaTable(table);
     const database_id = await databaseId(api, database);
     let tables = await list(api, api.client.tables.list({ database_id, schema, name }));
@@ -103,8 +111,8 @@ export function tableId(api: Api, table: string, database: string | number): Pro
  * the one of `owner`, else the current user's; several still is an error.
  */
 export function awsCredentialId(api: Api, name: string | number, owner?: string): Promise<number> {
-  return once(api, [name, owner], async () => {
-    if (name === +name) return name;
+  return once(api, ["AWS", name, owner], async () => {
+    if (isId("AWS credential", name)) return name;
     const all = await list(api, api.client.credentials.list({ type: "Amazon Web Services S3" }));
     const owned = (by?: string) => all.filter((c) => c.name === name && same(c.owner, by));
     let found = owned(owner);

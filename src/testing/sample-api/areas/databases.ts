@@ -15,7 +15,7 @@ import {
   ref,
   str,
 } from "../spec-builders.js";
-import { byId } from "../store.js";
+import { byId, type SampleData } from "../store.js";
 import type { Parameter } from "../swagger.js";
 
 interface Database {
@@ -60,6 +60,40 @@ declare module "../store.js" {
     credentials: Map<number, Credential>;
     storageHosts: Map<number, StorageHost>;
   }
+}
+
+/** Per seeded table list: the ids of the tables it lists because SQL can read them. */
+const fromSql = new WeakMap<Map<number, Table>, Set<number>>();
+
+/**
+ * The tables of the sample database: the seeded ones, and every table SQL can read (the
+ * seeded `sample.*` ones, and those an import wrote), as the API lists a database's tables;
+ * so `get_table_id` finds a table that `readCivis` reads. A table SQL can read keeps one id.
+ */
+function tablesOf(data: SampleData): Table[] {
+  const ids = fromSql.get(data.tables) ?? new Set<number>();
+  fromSql.set(data.tables, ids);
+  const known = new Set(all(data.tables).map((t) => `${t.schema}.${t.name}`.toLowerCase()));
+  for (const key of data.sqlTables.keys()) {
+    if (known.has(key)) continue;
+    const [, schema = "", name = ""] = /^([^.]*)\.(.*)$/.exec(key) ?? [];
+    const id = Math.max(5000, ...data.tables.keys()) + 1;
+    data.tables.set(id, {
+      id,
+      databaseId: 32,
+      schema,
+      name,
+      rowCount: 0,
+      columnCount: 0,
+      isView: false,
+    });
+    ids.add(id);
+  }
+  return all(data.tables).flatMap((t) => {
+    if (!ids.has(t.id)) return [t];
+    const sql = data.sqlTables.get(`${t.schema}.${t.name}`);
+    return sql ? [{ ...t, rowCount: sql.rows.length, columnCount: sql.columns.length }] : [];
+  });
 }
 
 const query = (name: string, type: Parameter["type"], description: string): Parameter => ({
@@ -185,7 +219,7 @@ export const databases: SampleArea = {
       };
       const schema = like(q.schema);
       const name = like(q.name);
-      const tables = all(data.tables).filter(
+      const tables = tablesOf(data).filter(
         (t) =>
           (q.database_id === undefined || t.databaseId === q.database_id) &&
           schema(t.schema) &&
