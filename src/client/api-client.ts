@@ -9,7 +9,12 @@ import type { ClientContext } from "../methods/client-context.js";
 import { baseHeaders } from "../options/base-headers.js";
 import type { ClientOptions } from "../options/client-options.js";
 import { DEFAULTS } from "../options/defaults.js";
-import { type ResolvedOptions, resolveOptions, transportOf } from "../options/resolve-options.js";
+import {
+  checkUrl,
+  type ResolvedOptions,
+  resolveOptions,
+  transportOf,
+} from "../options/resolve-options.js";
 import { platform } from "../platform/current.js";
 import { clientInfo, contextClients } from "./client-internals.js";
 import { ClientHelpers } from "./helpers/client-helpers.js";
@@ -50,8 +55,11 @@ export class APIClientBase extends ClientHelpers {
       model: modelOf(spec as object),
       origin: "local",
     };
+    // A spec's server is read as a baseUrl is: `HTTP://host/` would pass the plain-http
+    // check (and fetch would send the key over it); `ws:` or credentials make no API root.
+    const server = origin === "local" ? apiModel.server : undefined;
     const baseUrl =
-      resolved.baseUrl ?? (origin === "local" ? apiModel.server : undefined) ?? DEFAULTS.baseUrl;
+      resolved.baseUrl ?? (server && checkUrl(server, "the spec's server")) ?? DEFAULTS.baseUrl;
     const ctx: ClientContext = {
       model: apiModel,
       transport: transportOf(resolved, baseUrl),

@@ -135,7 +135,7 @@ function unaliased(given: ClientOptions): Aliased {
 }
 
 /** The base URL with a trailing slash; anything but a plain http(s) URL is refused. */
-function checkUrl(baseUrl: string): string {
+export function checkUrl(baseUrl: string, what = "baseUrl"): string {
   let href = "";
   try {
     // Only href is read: the URL getters are slow the first time (a first build reads this).
@@ -146,7 +146,7 @@ function checkUrl(baseUrl: string): string {
   // Credentials (an `@`), a query or a fragment (even empty: `?`, `#`) would show in href.
   if (!/^https?:\/\/[^/@]+\/[^?#]*$/.test(href)) {
     throw new TypeError(
-      "baseUrl must be an absolute http: or https: URL without credentials, query or fragment",
+      `${what} must be an absolute http: or https: URL without credentials, query or fragment`,
     );
   }
   return withSlash(href);

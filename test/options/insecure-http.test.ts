@@ -31,6 +31,24 @@ function recordingFetch() {
   return { urls, fetchImpl };
 }
 
+describe("a spec's server that is not a plain http(s) URL", () => {
+  it.each([
+    ["a ws: scheme", { host: "api.example.test", schemes: ["ws"] }],
+    ["credentials in the host", { host: "user:pw@api.example.test", schemes: ["https"] }],
+    ["a query in the host", { host: "api.example.test?x=", schemes: ["https"] }],
+  ])("with %s is refused while the client is built, sending nothing", (_, server) => {
+    const { urls, fetchImpl } = recordingFetch();
+    const build = () =>
+      new APIClient({ localApiSpec: { ...SPEC, ...server }, apiKey: KEY, fetch: fetchImpl });
+    expect(build).toThrow(
+      new TypeError(
+        "the spec's server must be an absolute http: or https: URL without credentials, query or fragment",
+      ),
+    );
+    expect(urls).toEqual([]);
+  });
+});
+
 describe("an http: base URL that is not loopback", () => {
   it.each([
     ["baseUrl", { baseUrl: "http://api.example.test/" }],
@@ -48,6 +66,22 @@ describe("an http: base URL that is not loopback", () => {
           servers: [{ url: "http://10.1.2.3:8080/v1" }],
         },
       },
+    ],
+    // fetch reads `HTTP:` as http:; the check once looked for a lower-case "http:" only.
+    [
+      "a spec's servers, in capitals",
+      {
+        localApiSpec: {
+          ...SPEC,
+          swagger: undefined,
+          openapi: "3.0.3",
+          servers: [{ url: "HTTP://api.example.test/" }],
+        },
+      },
+    ],
+    [
+      "a spec's schemes, in capitals",
+      { localApiSpec: { ...SPEC, host: "api.example.test", schemes: ["HTTP"] } },
     ],
   ])("from %s is refused before anything is sent", async (_, options) => {
     const { urls, fetchImpl } = recordingFetch();
