@@ -20,7 +20,9 @@ import esbuild from "rollup-plugin-esbuild";
 const UMD_BUDGET_BYTES = Math.floor(20.3 * 1024);
 // The spec's cache, download path and IndexedDB store load on demand since (~1.1 KB), and a
 // failed attempt's error and retry rules, hooks, logger, queue and key function (~1.5 KB).
-const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(13.4 * 1024);
+// A contract audit added 34 B: a spec's server is checked as baseUrl is (an `HTTP://` server
+// sent the key over plain http), and a non-boolean `iterator` is refused.
+const APICLIENT_ALONE_BUDGET_BYTES = Math.floor(13.5 * 1024);
 // civis/io's grew for issue 13's last points (measured, gzip): upload progress in bytes through
 // XMLHttpRequest (~0.3 KB), civisToCsv's future that waits for its file (~0.15 KB) and
 // civis-python's CSV preprocess step before an import (~0.9 KB).
