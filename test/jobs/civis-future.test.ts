@@ -223,18 +223,20 @@ describe("CivisFuture", () => {
     expect(server.requests).toHaveLength(0);
   });
 
-  it("cancels the run through jobs.delete_runs and polls at once", async () => {
+  /** Job 7's run 9: running until `DELETE` cancels it, as the API answers (202). */
+  const cancellableRun = () => {
     let cancelled = false;
-    server.handle(
-      routes({
-        [RUN]: () => run(cancelled ? "cancelled" : "running"),
-        "DELETE /jobs/7/runs/9": () => {
-          cancelled = true;
-          return { status: 202 };
-        },
-        "GET /jobs/7/runs/9/logs": () => ({ body: [] }),
-      }),
-    );
+    return {
+      [RUN]: () => run(cancelled ? "cancelled" : "running"),
+      "DELETE /jobs/7/runs/9": () => {
+        cancelled = true;
+        return { status: 202 };
+      },
+    };
+  };
+
+  it("cancels the run through jobs.delete_runs and polls at once", async () => {
+    server.handle(routes({ ...cancellableRun(), "GET /jobs/7/runs/9/logs": () => ({ body: [] }) }));
     // A long interval: only the cancel's own poll can end the wait in time.
     const future = new CivisFuture(jobsClient(server).jobs.get_runs, [7, 9], {
       pollingIntervalMs: 60_000,
@@ -249,16 +251,7 @@ describe("CivisFuture", () => {
   });
 
   it("still cancels the run after the signal stopped the polling: the run went on", async () => {
-    let cancelled = false;
-    server.handle(
-      routes({
-        [RUN]: () => run(cancelled ? "cancelled" : "running"),
-        "DELETE /jobs/7/runs/9": () => {
-          cancelled = true;
-          return { status: 202 };
-        },
-      }),
-    );
+    server.handle(routes(cancellableRun()));
     const controller = new AbortController();
     const future = new CivisFuture(jobsClient(server).jobs.get_runs, [7, 9], {
       pollingIntervalMs: 60_000,
