@@ -4,7 +4,7 @@ import { CivisJobFailure } from "./civis-job-failure.js";
 import { type ApiCall, baseUrlOf, clientOfMethod, methodOf } from "./client-methods.js";
 import { failureText } from "./failure-text.js";
 import { platformUrl } from "./platform-url.js";
-import { checkPollingInterval, nextPollDelay } from "./poll-schedule.js";
+import { checkPollingOptions, nextPollDelay } from "./poll-schedule.js";
 import { pollWait } from "./poll-wait.js";
 import { runEnded } from "./run-states.js";
 
@@ -82,11 +82,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     if (typeof getter !== "function") {
       throw new TypeError(`CivisFuture: the getter must be a function, ${example}`);
     }
-    const fixedMs = checkPollingInterval(
-      "CivisFuture",
-      options.pollingIntervalMs,
-      options.onUpdate,
-    );
+    const fixedMs = checkPollingOptions("CivisFuture", options);
     const { signal } = options;
     this.onUpdate = options.onUpdate;
     this.#client = options.client ?? clientOfMethod(getter);

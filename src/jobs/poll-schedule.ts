@@ -11,11 +11,19 @@ export function nextPollDelay(previous: number | undefined, fixedMs: number | un
   return previous === undefined ? 1000 : Math.min(previous * 1.2, MAX_POLL_MS);
 }
 
-/** Checks a `pollingIntervalMs` option (and an `onUpdate`) before anything is sent. */
-export function checkPollingInterval(
+/** What a future's caller says about its polling. */
+export interface PollingOptions {
+  readonly pollingIntervalMs?: unknown;
+  readonly onUpdate?: unknown;
+}
+
+/**
+ * Checks the polling options (`pollingIntervalMs`, `onUpdate`) before anything is sent;
+ * returns the fixed interval, if one is given.
+ */
+export function checkPollingOptions(
   where: string,
-  value: unknown,
-  onUpdate?: unknown,
+  { pollingIntervalMs: value, onUpdate }: PollingOptions,
 ): number | undefined {
   if (onUpdate !== undefined && typeof onUpdate !== "function") {
     throw new TypeError(`${where}: onUpdate must be a function, got ${String(onUpdate)}`);

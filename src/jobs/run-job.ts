@@ -2,7 +2,7 @@ import { fieldOf, plainBody } from "../internal.js";
 import { type CivisFuture, CivisFutureBase, type CivisFutureOptions } from "./civis-future.js";
 import { methodOf } from "./client-methods.js";
 import type { AnswerOf } from "./job-types.js";
-import { checkPollingInterval } from "./poll-schedule.js";
+import { checkPollingOptions, type PollingOptions } from "./poll-schedule.js";
 
 /**
  * Checks the ids given by the caller (`["job id", 5]`), then its `pollingIntervalMs` and
@@ -10,7 +10,7 @@ import { checkPollingInterval } from "./poll-schedule.js";
  */
 export function checkArgs(
   where: string,
-  options: { readonly pollingIntervalMs?: unknown; readonly onUpdate?: unknown },
+  options: PollingOptions,
   ...ids: [what: string, value: unknown][]
 ): number | undefined {
   for (const [what, value] of ids) {
@@ -18,7 +18,7 @@ export function checkArgs(
       throw new TypeError(`${where}: the ${what} must be a positive integer, got ${String(value)}`);
     }
   }
-  return checkPollingInterval(where, options.pollingIntervalMs, options.onUpdate);
+  return checkPollingOptions(where, options);
 }
 
 /** The id of an answer (a new run or script), or an error saying the answer had none. */

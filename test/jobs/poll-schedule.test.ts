@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPollingInterval, MAX_POLL_MS, nextPollDelay } from "../../src/jobs/poll-schedule.js";
+import { checkPollingOptions, MAX_POLL_MS, nextPollDelay } from "../../src/jobs/poll-schedule.js";
 
 describe("nextPollDelay", () => {
   it("follows civis-python: 1 s, growing 1.2x per poll, capped at 15 s", () => {
@@ -21,10 +21,10 @@ describe("nextPollDelay", () => {
 
   it("refuses an interval that is not a usable number of ms", () => {
     for (const bad of [0, -1, Number.NaN, 2 ** 31, "5", Number.POSITIVE_INFINITY]) {
-      expect(() => checkPollingInterval("runJob", bad)).toThrow(
+      expect(() => checkPollingOptions("runJob", { pollingIntervalMs: bad })).toThrow(
         /^runJob: pollingIntervalMs must be a number of ms between 1 and 2147483647/,
       );
     }
-    expect(checkPollingInterval("runJob", undefined)).toBeUndefined();
+    expect(checkPollingOptions("runJob", {})).toBeUndefined();
   });
 });
