@@ -65,6 +65,17 @@ async function importRun(table: string, at: number) {
   return { id, post, path: `imports/files/csv/${id}/runs/${post.body.id}` };
 }
 
+/**
+ * Cancels the run at `path` 200 ms after `started` (a 202), then reads it well after the
+ * cancel has taken effect: the run's answer.
+ */
+async function cancelledRun(path: string, started: number) {
+  clock = started + 200;
+  expect(await call("DELETE", path)).toEqual({ status: 202, body: undefined });
+  clock = started + 5000;
+  return (await call("GET", path)).body;
+}
+
 /** A client of the sample API, its spec downloaded, not cached. */
 const sampleClient = (fetchImpl?: typeof fetch) =>
   APIClient.create({
@@ -154,10 +165,7 @@ describe("a SQL export run", () => {
     clock = started;
     const run = (await call("POST", `scripts/sql/${id}/runs`)).body;
     const path = `scripts/sql/${id}/runs/${run.id}`;
-    clock = started + 200;
-    expect(await call("DELETE", path)).toEqual({ status: 202, body: undefined });
-    clock = started + 5000;
-    expect((await call("GET", path)).body).toMatchObject({
+    expect(await cancelledRun(path, started)).toMatchObject({
       state: "cancelled",
       isCancelRequested: true,
       startedAt: iso(started + 100),
@@ -231,10 +239,7 @@ describe("a query's run", () => {
     expect((await call("DELETE", `queries/${query.id}/runs/${query.lastRunId + 1}`)).status).toBe(
       404,
     );
-    clock = started + 200;
-    expect(await call("DELETE", path)).toEqual({ status: 202, body: undefined });
-    clock = started + 5000;
-    expect((await call("GET", path)).body).toMatchObject({
+    expect(await cancelledRun(path, started)).toMatchObject({
       state: "cancelled",
       isCancelRequested: true,
       finishedAt: iso(started + 200),
