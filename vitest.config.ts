@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import type { UserConsoleLog } from "vitest";
 import { defineConfig } from "vitest/config";
 import { DefaultReporter } from "vitest/node";
@@ -22,6 +23,13 @@ class QuietReporter extends DefaultReporter {
 }
 
 export default defineConfig({
+  resolve: {
+    alias: {
+      typescript: fileURLToPath(
+        new URL("./test/helpers/typescript-by-require.ts", import.meta.url),
+      ),
+    },
+  },
   test: {
     // CI also writes a JSON report, from which .ci/run prints its closing "N passed, N failed" line.
     reporters: process.env.CI
