@@ -4,12 +4,12 @@ function scalar(value: unknown): string {
   return String(value);
 }
 
-/** One `name=value` pair; `undefined` left out. */
+/** One `name=value` pair; `undefined` and `null` left out, as civis-python's requests drops None. */
 function add(parts: string[], key: string, value: unknown): void {
-  if (value !== undefined) parts.push(`${key}=${encodeURIComponent(scalar(value))}`);
+  if (value != null) parts.push(`${key}=${encodeURIComponent(scalar(value))}`);
 }
 
-/** Civis query conventions: arrays as `name[]=a&name[]=b`; `undefined` left out. */
+/** Civis query conventions: arrays as `name[]=a&name[]=b`; `undefined` and `null` left out. */
 export function queryString(query: ReadonlyArray<readonly [string, unknown]>): string {
   const parts: string[] = [];
   for (const [name, value] of query) {

@@ -13,16 +13,16 @@ describe("queryString", () => {
     expect(decodeURIComponent(query)).toBe("?name[]=a&name[]=b");
   });
 
-  it("leaves out undefined values, in arrays too, and keeps null, false and 0", () => {
+  it("leaves out undefined and null (civis-python drops None), in arrays too, and keeps false and 0", () => {
     expect(
       queryString([
         ["a", undefined],
         ["b", 0],
         ["c", false],
         ["d", null],
-        ["e", [1, undefined, 2]],
+        ["e", [1, undefined, null, 2]],
       ]),
-    ).toBe("?b=0&c=false&d=null&e%5B%5D=1&e%5B%5D=2");
+    ).toBe("?b=0&c=false&e%5B%5D=1&e%5B%5D=2");
   });
 
   it("keeps the order given", () => {
