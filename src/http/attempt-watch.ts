@@ -115,7 +115,7 @@ export function watchAttempt(
         const paused = gate?.wait(signal);
         if (paused) await waitFor(paused);
         // Copied only when something adds to them: the key, or a hook.
-        const headers = context
+        let headers = context
           ? context.request.headers
           : authorization
             ? { ...req.headers }
@@ -133,7 +133,9 @@ export function watchAttempt(
         // A header an onRequest hook set that fetch would refuse is a mistake, not a lost
         // connection to retry (the others were checked before the first attempt).
         if (context) {
-          for (const [name, value] of Object.entries(headers!)) {
+          // A hook may replace the headers object as well as change it.
+          headers = context.request.headers;
+          for (const [name, value] of Object.entries(headers)) {
             checkHeaderName("onRequest", name);
             checkHeaderValue(`onRequest: the header "${name}"`, String(value));
           }
