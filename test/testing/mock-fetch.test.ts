@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APIClient, CivisAPIError } from "../../src/index.js";
+import { APIClient, CivisAPIError, type CivisResource } from "../../src/index.js";
 import { type MockArgs, mockFetch } from "../../src/testing/index.js";
 import { loadFixture } from "../helpers/fixtures.js";
 import type { FixtureApi } from "../integration/fixture-client.js";
@@ -180,5 +180,35 @@ describe("mockFetch", () => {
     );
     expect((await c.users.list_me()).who).toBe("me");
     expect((await c.users.get(3)).who).toBe("by id");
+  });
+
+  it("types the items of a query array, and OpenAPI 3.1 type lists, by the spec", async () => {
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/items/{id}": {
+          get: {
+            parameters: [
+              { name: "id", in: "path", required: true, schema: { type: "integer" } },
+              { name: "ids", in: "query", schema: { type: "array", items: { type: "integer" } } },
+              { name: "flags", in: "query", schema: { type: "array", items: { type: "boolean" } } },
+              { name: "limit", in: "query", schema: { type: ["integer", "null"] } },
+            ],
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const seen: MockArgs[] = [];
+    const c = new APIClient<{ items: CivisResource }>({
+      localApiSpec: spec,
+      fetch: mockFetch(spec, { "items.get": (args) => void seen.push(args) }),
+      apiKey: "test-key",
+      baseUrl: "https://api.example.test/",
+    });
+    await c.items.get(3, { ids: [1, 2], flags: [true, false], limit: 5 });
+    expect(seen[0]!.path).toEqual({ id: 3 });
+    expect(seen[0]!.query).toEqual({ ids: [1, 2], flags: [true, false], limit: 5 });
   });
 });
