@@ -59,12 +59,22 @@ function json(
   });
 }
 
-/** A value typed as the spec's parameter says: integers and numbers as numbers, booleans as booleans. */
+/**
+ * A value typed as the spec's parameter says: integers and numbers as numbers, booleans as
+ * booleans; an item of an array (`ids[]=1`) by the array's `items`. OpenAPI 3.1 may list
+ * types (`["integer", "null"]`).
+ */
 function typed(param: Param | undefined, raw: string): string | number | boolean {
-  const type = param?.schema.type;
-  if ((type === "integer" || type === "number") && raw.trim() !== "" && !Number.isNaN(+raw))
+  let schema = param?.schema;
+  if ([schema?.type].flat().includes("array")) schema = schema?.items;
+  const types = [schema?.type].flat();
+  if (
+    (types.includes("integer") || types.includes("number")) &&
+    raw.trim() !== "" &&
+    !Number.isNaN(+raw)
+  )
     return +raw;
-  if (type === "boolean" && (raw === "true" || raw === "false")) return raw === "true";
+  if (types.includes("boolean") && (raw === "true" || raw === "false")) return raw === "true";
   return raw;
 }
 
