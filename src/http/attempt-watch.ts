@@ -45,7 +45,10 @@ export interface AttemptWatch {
    * sends (or takes the hook's answer), reading the body as `sendOnce` does.
    */
   send(keepBody?: boolean): Promise<Exchange>;
-  /** The request as sent, key and hooks' headers included (errors blank an echoed key by it). */
+  /**
+   * The request as sent, key and hooks' headers included (errors blank an echoed key by it).
+   * Undefined until the key function and `onRequest` are done: send.ts reads that.
+   */
   sent: RequestSpec | undefined;
   /**
    * After the attempt (and the pause a 429 asks for): the debug line, then `onResponse`

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { clearMemorySpecCache } from "../../src/cache/spec-cache.js";
-import { APIClient, CivisAPIKeyError } from "../../src/index.js";
+import { APIClient, CivisAPIKeyError, CivisNetworkError } from "../../src/index.js";
 import { loadFixture } from "../helpers/fixtures.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
 import type { FixtureApi } from "./fixture-client.js";
@@ -52,6 +52,22 @@ describe("apiKey as a function", () => {
     const refused = new Error("the backend would not give a key");
     const c = client({ apiKey: () => Promise.reject(refused) });
     await expect(c.workflows.get(1)).rejects.toBe(refused);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("throwing a CivisNetworkError makes the call's error too, called once, not retried", async () => {
+    // Once taken for a lost connection: the function was called again for each retry.
+    const lost = new CivisNetworkError("GET", "/key", "Connection refused", "failed", 1);
+    let calls = 0;
+    const c = client({
+      apiKey: () => {
+        calls++;
+        throw lost;
+      },
+      retries: { backoff: () => 1 },
+    });
+    await expect(c.workflows.get(1)).rejects.toBe(lost);
+    expect(calls).toBe(1);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -199,6 +199,27 @@ describe("hooks", () => {
     expect(server.requests.length).toBe(1);
   });
 
+  it("let a CivisNetworkError onRequest or a 2xx's onResponse throws reach the caller, not retried", async () => {
+    // Once taken for a lost connection: the GET went again, and onRequestError saw the hook's error.
+    for (const name of ["onRequest", "onResponse"] as const) {
+      const thrown = new CivisNetworkError("GET", "/other", `from ${name}`, "failed", 1);
+      const { hooks, seen } = recorder();
+      server.reset();
+      const c = client({
+        retries: fastRetries,
+        hooks: {
+          [name]: () => {
+            throw thrown;
+          },
+          onRequestError: hooks.onRequestError,
+        },
+      });
+      await expect(c.workflows.get(1)).rejects.toBe(thrown);
+      expect(server.requests.length).toBe(name === "onRequest" ? 0 : 1);
+      expect(seen).toEqual([]);
+    }
+  });
+
   it("per call (init.hooks) run after the client's, for that call only", async () => {
     const order: string[] = [];
     const c = client({ hooks: { onRequest: () => void order.push("client") } });
