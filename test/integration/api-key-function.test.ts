@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { clearMemorySpecCache } from "../../src/cache/spec-cache.js";
 import { APIClient, CivisAPIKeyError, CivisNetworkError } from "../../src/index.js";
+import { fileToJson, jsonToCivisFile } from "../../src/io/index.js";
 import { loadFixture } from "../helpers/fixtures.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
+import { startSampleApiServer } from "../helpers/sample-api-server.js";
 import type { FixtureApi } from "./fixture-client.js";
 
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
@@ -167,6 +169,35 @@ describe("credentials", () => {
     await created.workflows.get(1);
     await client({ apiKey: "k", fetch: recordingFetch }).workflows.get(1);
     expect(seen).toEqual(["include", "include", undefined]);
+  });
+
+  it("is passed to the API's requests only, not to civis/io's presigned storage URLs", async () => {
+    // Storage answers `Access-Control-Allow-Origin: *`, which a browser refuses for a request
+    // with credentials: a cookie-authenticated app could not upload or download a file.
+    const sample = await startSampleApiServer();
+    try {
+      const seen: Array<[string, RequestCredentials | undefined]> = [];
+      const recordingFetch: typeof fetch = (input, init) => {
+        seen.push([new URL(String(input)).pathname, init?.credentials]);
+        return fetch(input, init);
+      };
+      const c = await APIClient.create({
+        apiKey: "demo-key",
+        baseUrl: sample.url,
+        specCache: false,
+        fetch: recordingFetch,
+        credentials: "include",
+      });
+      const id = await jsonToCivisFile(c, { a: 1 });
+      expect(await fileToJson(c, id)).toEqual({ a: 1 });
+      const storage = seen.filter(([path]) => path.includes("/sample-storage/"));
+      const api = seen.filter(([path]) => !path.includes("/sample-storage/"));
+      expect(storage.length).toBeGreaterThan(0);
+      expect(storage.map(([, credentials]) => credentials)).toEqual(storage.map(() => undefined));
+      expect(api.map(([, credentials]) => credentials)).toEqual(api.map(() => "include"));
+    } finally {
+      await sample.close();
+    }
   });
 
   it('must be "include", "same-origin" or "omit"', () => {
