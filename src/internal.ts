@@ -20,6 +20,5 @@ export { helpText } from "./help/help.js";
 export { sleep } from "./http/sleep.js";
 export { methodOperations } from "./methods/build-resource.js";
 export { DEFAULTS } from "./options/defaults.js";
-export { LOOPBACK } from "./options/resolve-options.js";
 export type { ListResponse } from "./response/list-response.js";
 export type { Response } from "./response/response.js";

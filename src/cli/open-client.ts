@@ -1,5 +1,5 @@
 import { APIClient } from "../index.js";
-import { DEFAULTS, LOOPBACK } from "../internal.js";
+import { DEFAULTS } from "../internal.js";
 import { loadSpecSource } from "../internal-node.js";
 import { type ApiKeySource, requireApiKey } from "./api-key.js";
 import { cacheDir } from "./cache-dir.js";
@@ -65,22 +65,13 @@ export function specDownload(
 /**
  * The key to send with a spec URL: one named on the command line goes anywhere the
  * user points; one from the environment only to the API's own origin, so
- * `--spec https://example.com/spec.json` never carries CIVIS_API_KEY elsewhere. Either
- * goes by the client's rule: over https:, or http: to this machine, else it is refused
- * before anything is sent.
+ * `--spec https://example.com/spec.json` never carries CIVIS_API_KEY elsewhere.
  */
 export function keyForSpecUrl(context: CliContext, url: string): string | undefined {
   const { apiKey, explicit } = context.key;
+  if (explicit) return apiKey;
   const origin = originOf(url);
-  if (!explicit && (origin === undefined || origin !== originOf(apiBaseUrl(context)))) {
-    return undefined;
-  }
-  if (apiKey !== undefined && origin?.startsWith("http:") && !LOOPBACK.test(`${origin}/`)) {
-    throw new TypeError(
-      `refused to send the API key over plain http: to ${new URL(origin).host}; use https:`,
-    );
-  }
-  return apiKey;
+  return origin !== undefined && origin === originOf(apiBaseUrl(context)) ? apiKey : undefined;
 }
 
 /**
