@@ -42,14 +42,14 @@ const KIT: WatchKit = [
 
 /**
  * Sends a request, retrying by the documented rules, and resolves to the first
- * 2xx answer with its body read (left unread with `keepBody`). Rejects with the
- * last answer's error.
+ * 2xx answer with its body read (left unread with `keepBody`), and how many
+ * requests it took. Rejects with the last answer's error.
  */
 export async function send(
   transport: Transport,
   req: RequestSpec,
   keepBody?: boolean,
-): Promise<Exchange> {
+): Promise<Exchange & { readonly attempts: number }> {
   const started = Date.now();
   const x = transport.interceptors;
   failing ??= loadFailing().catch(() => (failing = undefined));
@@ -73,7 +73,8 @@ export async function send(
         : await sendOnce(transport.fetch, transport.baseUrl, req, attempt, keepBody);
       if (got.response.ok) {
         if (watch) await watch.after(got.response);
-        return got;
+        // An error about the body (not JSON, not a page) counts the attempts too.
+        return { ...got, attempts: attempt };
       }
     } catch (error) {
       if (!(error instanceof CivisNetworkError)) throw error;
