@@ -1,4 +1,5 @@
 import { CivisNetworkError, type RetryInfo } from "../index.js";
+import { terminalSafe } from "../internal-node.js";
 import type { ProgressStream } from "./progress.js";
 
 /** The platform's error codes a person reads more easily as words. */
@@ -25,13 +26,16 @@ function duration(ms: number): string {
   return ms < 950 ? `${Math.round(ms)} ms` : `${Math.round(ms / 1000)} s`;
 }
 
-/** One line about a retry: what failed, how long the wait is, which attempt comes next. */
+/**
+ * One line about a retry: what failed, how long the wait is, which attempt comes next. The
+ * error quotes the answer, so its control characters are escaped, as in every other line.
+ */
 export function retryLine(info: RetryInfo, baseUrl: string): string {
   const what =
     info.status === undefined
       ? `no answer from ${baseUrl} (${noAnswerReason(info.error)})`
       : info.error.message;
-  return `civis: ${what}; retrying in ${duration(info.waitMs)}, attempt ${info.attempt + 1} of ${info.maxAttempts}\n`;
+  return `civis: ${terminalSafe(what)}; retrying in ${duration(info.waitMs)}, attempt ${info.attempt + 1} of ${info.maxAttempts}\n`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { CivisAPIError } from "../index.js";
+import { terminalSafe } from "../internal-node.js";
 import { VERSION } from "../version.js";
 import { apiKeyOf } from "./api-key.js";
 import { BOOLEAN_FLAGS, splitOptions } from "./cli-options.js";
@@ -14,7 +15,6 @@ import { type CliContext, openClient, SPEC_TIMEOUT_MS } from "./open-client.js";
 import { type FlagValues, parseArgs } from "./parse-args.js";
 import type { ProgressStream } from "./progress.js";
 import { redactor } from "./redact.js";
-import { terminalSafe } from "./terminal-safe.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usage-error.js";
 

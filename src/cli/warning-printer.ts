@@ -1,4 +1,4 @@
-import { terminalSafe } from "./terminal-safe.js";
+import { terminalSafe } from "../internal-node.js";
 
 /**
  * Prints a process warning on `stderr`. A deprecation warning quotes the spec: printed

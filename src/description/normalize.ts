@@ -82,13 +82,15 @@ function firstSegment(path: string, suspect: boolean): string {
       `the path "${path}" must start with a single "/" (absolute URLs are refused)`,
     );
   }
-  // The URL parser would resolve dot segments (however encoded, `\` counting as `/`)
-  // out of the base URL's path, and end the path at a `?` or `#`. This runs for every
-  // path of every spec built: the slow check only for a path with such a character.
+  // The URL parser would resolve dot segments (however encoded, `\` counting as `/`, and
+  // after dropping the tabs and newlines it ignores: `.<TAB>.` is `..`) out of the base
+  // URL's path, and end the path at a `?` or `#`. This runs for every path of every spec
+  // built: the slow check only for a path with such a character.
   if (
     suspect &&
     SUSPECT.test(path) &&
-    (/[?#]/.test(path) || /(^|[/\\])\.\.?([/\\]|$)/.test(decodeFully(path)))
+    (/[?#]/.test(path) ||
+      /(^|[/\\])\.\.?([/\\]|$)/.test(decodeFully(path.replace(/[\t\n\r]/g, ""))))
   ) {
     throw new SpecError(
       `the path "${path}" has a "." or ".." segment, a "?" or a "#", which would send requests elsewhere`,

@@ -1,6 +1,6 @@
 import { CivisError } from "./civis-error.js";
 
-/** What the server answered, kept off the enumerable surface so logs stay short. */
+/** What the server answered, kept off the printed surface so logs stay short. */
 export interface CivisAPIErrorInit {
   readonly statusCode: number;
   readonly errorMessage: string;
@@ -24,7 +24,10 @@ export class CivisAPIError extends CivisError {
   declare readonly url: string;
   /** How many requests were made for this call, retries included. */
   declare readonly attempts: number;
-  declare readonly response: globalThis.Response | undefined;
+  // Private, behind a getter: util.inspect shows no private field and no getter, even with
+  // showHidden, and an answer that echoes the key in a header or its status text would
+  // print it (a non-enumerable property still shows there).
+  readonly #response: globalThis.Response | undefined;
 
   constructor({
     statusCode,
@@ -40,6 +43,11 @@ export class CivisAPIError extends CivisError {
     this.method = method;
     this.url = url;
     this.attempts = attempts;
-    Object.defineProperty(this, "response", { value: response, enumerable: false });
+    this.#response = response;
+  }
+
+  /** The answer, its body already read. */
+  get response(): globalThis.Response | undefined {
+    return this.#response;
   }
 }

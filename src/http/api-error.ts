@@ -36,9 +36,12 @@ export function apiErrorFrom(
   attempts: number,
   [APIError, KeyError]: ErrorClasses,
 ): CivisAPIError | CivisAPIKeyError {
+  // The text is blanked out before it is shortened (a key cut in two would leave its first
+  // half), and the message after (a JSON escape or the status text may spell it too).
+  const redact = (out: string) => redactKey(out, req.headers);
   const error = new APIError({
     statusCode: response.status,
-    errorMessage: redactKey(messageOf(text, response.statusText, response.status), req.headers),
+    errorMessage: redact(messageOf(redact(text), response.statusText, response.status)),
     method: req.method,
     url: req.target,
     response,

@@ -74,6 +74,9 @@ export async function sendOnce(
     if (timedOut) throw fail(`Timed out after ${timeout} ms`, "timed-out");
     if (signal?.aborted) throw fail("Aborted", "aborted", signal.reason);
     const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
+    // An HTTP parser's error keeps the bytes it could not read (undici's `data`), which a
+    // server that echoes the request fills with the key; util.inspect prints a cause.
+    Reflect.deleteProperty(Object(cause), "data");
     throw fail(describe(cause, response !== undefined), "failed", cause);
   } finally {
     clearTimeout(timer);

@@ -42,14 +42,14 @@ const KIT: WatchKit = [
 
 /**
  * Sends a request, retrying by the documented rules, and resolves to the first
- * 2xx answer with its body read (left unread with `keepBody`). Rejects with the
- * last answer's error.
+ * 2xx answer with its body read (left unread with `keepBody`), and how many
+ * requests it took. Rejects with the last answer's error.
  */
 export async function send(
   transport: Transport,
   req: RequestSpec,
   keepBody?: boolean,
-): Promise<Exchange> {
+): Promise<Exchange & { readonly attempts: number }> {
   const started = Date.now();
   const x = transport.interceptors;
   failing ??= loadFailing().catch(() => (failing = undefined));
@@ -82,7 +82,8 @@ export async function send(
     // Out of the catch: what onResponse throws reaches the caller as it is too.
     if ((got as Partial<Exchange>).response?.ok) {
       if (watch) await watch.after((got as Exchange).response);
-      return got as Exchange;
+      // An error about the body (not JSON, not a page) counts the attempts too.
+      return { ...(got as Exchange), attempts: attempt };
     }
     const [error, retryIn] = ((await failing) ?? (await loadFailing())).attemptFailed(
       transport,

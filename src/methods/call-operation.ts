@@ -44,11 +44,11 @@ async function single(ctx: ClientContext, op: Operation, call: BoundCall): Promi
   const req = requestOf(ctx, op, call);
   const raw = ctx.returnType === "raw";
   // "raw" hands the body over unread: the caller's signal still reaches it.
-  const { response, text } = await send(ctx.transport, req, raw);
+  const { response, text, attempts } = await send(ctx.transport, req, raw);
   let result: unknown;
   if (raw) result = response;
   else {
-    const body = readJson(response, text!, req);
+    const body = readJson(response, text!, req, attempts);
     result = ctx.returnType === "json" ? body : toSnakeResult(body, response.headers);
   }
   ctx.setLastResponse(result);
@@ -58,11 +58,11 @@ async function single(ctx: ClientContext, op: Operation, call: BoundCall): Promi
 function paginate(ctx: ClientContext, op: Operation, call: BoundCall): PaginatedResponse {
   return new PaginatedResponse(async (pageNum): Promise<Page<unknown>> => {
     const req = requestOf(ctx, op, call, pageNum);
-    const { response, text } = await send(ctx.transport, req);
-    const data = readJson(response, text!, req);
+    const { response, text, attempts } = await send(ctx.transport, req);
+    const data = readJson(response, text!, req, attempts);
     // Anything else would end the iteration early without a word.
     if (!Array.isArray(data)) {
-      throw bodyError(response, req, `Page ${pageNum} of the list is not a JSON array`);
+      throw bodyError(response, req, `Page ${pageNum} of the list is not a JSON array`, attempts);
     }
     const total = headerInt(response.headers, "x-pagination-total-pages") ?? -1;
     const totalPages = total >= 0 ? total : undefined;

@@ -155,7 +155,7 @@ export function checkUrl(baseUrl: string, what = "baseUrl"): string {
 }
 
 /** `localhost`, `127.0.0.0/8` or `[::1]`, as the URL parser writes them. */
-const LOOPBACK = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\])[:/]/;
+export const LOOPBACK = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\])[:/]/;
 
 /**
  * How a client with these options sends requests to `baseUrl`. The key goes

@@ -11,11 +11,12 @@ import { Response, toResponseValue } from "./response.js";
  */
 export type ResponseMode = "snake" | "raw" | "json";
 
-/** An error about a 2xx answer's body, with its status. */
+/** An error about a 2xx answer's body, with its status and the requests the call made. */
 export function bodyError(
   response: globalThis.Response,
   req: RequestSpec,
   errorMessage: string,
+  attempts?: number,
 ): CivisAPIError {
   return new CivisAPIError({
     statusCode: response.status,
@@ -23,18 +24,24 @@ export function bodyError(
     method: req.method,
     url: req.target,
     response,
+    attempts,
   });
 }
 
 /** Parses a 2xx body (read as `text`); one that is not JSON is an error that says so, with the status. */
-export function readJson(response: globalThis.Response, text: string, req: RequestSpec): unknown {
+export function readJson(
+  response: globalThis.Response,
+  text: string,
+  req: RequestSpec,
+  attempts?: number,
+): unknown {
   // An empty body (204), or whitespace alone, reads as null. The test stops at the first
   // character that is not whitespace, so it costs nothing on a real body.
   if (!/\S/.test(text)) return null;
   try {
     return JSON.parse(text);
   } catch {
-    throw bodyError(response, req, "The response body is not valid JSON");
+    throw bodyError(response, req, "The response body is not valid JSON", attempts);
   }
 }
 

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseSpecText } from "../description/parse-spec-text.js";
 import type { RetryPolicy } from "../http/retry-policy.js";
 import { send } from "../http/send.js";
+import { LOOPBACK } from "../options/resolve-options.js";
 import { resolveRetryPolicy } from "../options/resolve-retry-policy.js";
 
 /** Where `typegen()` reads a spec from. */
@@ -36,9 +37,17 @@ export async function loadSpecSource(
   if (typeof source !== "string") return source;
   if (!/^https?:\/\//i.test(source)) return parseSpecText(await readSpecFile(source));
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.apiKey !== undefined) headers.Authorization = basicAuth(options.apiKey);
-  // Through the client's own transport: retries, and a timeout that covers the body.
   const url = new URL(source);
+  if (options.apiKey !== undefined) {
+    // The client's rule: the key goes over https:, or http: to this machine only.
+    if (url.protocol === "http:" && !LOOPBACK.test(url.href)) {
+      throw new TypeError(
+        `refused to send the API key over plain http: to ${url.host}; use https:`,
+      );
+    }
+    headers.Authorization = basicAuth(options.apiKey);
+  }
+  // Through the client's own transport: retries, and a timeout that covers the body.
   let text: string;
   try {
     const sent = await send(

@@ -73,6 +73,53 @@ describe("civis typegen", () => {
   });
 });
 
+describe("a --spec URL over plain http:", () => {
+  const cli = useSampleApiCli();
+  let server: TestServer;
+  // 0.0.0.0 reaches this machine, but is no loopback address by the client's rule
+  // (localhost, 127.0.0.0/8, [::1]): the key must not go there over plain http:.
+  let insecure = "";
+  beforeAll(async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, fixture));
+    insecure = server.url.replace("127.0.0.1", "0.0.0.0");
+  });
+  afterAll(() => server.close());
+
+  it("is refused before anything is sent, for a key named on the command line", async () => {
+    // It was sent: a named key went wherever --spec pointed, http: or not.
+    const file = join(cli.home, "key.txt");
+    writeFileSync(file, SAMPLE_KEY);
+    const run = await cli.run([
+      "typegen",
+      "--spec",
+      `${insecure}spec.json`,
+      "--api-key-file",
+      file,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `civis: refused to send the API key over plain http: to ${new URL(insecure).host}; use https:\n`,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("is refused before anything is sent, for CIVIS_API_KEY on the API's own origin", async () => {
+    // It was sent, and only then did the client refuse the same http: base URL.
+    const run = await cli.run(["--spec", `${insecure}spec.json`, "--base-url", insecure, "things"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^civis: refused to send the API key over plain http: to 0\.0\.0\.0:/,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("is read without a key when none would go there", async () => {
+    const run = await cli.run(["typegen", "--spec", `${insecure}spec.json`]);
+    expect(run.code).toBe(0);
+    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+});
+
 describe("civis typegen: a spec that cannot be read", () => {
   let server: TestServer;
   const cli = useSampleApiCli();

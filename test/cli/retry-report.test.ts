@@ -52,4 +52,24 @@ describe("the CLI's line about a retry", () => {
     ).toBe("bad port");
     expect(noAnswerReason(new CivisNetworkError("GET", "/", "x", "failed", 1))).toBe("no answer");
   });
+
+  it("escapes the control characters an answer's error carries, as every other line does", () => {
+    // An error body's ESC, BEL and C1 went to the terminal raw (retitling it, clearing it).
+    const error = new CivisAPIError({
+      statusCode: 503,
+      errorMessage: "busy\u001b]0;pwned\u0007\u001b[2J\u009b31m",
+      method: "GET",
+      url: "/things",
+      response: undefined,
+    });
+    const line = retryLine(info({ error, status: 503, waitMs: 420, attempt: 1 }), "http://x/");
+    expect(line).toBe(
+      "civis: (503) busy\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m (GET /things); retrying in 420 ms, attempt 2 of 10\n",
+    );
+  });
+
+  it("escapes them in the reason no answer came, too", () => {
+    const odd = new CivisNetworkError("GET", "/", "x", "failed", 1, new Error("bad\u001b[2J"));
+    expect(retryLine(info({ error: odd }), "http://x/")).toContain("(bad\\u001b[2J)");
+  });
 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { terminalSafe } from "../../src/cli/terminal-safe.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
 import { type CliRun, ensureCliBuilt, spawnCli, tempHome, writeIn } from "./helpers/cli-binary.js";
 import { runCli } from "./helpers/in-process-cli.js";
@@ -95,20 +94,25 @@ describe("the command line on a terminal", () => {
     expect(run.stderr).toContain("No such thing\\u001b");
   });
 
+  it("escapes them in log lines (CIVIS_LOG_LEVEL), deprecation warnings included", async () => {
+    // The console logger wrote the spec's deprecation words to the terminal raw.
+    const run = await runCli(["--spec", specFile, "--base-url", server.url, "things", "list"], {
+      HOME: home.dir,
+      XDG_CACHE_HOME: home.dir,
+      CIVIS_API_KEY: "escape-key-5Yb2",
+      CIVIS_LOG_LEVEL: "debug",
+    });
+    expect(run.code).toBe(0);
+    expectNoControls(run);
+    expect(run.stderr).toMatch(/civis warn: .*Gone\\u001b\]0;pwned\\u0007/);
+    expect(run.stderr).toContain("civis debug: operation=things.list");
+  });
+
   it("escapes them in help", async () => {
     for (const args of [["help"], ["help", "things"], ["help", "things", "list"]]) {
       const run = await civis(...args);
       expect(run.code).toBe(0);
       expectNoControls(run);
     }
-  });
-});
-
-describe("terminalSafe", () => {
-  it("keeps tabs, newlines and printable text; escapes C0, DEL and C1", () => {
-    expect(terminalSafe("a\tb\nc é ✓")).toBe("a\tb\nc é ✓");
-    expect(terminalSafe("\u0000\u0007\r\u001b\u007f\u0085\u009b")).toBe(
-      "\\u0000\\u0007\\u000d\\u001b\\u007f\\u0085\\u009b",
-    );
   });
 });

@@ -33,6 +33,11 @@ describe("a spec path with dot segments, ? or #", () => {
     "/b?admin=1",
     "/b#fragment",
     "/b/{id}#x",
+    // The URL parser drops tabs and newlines, then resolves the `..` they hid.
+    "/a/.\t./admin",
+    "/a/%2e\n%2e/admin",
+    "/a/..\r/admin",
+    "/a/\t./b",
   ])("%j is refused when the client is built", (path) => {
     const build = () =>
       new APIClient({

@@ -82,6 +82,19 @@ describe("apiErrorFrom", () => {
     expect(error.message).toMatch(/expired/);
   });
 
+  it("never shows part of the key where a long body is shortened", async () => {
+    // The body was cut at 300 characters before the key was blanked out, so a key
+    // straddling the cut left its first half in the message.
+    const key = "secret-key-0123456789";
+    const request = { ...req, headers: { Authorization: `Basic ${btoa(`${key}:`)}` } };
+    for (const echoed of [key, btoa(`${key}:`)]) {
+      const body = `${"x".repeat(290)}${echoed} and more`;
+      const error = (await errorOf(answer(500, body), request, 1)) as CivisAPIError;
+      expect(error.error_message).toBe(`${"x".repeat(290)}[redacted]…`);
+      expect(error.message).not.toContain(echoed.slice(0, 8));
+    }
+  });
+
   it("never shows the request's Authorization header", async () => {
     const error = await errorOf(answer(403, ""), req, 1);
     for (const text of [error.message, String(error.stack), JSON.stringify(error)]) {

@@ -66,7 +66,10 @@ const client = () =>
     retries: false,
   });
 
-const echoes: readonly [string, (auth: string) => { status: number; body: unknown }][] = [
+const echoes: readonly [
+  string,
+  (auth: string) => { status: number; body: unknown; headers?: Record<string, string> },
+][] = [
   [
     "the header in errorDescription",
     (auth) => ({ status: 400, body: { errorDescription: `bad header: ${auth}` } }),
@@ -82,6 +85,11 @@ const echoes: readonly [string, (auth: string) => { status: number; body: unknow
     (auth) => ({ status: 400, body: { errorDescription: auth.slice(6).replace(/=+$/, "") } }),
   ],
   ["the header on a 401", (auth) => ({ status: 401, body: { errorDescription: auth } })],
+  [
+    // util.inspect with showHidden printed the error's response, headers included.
+    "the header in a response header too",
+    (auth) => ({ status: 400, body: { errorDescription: auth }, headers: { "X-Echo": auth } }),
+  ],
 ];
 
 describe("an answer that echoes the API key", () => {

@@ -34,6 +34,9 @@ beforeAll(async () => {
     const status = /^\/status-(\d{3})\//.exec(req.url)?.[1];
     if (status) {
       sendJson(res, Number(status), { errorDescription: `refused with ${status}` });
+    } else if (req.url.startsWith("/garbled/")) {
+      // Not HTTP: the parser's error keeps these bytes, the echoed header among them.
+      res.socket?.end(`HTTP/1.1 ${req.headers.authorization} ${API_KEY}\r\n\r\n`);
     } else if (req.url === "/users/me") {
       res.writeHead(200, { "Content-Type": "application/json" });
       res.end("<not json>");
@@ -57,6 +60,10 @@ const scenarios: [string, () => Promise<unknown>][] = [
   ["a 401", () => answering(401).users.list_me()],
   ["a 500", () => answering(500).workflows.patch(1, { name: "x" })],
   ["a 200 that is not JSON", () => fixtureClient(server).users.list_me()],
+  [
+    "an answer that is not HTTP, echoing the header",
+    () => fixtureClient(server, { baseUrl: `${server.url}garbled/` }).workflows.get(1),
+  ],
   ["a refused connection", () => fixtureClient(server, { baseUrl: closedUrl }).workflows.get(1)],
   ["a timeout", () => fixtureClient(server).workflows.get(1, {}, { timeout: 20 })],
   [

@@ -342,6 +342,28 @@ describe("the final error", () => {
     expect((error as CivisAPIKeyError).cause).toMatchObject({ status_code: 401, attempts: 2 });
   });
 
+  it("is a 2xx body that is not JSON after a retry, counted", async () => {
+    // It said attempts: 1 although two requests were made.
+    const { client } = observed();
+    server.script({ status: 503 }, { body: "<html>" });
+    const error = await failure(call(client, "GET"));
+    expect(error).toBeInstanceOf(CivisAPIError);
+    expect(error).toMatchObject({ status_code: 200, attempts: 2 });
+    expect(error.message).toBe("(200) The response body is not valid JSON (GET /items/a)");
+    expect(server.count()).toBe(2);
+  });
+
+  it("is a page that is not an array after a retry, counted", async () => {
+    const { client } = observed();
+    server.script({ status: 502 }, { body: { items: [] } });
+    const pages = client.items.list({ limit: 2, iterator: true });
+    const error = await failure(pages.json());
+    expect(error).toMatchObject({ status_code: 200, attempts: 2 });
+    expect(error.message).toBe(
+      "(200) Page 1 of the list is not a JSON array (GET /items?limit=2&page_num=1)",
+    );
+  });
+
   it("after refused connections is a CivisNetworkError with the attempts", async () => {
     const closed = await unusedUrl();
     const retries: RetryInfo[] = [];

@@ -33,3 +33,33 @@ describe("a spec URL", () => {
     expect(server.requests.map((r) => r.url)).toEqual(["/spec.json?v=1", "/spec.json?v=1"]);
   });
 });
+
+describe("a spec URL over plain http:", () => {
+  // 0.0.0.0 reaches this machine, but is no loopback address by the client's rule.
+  const insecure = () => server.url.replace("127.0.0.1", "0.0.0.0");
+
+  it("never gets the API key: refused before anything is sent", async () => {
+    // It was sent there, as typegen({ spec, apiKey }) and the CLI's --spec pass it on.
+    server.reset();
+    server.respond(() => ({ body: SPEC }));
+    await expect(
+      loadSpecSource(`${insecure()}spec.json`, { apiKey: "http-key-123", retries: false }),
+    ).rejects.toThrow(
+      new TypeError(
+        `refused to send the API key over plain http: to ${new URL(insecure()).host}; use https:`,
+      ),
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("is read without a key, and with one on a loopback host", async () => {
+    expect(await loadSpecSource(`${insecure()}spec.json`, { retries: false })).toEqual(SPEC);
+    expect(
+      await loadSpecSource(`${server.url}spec.json`, { apiKey: "k-123", retries: false }),
+    ).toEqual(SPEC);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      undefined,
+      `Basic ${btoa("k-123:")}`,
+    ]);
+  });
+});
