@@ -45,6 +45,27 @@ describe("apiKey as a function", () => {
     ]);
   });
 
+  it("is called again for each retry, and each attempt sends the key it gave", async () => {
+    let n = 0;
+    let failures = 2;
+    server.handle((_req, res) =>
+      failures-- > 0 ? sendJson(res, 503, {}) : sendJson(res, 200, { id: 1 }),
+    );
+    try {
+      const c = client({ apiKey: () => `key-${++n}`, retries: { backoff: () => 1 } });
+      await c.workflows.get(1);
+    } finally {
+      server.handle((req, res) =>
+        sendJson(res, 200, req.url === "/endpoints" ? loadFixture("swagger2-basic") : { id: 1 }),
+      );
+    }
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      basic("key-1"),
+      basic("key-2"),
+      basic("key-3"),
+    ]);
+  });
+
   it("may answer synchronously (api_key too)", async () => {
     await client({ api_key: () => "sync-key" }).workflows.get(1);
     expect(server.requests[0]!.headers.authorization).toBe(basic("sync-key"));
