@@ -91,6 +91,39 @@ describe("mockFetch", () => {
     );
   });
 
+  it("makes an answer that cannot be sent an error naming the method, not a lost connection", async () => {
+    // Once a rejected fetch: "Network error ... (offline, DNS, or CORS?)", retried.
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    let calls = 0;
+    const c = new APIClient<FixtureApi>({
+      localApiSpec: loadFixture("swagger2-basic"),
+      fetch: mockFetch(loadFixture("swagger2-basic"), {
+        "workflows.get": () => {
+          calls++;
+          return { big: 1n };
+        },
+        "workflows.list": () => cyclic,
+        "users.list_me": () => ({ status: 99 }),
+      }),
+      apiKey: "test-key",
+      baseUrl: "https://api.example.test/",
+      retries: { backoff: () => 1 },
+    });
+    for (const call of [
+      () => c.workflows.get(1),
+      () => c.workflows.list(),
+      () => c.users.list_me(),
+    ]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CivisAPIError);
+      expect((error as Error).message).toMatch(
+        /mockFetch: "\w+\.\w+" gave an answer that cannot be sent/,
+      );
+    }
+    expect(calls).toBe(1);
+  });
+
   it("refuses at creation a handler for a method the spec lacks, or one that is not a function", () => {
     const spec = loadFixture("swagger2-basic");
     expect(() => mockFetch(spec, { "workflows.gett": () => ({}) })).toThrow(
