@@ -18,6 +18,8 @@ describe.skipIf(!hasChromium)("hooks, logger, credentials and civis/testing in C
   const session = useBrowser();
   let site: StaticServer;
   let api: TestServer;
+  /** Presigned storage as S3 answers it: any origin, no credentials. */
+  let storage: TestServer;
   let spec: object;
   /** The page's origin, which the API allows with credentials. */
   let origin = "";
@@ -27,6 +29,10 @@ describe.skipIf(!hasChromium)("hooks, logger, credentials and civis/testing in C
     site = await startStaticServer();
     origin = new URL(site.url).origin;
     spec = (await createSampleApi()).spec;
+    storage = await startServer((_req, res: ServerResponse) => {
+      res.writeHead(200, { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain" });
+      res.end("stored bytes");
+    });
     api = await startServer((req, res: ServerResponse) => {
       const cors = {
         "Access-Control-Allow-Origin": origin,
@@ -37,6 +43,9 @@ describe.skipIf(!hasChromium)("hooks, logger, credentials and civis/testing in C
       if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
       const path = req.url.split("?")[0];
       if (path === "/endpoints") return sendJson(res, 200, spec, cors);
+      if (path === "/files/5") {
+        return sendJson(res, 200, { id: 5, name: "a.txt", fileUrl: `${storage.url}a.txt` }, cors);
+      }
       if (path === "/workflows/404") {
         return sendJson(res, 404, { errorDescription: "Not found" }, cors);
       }
@@ -45,6 +54,7 @@ describe.skipIf(!hasChromium)("hooks, logger, credentials and civis/testing in C
   });
   afterAll(async () => {
     await api?.close();
+    await storage?.close();
     await site?.close();
   });
   afterEach(() => {
@@ -148,6 +158,25 @@ describe.skipIf(!hasChromium)("hooks, logger, credentials and civis/testing in C
     );
     expect(headersOf("/workflows/2")?.cookie).toBeUndefined();
     expect(headersOf("/workflows/2")?.authorization).toBeUndefined();
+  });
+
+  it('downloads a file with civis/io under credentials: "include" (storage allows any origin)', async () => {
+    // Storage's `Access-Control-Allow-Origin: *` is refused for a request with credentials:
+    // they go with the API's requests only.
+    await session.page.goto(`${site.url}umd.html`);
+    await session.page.addScriptTag({ url: "/dist/civis.io.umd.min.js" });
+    const text = await session.page.evaluate(
+      async ({ baseUrl, spec }) => {
+        type Io = { civisToFile(client: unknown, id: number, to?: undefined): Promise<Blob> };
+        const { APIClient, io } = (window as unknown as { civis: UmdWindow["civis"] & { io: Io } })
+          .civis;
+        const client = new APIClient({ localApiSpec: spec, baseUrl, credentials: "include" });
+        return (await io.civisToFile(client, 5)).text();
+      },
+      { baseUrl: api.url, spec },
+    );
+    expect(text).toBe("stored bytes");
+    expect(storage.requests).toHaveLength(1);
   });
 
   it("loads civis/testing: mockFetch and sampleApi answer the client without a network", async () => {

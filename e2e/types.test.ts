@@ -56,8 +56,8 @@ const SOURCES: Record<string, string> = {
   // Node ESM and CJS (module: node16), cacheApiSpec included.
   "esm.mts": `${IMPORTS}\nimport { cacheApiSpec } from "civis";\nexport const write: Function = cacheApiSpec;\n${USER_CODE}`,
   "cjs.cts": `${IMPORTS}\nimport civis = require("civis");\nexport const write: Function = civis.cacheApiSpec;\n${USER_CODE}`,
-  // A bundled web app.
-  "app.ts": `${IMPORTS}\n${USER_CODE}`,
+  // A bundled web app, with the testing kit (its types once needed Node's).
+  "app.ts": `${IMPORTS}\nimport { mockFetch } from "civis/testing";\nexport const mock: typeof mockFetch = mockFetch;\n${USER_CODE}`,
   // The Node-only exports through \`civis/node\`, which every resolution mode finds.
   "node-esm.mts": `${IMPORTS}\n${NODE_IMPORTS}\n${NODE_CODE}\n${USER_CODE}`,
   "node-cjs.cts": `${IMPORTS}\nimport civisNode = require("civis/node");\nconst { cacheApiSpec, typegen, OutOfDateError } = civisNode;\ntype TypegenOptions = import("civis/node").TypegenOptions;\ntype TypegenResult = import("civis/node").TypegenResult;\n${NODE_CODE}\n${USER_CODE}`,

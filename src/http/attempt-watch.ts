@@ -45,7 +45,10 @@ export interface AttemptWatch {
    * sends (or takes the hook's answer), reading the body as `sendOnce` does.
    */
   send(keepBody?: boolean): Promise<Exchange>;
-  /** The request as sent, key and hooks' headers included (errors blank an echoed key by it). */
+  /**
+   * The request as sent, key and hooks' headers included (errors blank an echoed key by it).
+   * Undefined until the key function and `onRequest` are done: send.ts reads that.
+   */
   sent: RequestSpec | undefined;
   /**
    * After the attempt (and the pause a 429 asks for): the debug line, then `onResponse`
@@ -115,7 +118,7 @@ export function watchAttempt(
         const paused = gate?.wait(signal);
         if (paused) await waitFor(paused);
         // Copied only when something adds to them: the key, or a hook.
-        const headers = context
+        let headers = context
           ? context.request.headers
           : authorization
             ? { ...req.headers }
@@ -133,7 +136,9 @@ export function watchAttempt(
         // A header an onRequest hook set that fetch would refuse is a mistake, not a lost
         // connection to retry (the others were checked before the first attempt).
         if (context) {
-          for (const [name, value] of Object.entries(headers!)) {
+          // A hook may replace the headers object as well as change it.
+          headers = context.request.headers;
+          for (const [name, value] of Object.entries(headers)) {
             checkHeaderName("onRequest", name);
             checkHeaderValue(`onRequest: the header "${name}"`, String(value));
           }

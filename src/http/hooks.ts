@@ -18,7 +18,11 @@ export interface HookContext {
    * appears here only in the `Authorization` header.
    */
   readonly request: { headers: Record<string, string>; readonly body: string | undefined };
-  /** The answer, in `onResponse` and `onResponseError`. Read its body only through `response.clone()`. */
+  /**
+   * The answer, in `onResponse` and `onResponseError`. Its body is already read (use the
+   * call's result or `error`), except a 2xx body the caller reads itself (`returnType: "raw"`):
+   * read that one only through `response.clone()`.
+   */
   response?: globalThis.Response;
   /** `onRequestError`: the `CivisNetworkError`; `onResponseError`: the `CivisAPIError` the call rejects with if not retried. */
   error?: Error;

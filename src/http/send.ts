@@ -64,21 +64,26 @@ export async function send(
       watching ??= await loadFailing();
       watch = watching.watchAttempt(x, transport, req, attempt, KIT);
     }
-    // The answer, or the CivisNetworkError of an attempt that got none (a hook's, after a
-    // 2xx answer, is a lost connection as any other).
+    // The answer, or the CivisNetworkError of an attempt that got none.
     let got: Exchange | CivisNetworkError;
     try {
       got = watch
         ? await watch.send(keepBody)
         : await sendOnce(transport.fetch, transport.baseUrl, req, attempt, keepBody);
-      if (got.response.ok) {
-        if (watch) await watch.after(got.response);
-        // An error about the body (not JSON, not a page) counts the attempts too.
-        return { ...got, attempts: attempt };
-      }
     } catch (error) {
-      if (!(error instanceof CivisNetworkError)) throw error;
+      // What the key function or an onRequest hook throws (before anything is sent) reaches
+      // the caller as it is, even a CivisNetworkError; an abort while waiting to send is the
+      // attempt's own.
+      if (!(error instanceof CivisNetworkError) || (watch && !watch.sent && !error.aborted)) {
+        throw error;
+      }
       got = error;
+    }
+    // Out of the catch: what onResponse throws reaches the caller as it is too.
+    if ((got as Partial<Exchange>).response?.ok) {
+      if (watch) await watch.after((got as Exchange).response);
+      // An error about the body (not JSON, not a page) counts the attempts too.
+      return { ...(got as Exchange), attempts: attempt };
     }
     const [error, retryIn] = ((await failing) ?? (await loadFailing())).attemptFailed(
       transport,

@@ -88,7 +88,10 @@ export interface ClientOptions {
    * time too; `false`: each request waits on its own. Default `"pause"`.
    */
   rateLimit?: "pause" | false;
-  /** Passed to fetch: `"include"` sends cookies (a cookie-authenticated app). Default: fetch's own. */
+  /**
+   * Passed to fetch with the API's requests (not civis/io's presigned storage URLs):
+   * `"include"` sends cookies (a cookie-authenticated app). Default: fetch's own.
+   */
   credentials?: "include" | "same-origin" | "omit";
 }
 

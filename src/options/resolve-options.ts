@@ -27,7 +27,9 @@ import { isCount, resolveRetryPolicy } from "./resolve-retry-policy.js";
  * are), with what the client resolved from them, under the names below, over them.
  */
 export interface ResolvedOptions
-  extends Readonly<Pick<ClientOptions, "signal" | "timeout" | "allowInsecureHttp">> {
+  extends Readonly<
+    Pick<ClientOptions, "signal" | "timeout" | "allowInsecureHttp" | "credentials">
+  > {
   /** A string key; undefined when there is none or it is a function (in `interceptors`). */
   readonly apiKey: string | undefined;
   /** What keys the spec cache in place of a key function. */
@@ -160,7 +162,7 @@ export const LOOPBACK = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\])[:/]/;
  * only over https:, or http: to this machine, unless the user allows it.
  */
 export function transportOf(options: ResolvedOptions, baseUrl: string): Transport {
-  const { fetch, retry, interceptors } = options;
+  const { fetch, credentials, retry, interceptors } = options;
   if (
     (options.apiKey !== undefined || interceptors?.authorization) &&
     !options.allowInsecureHttp &&
@@ -171,7 +173,14 @@ export function transportOf(options: ResolvedOptions, baseUrl: string): Transpor
       `refused to send the API key over plain http: to ${new URL(baseUrl).host}; use https:, or pass allowInsecureHttp: true`,
     );
   }
-  return { fetch, baseUrl, retry, interceptors };
+  return {
+    // Only the API's requests: presigned storage URLs (civis/io, with the client's fetch) answer
+    // `Access-Control-Allow-Origin: *`, which a browser refuses for a request with credentials.
+    fetch: credentials ? (input, init) => fetch(input, { ...init, credentials }) : fetch,
+    baseUrl,
+    retry,
+    interceptors,
+  };
 }
 
 /** Every option, checked and defaulted, in one place. */
@@ -221,7 +230,6 @@ export function resolveOptions(
   // Node >= 20 and today's browsers have one; a Node started with `--no-experimental-fetch` does not.
   if (typeof fetchImpl !== "function")
     throw new TypeError("this platform has no global fetch: pass one as { fetch }");
-  const { credentials } = given;
 
   return {
     ...given,
@@ -235,7 +243,7 @@ export function resolveOptions(
     forceRefresh,
     retry,
     userAgent,
-    fetch: credentials ? (input, init) => fetchImpl(input, { ...init, credentials }) : fetchImpl,
+    fetch: fetchImpl,
     specCache: given.specCache ?? DEFAULTS.specCache,
     specCacheTtlMs:
       given.specCacheTtlMs ??

@@ -8,6 +8,8 @@ export {
 } from "./mock-fetch.js";
 export {
   createSampleApi,
+  type NodeRequestLike,
+  type NodeResponseLike,
   type SampleAnswer,
   type SampleApi,
   type SampleApiOptions,

@@ -59,12 +59,22 @@ function json(
   });
 }
 
-/** A value typed as the spec's parameter says: integers and numbers as numbers, booleans as booleans. */
+/**
+ * A value typed as the spec's parameter says: integers and numbers as numbers, booleans as
+ * booleans; an item of an array (`ids[]=1`) by the array's `items`. OpenAPI 3.1 may list
+ * types (`["integer", "null"]`).
+ */
 function typed(param: Param | undefined, raw: string): string | number | boolean {
-  const type = param?.schema.type;
-  if ((type === "integer" || type === "number") && raw.trim() !== "" && !Number.isNaN(+raw))
+  let schema = param?.schema;
+  if ([schema?.type].flat().includes("array")) schema = schema?.items;
+  const types = [schema?.type].flat();
+  if (
+    (types.includes("integer") || types.includes("number")) &&
+    raw.trim() !== "" &&
+    !Number.isNaN(+raw)
+  )
     return +raw;
-  if (type === "boolean" && (raw === "true" || raw === "false")) return raw === "true";
+  if (types.includes("boolean") && (raw === "true" || raw === "false")) return raw === "true";
   return raw;
 }
 
@@ -192,16 +202,26 @@ export function mockFetch(
       body: text === "" ? undefined : JSON.parse(text),
       headers: Object.fromEntries(request.headers),
     };
+    // A handler's mistake is an answer naming it: thrown out of this fetch, it would read as a
+    // lost connection ("offline, DNS, or CORS?"), and be retried.
+    const failed = (error: unknown, what: string): Response =>
+      json(500, {
+        errorDescription: `mockFetch: "${route.name}" ${what}: ${error instanceof Error ? error.message : String(error)}`,
+      });
     let result: unknown;
     try {
       result = await handler(args);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return json(500, { errorDescription: `mockFetch: "${route.name}" threw: ${message}` });
+      return failed(error, "threw");
     }
     request.signal.throwIfAborted();
     if (result instanceof Response) return result;
-    if (isAnswer(result)) return json(result.status, result.body, result.headers);
-    return json(result === undefined ? 204 : 200, result);
+    try {
+      if (isAnswer(result)) return json(result.status, result.body, result.headers);
+      return json(result === undefined ? 204 : 200, result);
+    } catch (error) {
+      // A body JSON cannot carry (a BigInt, a cycle), or a status a Response cannot have.
+      return failed(error, "gave an answer that cannot be sent");
+    }
   };
 }

@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { clearMemorySpecCache } from "../../src/cache/spec-cache.js";
-import { APIClient, CivisAPIKeyError } from "../../src/index.js";
+import { APIClient, CivisAPIKeyError, CivisNetworkError } from "../../src/index.js";
+import { fileToJson, jsonToCivisFile } from "../../src/io/index.js";
 import { loadFixture } from "../helpers/fixtures.js";
 import { sendJson, startServer, type TestServer } from "../helpers/http-server.js";
+import { startSampleApiServer } from "../helpers/sample-api-server.js";
 import type { FixtureApi } from "./fixture-client.js";
 
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
@@ -43,6 +45,27 @@ describe("apiKey as a function", () => {
     ]);
   });
 
+  it("is called again for each retry, and each attempt sends the key it gave", async () => {
+    let n = 0;
+    let failures = 2;
+    server.handle((_req, res) =>
+      failures-- > 0 ? sendJson(res, 503, {}) : sendJson(res, 200, { id: 1 }),
+    );
+    try {
+      const c = client({ apiKey: () => `key-${++n}`, retries: { backoff: () => 1 } });
+      await c.workflows.get(1);
+    } finally {
+      server.handle((req, res) =>
+        sendJson(res, 200, req.url === "/endpoints" ? loadFixture("swagger2-basic") : { id: 1 }),
+      );
+    }
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      basic("key-1"),
+      basic("key-2"),
+      basic("key-3"),
+    ]);
+  });
+
   it("may answer synchronously (api_key too)", async () => {
     await client({ api_key: () => "sync-key" }).workflows.get(1);
     expect(server.requests[0]!.headers.authorization).toBe(basic("sync-key"));
@@ -52,6 +75,22 @@ describe("apiKey as a function", () => {
     const refused = new Error("the backend would not give a key");
     const c = client({ apiKey: () => Promise.reject(refused) });
     await expect(c.workflows.get(1)).rejects.toBe(refused);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("throwing a CivisNetworkError makes the call's error too, called once, not retried", async () => {
+    // Once taken for a lost connection: the function was called again for each retry.
+    const lost = new CivisNetworkError("GET", "/key", "Connection refused", "failed", 1);
+    let calls = 0;
+    const c = client({
+      apiKey: () => {
+        calls++;
+        throw lost;
+      },
+      retries: { backoff: () => 1 },
+    });
+    await expect(c.workflows.get(1)).rejects.toBe(lost);
+    expect(calls).toBe(1);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -151,6 +190,35 @@ describe("credentials", () => {
     await created.workflows.get(1);
     await client({ apiKey: "k", fetch: recordingFetch }).workflows.get(1);
     expect(seen).toEqual(["include", "include", undefined]);
+  });
+
+  it("is passed to the API's requests only, not to civis/io's presigned storage URLs", async () => {
+    // Storage answers `Access-Control-Allow-Origin: *`, which a browser refuses for a request
+    // with credentials: a cookie-authenticated app could not upload or download a file.
+    const sample = await startSampleApiServer();
+    try {
+      const seen: Array<[string, RequestCredentials | undefined]> = [];
+      const recordingFetch: typeof fetch = (input, init) => {
+        seen.push([new URL(String(input)).pathname, init?.credentials]);
+        return fetch(input, init);
+      };
+      const c = await APIClient.create({
+        apiKey: "demo-key",
+        baseUrl: sample.url,
+        specCache: false,
+        fetch: recordingFetch,
+        credentials: "include",
+      });
+      const id = await jsonToCivisFile(c, { a: 1 });
+      expect(await fileToJson(c, id)).toEqual({ a: 1 });
+      const storage = seen.filter(([path]) => path.includes("/sample-storage/"));
+      const api = seen.filter(([path]) => !path.includes("/sample-storage/"));
+      expect(storage.length).toBeGreaterThan(0);
+      expect(storage.map(([, credentials]) => credentials)).toEqual(storage.map(() => undefined));
+      expect(api.map(([, credentials]) => credentials)).toEqual(api.map(() => "include"));
+    } finally {
+      await sample.close();
+    }
   });
 
   it('must be "include", "same-origin" or "omit"', () => {

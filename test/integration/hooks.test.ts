@@ -114,6 +114,34 @@ describe("hooks", () => {
     expect(headers.authorization).toBe(AUTHORIZATION);
   });
 
+  it("let onRequest replace the headers object, and send what it gave", async () => {
+    await client({
+      hooks: {
+        onRequest: (ctx: HookContext) => {
+          ctx.request.headers = { ...ctx.request.headers, "X-Trace-Id": "trace-2" };
+        },
+      },
+    }).workflows.get(1);
+    const { headers } = server.requests[0]!;
+    expect(headers["x-trace-id"]).toBe("trace-2");
+    expect(headers.authorization).toBe(AUTHORIZATION);
+  });
+
+  it("check the headers of a replaced object too, before anything is sent", async () => {
+    const error = await client({
+      hooks: {
+        onRequest: (ctx: HookContext) => {
+          ctx.request.headers = { ...ctx.request.headers, "X-Bad": "a\r\nX-Injected: 1" };
+        },
+      },
+    })
+      .workflows.get(1)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/X-Bad/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("let onRequest answer the call itself, without the network", async () => {
     const { hooks, seen } = recorder();
     const result = await client({
@@ -169,6 +197,27 @@ describe("hooks", () => {
     });
     await expect(c.workflows.get(1)).rejects.toBe(thrown);
     expect(server.requests.length).toBe(1);
+  });
+
+  it("let a CivisNetworkError onRequest or a 2xx's onResponse throws reach the caller, not retried", async () => {
+    // Once taken for a lost connection: the GET went again, and onRequestError saw the hook's error.
+    for (const name of ["onRequest", "onResponse"] as const) {
+      const thrown = new CivisNetworkError("GET", "/other", `from ${name}`, "failed", 1);
+      const { hooks, seen } = recorder();
+      server.reset();
+      const c = client({
+        retries: fastRetries,
+        hooks: {
+          [name]: () => {
+            throw thrown;
+          },
+          onRequestError: hooks.onRequestError,
+        },
+      });
+      await expect(c.workflows.get(1)).rejects.toBe(thrown);
+      expect(server.requests.length).toBe(name === "onRequest" ? 0 : 1);
+      expect(seen).toEqual([]);
+    }
   });
 
   it("per call (init.hooks) run after the client's, for that call only", async () => {

@@ -107,6 +107,76 @@ describe("maxConcurrent", () => {
   });
 });
 
+describe("maxConcurrent: when a slot is freed", () => {
+  let server: TestServer;
+  /** Holds the body of /workflows/stall half-sent until the test opens it. */
+  let stall = latch();
+  beforeAll(async () => {
+    server = await startServer(async (req, res) => {
+      if (req.url.startsWith("/workflows/stall")) {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.write('{"id":');
+        await stall.promise;
+        return void res.end("1}");
+      }
+      if (req.url.startsWith("/workflows/slow")) await new Promise((r) => setTimeout(r, 150));
+      sendJson(res, 200, { id: 2 });
+    });
+  });
+  afterAll(() => {
+    stall.open();
+    return server.close();
+  });
+  afterEach(() => {
+    stall.open();
+    stall = latch();
+    server.requests.length = 0;
+  });
+
+  it("frees the slot of a call that timed out or was aborted mid-body, or whose hook threw", async () => {
+    let hookThrows = true;
+    const client = clientOf(server.url, {
+      maxConcurrent: 1,
+      hooks: {
+        onResponse: () => {
+          if (hookThrows) throw new Error("from the hook");
+        },
+      },
+    });
+    await expect(client.workflows.get("stall", {}, { timeout: 50 })).rejects.toThrow(
+      "Timed out after 50 ms (GET /workflows/stall)",
+    );
+    const controller = new AbortController();
+    const aborted = client.workflows.get("stall", {}, { signal: controller.signal });
+    while (server.requests.length < 2) await new Promise((r) => setImmediate(r));
+    controller.abort();
+    await expect(aborted).rejects.toThrow("Aborted (GET /workflows/stall)");
+    await expect(client.workflows.get(2)).rejects.toThrow("from the hook");
+    hookThrows = false;
+    expect((await client.workflows.get(2)).id).toBe(2);
+  });
+
+  it("frees a raw answer's slot when its headers arrive: a body never read holds none", async () => {
+    const client = clientOf(server.url, { maxConcurrent: 1, returnType: "raw" });
+    const unread = (await client.workflows.get("stall")) as unknown as globalThis.Response;
+    expect(unread.status).toBe(200);
+    const next = (await client.workflows.get(2)) as unknown as globalThis.Response;
+    expect(await next.json()).toEqual({ id: 2 });
+    stall.open();
+    expect(await unread.json()).toEqual({ id: 1 });
+  });
+
+  it("counts init.timeout from when an attempt is sent, not while it waits for a slot", async () => {
+    const client = clientOf(server.url, { maxConcurrent: 1 });
+    // The second waits about 150 ms for the first, three times its own timeout.
+    const [first, second] = await Promise.all([
+      client.workflows.get("slow"),
+      client.workflows.get(2, {}, { timeout: 50 }),
+    ]);
+    expect([first.id, second.id]).toEqual([2, 2]);
+  });
+});
+
 describe("rateLimit", () => {
   let server: FaultServer;
   beforeAll(async () => {

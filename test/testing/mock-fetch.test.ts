@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APIClient, CivisAPIError } from "../../src/index.js";
+import { APIClient, CivisAPIError, type CivisResource } from "../../src/index.js";
 import { type MockArgs, mockFetch } from "../../src/testing/index.js";
 import { loadFixture } from "../helpers/fixtures.js";
 import type { FixtureApi } from "../integration/fixture-client.js";
@@ -91,6 +91,39 @@ describe("mockFetch", () => {
     );
   });
 
+  it("makes an answer that cannot be sent an error naming the method, not a lost connection", async () => {
+    // Once a rejected fetch: "Network error ... (offline, DNS, or CORS?)", retried.
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    let calls = 0;
+    const c = new APIClient<FixtureApi>({
+      localApiSpec: loadFixture("swagger2-basic"),
+      fetch: mockFetch(loadFixture("swagger2-basic"), {
+        "workflows.get": () => {
+          calls++;
+          return { big: 1n };
+        },
+        "workflows.list": () => cyclic,
+        "users.list_me": () => ({ status: 99 }),
+      }),
+      apiKey: "test-key",
+      baseUrl: "https://api.example.test/",
+      retries: { backoff: () => 1 },
+    });
+    for (const call of [
+      () => c.workflows.get(1),
+      () => c.workflows.list(),
+      () => c.users.list_me(),
+    ]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CivisAPIError);
+      expect((error as Error).message).toMatch(
+        /mockFetch: "\w+\.\w+" gave an answer that cannot be sent/,
+      );
+    }
+    expect(calls).toBe(1);
+  });
+
   it("refuses at creation a handler for a method the spec lacks, or one that is not a function", () => {
     const spec = loadFixture("swagger2-basic");
     expect(() => mockFetch(spec, { "workflows.gett": () => ({}) })).toThrow(
@@ -180,5 +213,35 @@ describe("mockFetch", () => {
     );
     expect((await c.users.list_me()).who).toBe("me");
     expect((await c.users.get(3)).who).toBe("by id");
+  });
+
+  it("types the items of a query array, and OpenAPI 3.1 type lists, by the spec", async () => {
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/items/{id}": {
+          get: {
+            parameters: [
+              { name: "id", in: "path", required: true, schema: { type: "integer" } },
+              { name: "ids", in: "query", schema: { type: "array", items: { type: "integer" } } },
+              { name: "flags", in: "query", schema: { type: "array", items: { type: "boolean" } } },
+              { name: "limit", in: "query", schema: { type: ["integer", "null"] } },
+            ],
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const seen: MockArgs[] = [];
+    const c = new APIClient<{ items: CivisResource }>({
+      localApiSpec: spec,
+      fetch: mockFetch(spec, { "items.get": (args) => void seen.push(args) }),
+      apiKey: "test-key",
+      baseUrl: "https://api.example.test/",
+    });
+    await c.items.get(3, { ids: [1, 2], flags: [true, false], limit: 5 });
+    expect(seen[0]!.path).toEqual({ id: 3 });
+    expect(seen[0]!.query).toEqual({ ids: [1, 2], flags: [true, false], limit: 5 });
   });
 });

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, badRequest, errorBody } from "./api-error.js";
 import type { Handler, HandlerResult, RawRequest, RawResult } from "./area.js";
 import { AREAS, SEED_ORDER } from "./areas/index.js";
@@ -67,6 +66,25 @@ interface IncomingRequest {
   scheme: string;
 }
 
+/**
+ * What `handle` reads of a Node `http` request (an `IncomingMessage` is one), written out so that
+ * civis/testing's types need no Node types: a browser project has none.
+ */
+export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
+  readonly method?: string | undefined;
+  readonly url?: string | undefined;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>> & {
+    readonly host?: string | undefined;
+  };
+  readonly socket?: unknown;
+}
+
+/** What `handle` calls on a Node `http` response (a `ServerResponse` is one). */
+export interface NodeResponseLike {
+  writeHead(status: number, headers?: Record<string, string>): unknown;
+  end(body?: string | Uint8Array): unknown;
+}
+
 export interface SampleApi {
   readonly spec: SwaggerSpec;
   readonly apiKey: string;
@@ -76,7 +94,7 @@ export interface SampleApi {
   /** The live in-memory records, for assertions. */
   readonly data: SampleData;
   /** Answers a Node `http` request; resolves to false, untouched, when the path is not ours. */
-  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  handle(req: NodeRequestLike, res: NodeResponseLike): Promise<boolean>;
   /** A WHATWG `fetch`: pass it to a client to talk to this API without a socket. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Makes the next `times` requests (any route but /endpoints) fail with `status`. */
@@ -306,7 +324,7 @@ export function createSampleApi({
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  async function handle(req: NodeRequestLike, res: NodeResponseLike): Promise<boolean> {
     const forwardedProto = String(req.headers["x-forwarded-proto"] ?? "")
       .split(",")[0]
       ?.trim();
