@@ -24,7 +24,8 @@ export function safeUrl(url: string): string {
 
 /**
  * Sends one storage request with retries (lost connections, 408, 429, 5xx) and returns the
- * successful response, its body unread; a final error answer is a `CivisStorageError`.
+ * successful response, its body unread (a body cut half-way errors naming the request); a
+ * final error answer is a `CivisStorageError`.
  * The body must be re-sendable (a Blob or bytes), as every body here is.
  */
 export async function storageFetch(
@@ -34,6 +35,13 @@ export async function storageFetch(
   const { what, url, init, signal } = request;
   const method = what.split(" ", 1)[0] ?? "GET";
   const base = request.retryBaseMs ?? STORAGE_RETRIES.baseMs;
+  const failed = (error: unknown): Error =>
+    signal?.aborted
+      ? signal.reason
+      : new Error(
+          `${what.slice(method.length + 1)} failed: ${messageOf(error)} (${method} ${safeUrl(url)})`,
+          { cause: error },
+        );
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     let failure: Error;
@@ -41,14 +49,26 @@ export async function storageFetch(
     try {
       response = await fetchImpl(url, { ...init, method, signal: signal ?? null });
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      failure = new Error(
-        `${what.slice(method.length + 1)} failed: ${messageOf(error)} (${method} ${safeUrl(url)})`,
-        { cause: error },
-      );
+      failure = failed(error);
+      if (signal?.aborted) throw failure;
     }
     if (response) {
-      if (response.ok) return response;
+      if (response.ok) {
+        if (!response.body) return response;
+        // A body cut half-way errors as the fetch does ("terminated"): the error names the
+        // request and the URL, as a lost connection before the answer does.
+        const reader = response.body.getReader();
+        const body = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const { done, value } = await reader.read().catch((error) => {
+              throw failed(error);
+            });
+            done ? controller.close() : controller.enqueue(value);
+          },
+          cancel: (reason) => reader.cancel(reason),
+        });
+        return new Response(body, response);
+      }
       const body = await response.text().catch(() => "");
       failure = new CivisStorageError(
         what,
