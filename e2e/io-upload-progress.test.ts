@@ -51,6 +51,8 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
   let failParts = new Set<number>();
   /** Moves the API's clock an hour on before each storage request: its links have expired. */
   let expireLinks = false;
+  /** Answers the next storage requests with this status (and a body), instead of storing. */
+  let storageStatus: number | undefined;
   const seen: string[] = [];
 
   beforeAll(async () => {
@@ -69,6 +71,12 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
           return;
         }
         const storage = req.url?.includes("/sample-storage/") && req.method !== "OPTIONS";
+        if (storage && storageStatus) {
+          req.resume();
+          res.writeHead(storageStatus, { "Access-Control-Allow-Origin": "*" });
+          res.end("ok");
+          return;
+        }
         if (storage && expireLinks) clock += 3_600_000;
         try {
           if (await api.handle(storage ? slowBody(req) : req, res)) return;
@@ -197,6 +205,22 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
       expect(outcome.error).not.toContain("signature=");
     } finally {
       expireLinks = false;
+    }
+  });
+
+  it("a storage answer whose status a Response cannot carry settles the upload (205, 600)", async () => {
+    // Both threw inside the XMLHttpRequest's loadend: the upload never settled.
+    session.allowConsoleError(/Failed to load resource/);
+    try {
+      storageStatus = 205;
+      const reset = await upload({ size: 1000 });
+      expect(reset.error).toBeUndefined();
+      expect(reset.id).toBeGreaterThan(0);
+      storageStatus = 600;
+      const odd = await upload({ size: 1000 });
+      expect(odd.error).toMatch(/^upload of file \d+ failed: Failed to fetch/);
+    } finally {
+      storageStatus = undefined;
     }
   });
 });

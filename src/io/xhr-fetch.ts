@@ -24,9 +24,19 @@ export function xhrFetch(onUpload: UploadBytes): typeof fetch {
         if (signal?.aborted) reject(signal.reason);
         else if (!xhr.status) reject(new TypeError("Failed to fetch"));
         else {
-          // A 204 may not carry a body, even an empty one.
+          // A 204, 205 or 304 may not carry a body, even an empty one; a status a Response
+          // cannot have (600) is refused as fetch refuses it. Either threw here, unsettled.
           const { status, statusText, response } = xhr;
-          resolve(new Response(status === 204 ? null : response, { status, statusText }));
+          try {
+            resolve(
+              new Response(/^(204|205|304)$/.test(String(status)) ? null : response, {
+                status,
+                statusText,
+              }),
+            );
+          } catch (error) {
+            reject(new TypeError("Failed to fetch", { cause: error }));
+          }
         }
       };
       signal?.addEventListener("abort", abort);
