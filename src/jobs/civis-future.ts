@@ -67,6 +67,8 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
   #state: string | undefined;
   /** Wakes the wait between polls; null once the future has settled. */
   #poke: (() => void) | undefined | null;
+  /** A cancel came while a poll was in flight: the next poll must not wait. */
+  #hurry = false;
 
   /**
    * @param getter the run's getter, such as `client.jobs.get_runs` or `client.scripts.get_sql_runs`
@@ -102,6 +104,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
       let delay: number | undefined;
       for (;;) {
         signal?.throwIfAborted();
+        this.#hurry = false;
         const answer = (await (signal ? getter(...args, {}, { signal }) : getter(...args))) as Run;
         const body = await plainBody(answer);
         this.#body = body;
@@ -121,9 +124,11 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
           throw new CivisJobFailure(text, { jobId, runId, state, response: answer });
         }
         delay = nextPollDelay(delay, fixedMs);
-        await pollWait(delay, signal, (poke) => {
-          this.#poke = poke;
-        });
+        if (!this.#hurry) {
+          await pollWait(delay, signal, (poke) => {
+            this.#poke = poke;
+          });
+        }
       }
     })()
       .catch((error: unknown) => {
@@ -217,6 +222,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
       if (error instanceof CivisAPIError && error.status_code === 404) return false;
       throw error;
     }
+    this.#hurry = true;
     this.#poke?.();
     return true;
   }
