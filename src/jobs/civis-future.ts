@@ -100,7 +100,13 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     this.#getter = getter;
     // The polling loop, started at once; its end settles the future.
     this.#promise = (async (): Promise<Run> => {
-      const args = await ready;
+      // The signal must not wait for args that may never come.
+      const args = await new Promise<readonly unknown[]>((resolve, reject) => {
+        const onAbort = () => reject(signal?.reason);
+        signal?.addEventListener("abort", onAbort);
+        if (signal?.aborted) onAbort();
+        ready.then(resolve, reject).finally(() => signal?.removeEventListener("abort", onAbort));
+      });
       let delay: number | undefined;
       for (;;) {
         signal?.throwIfAborted();

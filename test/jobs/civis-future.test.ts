@@ -171,6 +171,21 @@ describe("CivisFuture", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("rejects with the abort while its args are still a promise that never settles", async () => {
+    const controller = new AbortController();
+    const future = new CivisFuture(
+      jobsClient(server).jobs.get_runs,
+      new Promise<number[]>(() => {}),
+      {
+        signal: controller.signal,
+      },
+    );
+    controller.abort(new Error("stop waiting"));
+    await expect(future).rejects.toThrow("stop waiting");
+    expect(future.done()).toBe(true);
+    expect(server.requests).toEqual([]);
+  });
+
   it("retries a failed poll by the client's rules", async () => {
     server.handle(
       routes({
