@@ -67,6 +67,8 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
   #state: string | undefined;
   /** Wakes the wait between polls; null once the future has settled. */
   #poke: (() => void) | undefined | null;
+  /** A cancel came while a poll was in flight: the next poll must not wait. */
+  #hurry = false;
 
   /**
    * @param getter the run's getter, such as `client.jobs.get_runs` or `client.scripts.get_sql_runs`
@@ -98,10 +100,17 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
     this.#getter = getter;
     // The polling loop, started at once; its end settles the future.
     this.#promise = (async (): Promise<Run> => {
-      const args = await ready;
+      // The signal must not wait for args that may never come.
+      const args = await new Promise<readonly unknown[]>((resolve, reject) => {
+        const onAbort = () => reject(signal?.reason);
+        signal?.addEventListener("abort", onAbort);
+        if (signal?.aborted) onAbort();
+        ready.then(resolve, reject).finally(() => signal?.removeEventListener("abort", onAbort));
+      });
       let delay: number | undefined;
       for (;;) {
         signal?.throwIfAborted();
+        this.#hurry = false;
         const answer = (await (signal ? getter(...args, {}, { signal }) : getter(...args))) as Run;
         const body = await plainBody(answer);
         this.#body = body;
@@ -121,9 +130,11 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
           throw new CivisJobFailure(text, { jobId, runId, state, response: answer });
         }
         delay = nextPollDelay(delay, fixedMs);
-        await pollWait(delay, signal, (poke) => {
-          this.#poke = poke;
-        });
+        if (!this.#hurry) {
+          await pollWait(delay, signal, (poke) => {
+            this.#poke = poke;
+          });
+        }
       }
     })()
       .catch((error: unknown) => {
@@ -217,6 +228,7 @@ export class CivisFutureBase<Run = Response> implements PromiseLike<Run> {
       if (error instanceof CivisAPIError && error.status_code === 404) return false;
       throw error;
     }
+    this.#hurry = true;
     this.#poke?.();
     return true;
   }

@@ -98,8 +98,8 @@ export async function* jobLogs<Client extends object>(
       const plain = await plainBody(page);
       const bodies: readonly unknown[] = Array.isArray(plain) ? plain : [];
       const headers = (page as { headers?: Headers | null }).headers;
-      const maxHeader = headers?.get("civis-max-id");
-      const remoteMax = maxHeader ? Number(maxHeader) : undefined;
+      // NaN when absent or garbled: then there is no higher id to wait for.
+      const remoteMax = Number(headers?.get("civis-max-id") || Number.NaN);
       const entries = (Array.isArray(page) ? page : bodies).map(
         (item, i): Entry => [
           Number(fieldOf(bodies[i], "id")),
@@ -119,21 +119,22 @@ export async function* jobLogs<Client extends object>(
       }
       // More is waiting when the API knows of a higher id and this request made progress
       // (an endpoint that keeps answering the same lines must not make this spin).
-      if (remoteMax !== undefined && lastId < remoteMax && lastId > before) continue;
-      if (remoteMax === undefined || lastId >= remoteMax) {
-        lastId = restartId(entries);
-        const control = headers?.get("civis-cache-control");
-        const longAgo = (at: unknown) =>
-          typeof at === "string" && Date.parse(at) < Date.now() - finishedTimeoutMs!;
-        // civis-python waits forever for a run that never logs; here a finished one ends.
-        if (
+      if (lastId < remoteMax && lastId > before) continue;
+      const caughtUp = !(lastId < remoteMax);
+      if (caughtUp) lastId = restartId(entries);
+      const control = headers?.get("civis-cache-control");
+      const longAgo = (at: unknown) =>
+        typeof at === "string" && Date.parse(at) < Date.now() - finishedTimeoutMs!;
+      // civis-python waits forever for a run that never logs; here a finished one ends.
+      // finishedTimeoutMs ends it too when the endpoint never reaches its civis-max-id.
+      if (
+        (caughtUp &&
           (control == null
             ? fresh === 0 && runEnded(String(await run("state"))) !== undefined
-            : control !== "no-store") ||
-          (finishedTimeoutMs !== undefined && longAgo(await run("finishedAt")))
-        ) {
-          return;
-        }
+            : control !== "no-store")) ||
+        (finishedTimeoutMs !== undefined && longAgo(await run("finishedAt")))
+      ) {
+        return;
       }
       await pollWait(waitMs, signal);
     }

@@ -171,6 +171,21 @@ describe("CivisFuture", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("rejects with the abort while its args are still a promise that never settles", async () => {
+    const controller = new AbortController();
+    const future = new CivisFuture(
+      jobsClient(server).jobs.get_runs,
+      new Promise<number[]>(() => {}),
+      {
+        signal: controller.signal,
+      },
+    );
+    controller.abort(new Error("stop waiting"));
+    await expect(future).rejects.toThrow("stop waiting");
+    expect(future.done()).toBe(true);
+    expect(server.requests).toEqual([]);
+  });
+
   it("retries a failed poll by the client's rules", async () => {
     server.handle(
       routes({
@@ -248,6 +263,38 @@ describe("CivisFuture", () => {
     await expect(future).rejects.toMatchObject({ state: "cancelled" });
     expect(paths(server).slice(0, 3)).toEqual([RUN, "DELETE /jobs/7/runs/9", RUN]);
     expect(await future.cancel()).toBe(false);
+  });
+
+  it("polls at once after a cancel that came while a poll was in flight", async () => {
+    let cancelled = false;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.handle(
+      routes({
+        // The first poll is read before the cancel and answered after it: still running.
+        [RUN]: async () => {
+          const state = cancelled ? "cancelled" : "running";
+          await held;
+          return run(state);
+        },
+        "DELETE /jobs/7/runs/9": () => {
+          cancelled = true;
+          return { status: 202 };
+        },
+        "GET /jobs/7/runs/9/logs": () => ({ body: [] }),
+      }),
+    );
+    // A long interval: only the cancel can end the wait in time.
+    const future = new CivisFuture(jobsClient(server).jobs.get_runs, [7, 9], {
+      pollingIntervalMs: 60_000,
+    });
+    while (server.requests.length === 0) await new Promise((r) => setImmediate(r));
+    expect(await future.cancel()).toBe(true);
+    release();
+    await expect(future).rejects.toMatchObject({ state: "cancelled" });
+    expect(paths(server).slice(0, 3)).toEqual([RUN, "DELETE /jobs/7/runs/9", RUN]);
   });
 
   it("still cancels the run after the signal stopped the polling: the run went on", async () => {

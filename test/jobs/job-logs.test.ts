@@ -108,6 +108,40 @@ describe("jobLogs", () => {
     ).toEqual(["only"]);
   });
 
+  it("ends finishedTimeoutMs after the run finished on an endpoint that never reaches its civis-max-id", async () => {
+    server.handle(
+      routes({
+        [LOGS]: () => ({
+          body: [line(1, "stuck")],
+          headers: { "civis-max-id": "99", "civis-cache-control": "no-store" },
+        }),
+        "GET /jobs/7/runs/9": () => ({
+          body: { id: 9, state: "succeeded", finishedAt: "2024-01-01T00:00:00Z" },
+        }),
+      }),
+    );
+    expect(
+      await collect(
+        jobLogs(jobsClient(server), 7, 9, { finishedTimeoutMs: 1000, pollingIntervalMs: 5 }),
+      ),
+    ).toEqual(["stuck"]);
+  });
+
+  it("reads a garbled civis-max-id as no max: a complete log still ends", async () => {
+    server.handle(
+      routes({
+        [LOGS]: () => ({
+          body: [line(1, "only")],
+          headers: { "civis-max-id": "n/a", "civis-cache-control": "max-age=600" },
+        }),
+      }),
+    );
+    expect(await collect(jobLogs(jobsClient(server), 7, 9, { pollingIntervalMs: 5 }))).toEqual([
+      "only",
+    ]);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("ends for a finished run that logged nothing (civis-python would wait forever)", async () => {
     server.handle(
       routes({ [LOGS]: () => ({ body: [], headers: { "civis-cache-control": "max-age=600" } }) }),
