@@ -1,4 +1,5 @@
 import { sleep } from "../internal.js";
+import { byteChunks } from "./byte-chunks.js";
 import { CivisStorageError } from "./civis-storage-error.js";
 
 /** How storage requests (presigned, no API key) are retried: a few tries, short waits. */
@@ -69,7 +70,7 @@ export async function storageFetch(
         });
         return new Response(body, response);
       }
-      const body = await response.text().catch(() => "");
+      const body = await errorText(response);
       failure = new CivisStorageError(
         what,
         response.status,
@@ -89,4 +90,22 @@ function messageOf(error: unknown): string {
   const cause = (error as { cause?: { message?: string } })?.cause?.message;
   const message = error instanceof Error ? error.message : String(error);
   return cause ? `${message}: ${cause}` : message;
+}
+
+/**
+ * The start of an error answer's body: S3's XML error is a few hundred bytes, and a hostile
+ * answer's endless body (read whole by `text()`) grew memory without end, on every attempt.
+ */
+async function errorText(response: Response): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    for await (const chunk of byteChunks(response.body!)) {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.length > 65536) break;
+    }
+  } catch {
+    // A body cut or refused: the status alone explains the error.
+  }
+  return text;
 }

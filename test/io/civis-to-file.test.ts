@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CivisStorageError } from "../../src/io/civis-storage-error.js";
 import { civisToFile } from "../../src/io/civis-to-file.js";
 import { EmptyResultError } from "../../src/io/empty-result-error.js";
@@ -117,6 +117,28 @@ describe("civisToFile", () => {
       await expect(call()).rejects.toThrow(named);
     }
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("an error answer with an endless body: its start is read, then it is dropped", async () => {
+    let answers = 0;
+    let dropped = 0;
+    fake.on("GET", /^\/download\/\d+$/, (_req, res) => {
+      answers++;
+      res.writeHead(503, { "Content-Type": "text/plain" });
+      const chunk = Buffer.alloc(2 ** 16, "x");
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once("drain", more);
+      };
+      res.once("close", () => dropped++);
+      more();
+    });
+    // It was read whole (text()) on every attempt: memory grew until the process ran out.
+    await expect(civisToFile(fake.client(), 5, undefined, { retryBaseMs: 0 })).rejects.toThrow(
+      /^download of file 5 failed: \(503\) x{200} \(GET http:\/\/127\.0\.0\.1:\d+\/download\/5\)$/,
+    );
+    expect(answers).toBe(4);
+    await vi.waitFor(() => expect(dropped).toBe(4));
   });
 
   it("a slow Node writable: each wait for drain takes its listeners off again", async () => {
