@@ -25,6 +25,8 @@ interface Options {
   multipartThreshold?: number;
   partSize?: number;
   abortAfterBytes?: number;
+  /** onProgress throws "the progress bar broke" at this call (1-based). */
+  throwAtCall?: number;
 }
 
 /** A request whose body is handed over a chunk at a time, with a pause after each. */
@@ -130,6 +132,7 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
             signal: controller.signal,
             onProgress: (progress: { loaded: number; total: number }) => {
               events.push({ loaded: progress.loaded, total: progress.total });
+              if (events.length === options.throwAtCall) throw new Error("the progress bar broke");
               if (options.abortAfterBytes && progress.loaded >= options.abortAfterBytes) {
                 controller.abort(new Error("stopped by the user"));
               }
@@ -222,5 +225,11 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
     } finally {
       storageStatus = undefined;
     }
+  });
+
+  it("what onProgress throws mid-upload reaches the caller, not the page as an uncaught error", async () => {
+    // It was thrown in the XMLHttpRequest's progress event: an uncaught page error.
+    const outcome = await upload({ size: 12 * MB, throwAtCall: 2 });
+    expect(outcome.error).toBe("the progress bar broke");
   });
 });

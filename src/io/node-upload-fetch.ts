@@ -68,7 +68,11 @@ export function nodeUploadFetch(onBytes: UploadBytes): typeof fetch {
           for await (const chunk of chunks) {
             yield chunk;
             sent += chunk.length;
-            onBytes(sent, blob.size);
+            // What onProgress throws reaches the caller at the request's end (ProgressReporter);
+            // thrown here, it cut the request, which was then retried as a lost connection.
+            try {
+              onBytes(sent, blob.size);
+            } catch {}
           }
         },
         req,

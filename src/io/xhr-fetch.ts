@@ -18,7 +18,12 @@ export function xhrFetch(onUpload: UploadBytes): typeof fetch {
       const abort = () => xhr.abort();
       xhr.open(init.method ?? "GET", String(url));
       xhr.responseType = "arraybuffer";
-      xhr.upload.onprogress = (event) => onUpload(event.loaded, event.total);
+      // What onProgress throws reaches the caller at the request's end (ProgressReporter).
+      xhr.upload.onprogress = (event) => {
+        try {
+          onUpload(event.loaded, event.total);
+        } catch {}
+      };
       xhr.onloadend = () => {
         signal?.removeEventListener("abort", abort);
         if (signal?.aborted) reject(signal.reason);

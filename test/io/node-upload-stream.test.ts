@@ -143,6 +143,24 @@ describe("fileToCivis on Node: parts streamed from the file through node:http", 
     expect(completed()).toHaveLength(1);
   });
 
+  it("what onProgress throws mid-part reaches the caller as it is; no part is sent again", async () => {
+    const mine = new Error("the progress bar broke");
+    let calls = 0;
+    const failure = fileToCivis(fake.client(), path, "big.bin", {
+      ...options,
+      concurrency: 1,
+      onProgress: () => {
+        if (++calls === 3) throw mine;
+      },
+    });
+    // It cut the part's request, which was retried as a lost connection ("socket hang up").
+    await expect(failure).rejects.toThrow(/^the progress bar broke; the multipart upload/);
+    await expect(failure).rejects.toHaveProperty("cause", mine);
+    expect(puts.map((p) => p.part)).toEqual([0]);
+    expect(puts[0]!.ended).toBe(true);
+    expect(completed()).toHaveLength(1);
+  });
+
   it("an abort mid-part ends the request and rejects with the signal's reason", async () => {
     const controller = new AbortController();
     const reason = new Error("stopped by the user");
