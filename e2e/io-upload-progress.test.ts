@@ -25,6 +25,8 @@ interface Options {
   multipartThreshold?: number;
   partSize?: number;
   abortAfterBytes?: number;
+  /** onProgress throws "the progress bar broke" at this call (1-based). */
+  throwAtCall?: number;
 }
 
 /** A request whose body is handed over a chunk at a time, with a pause after each. */
@@ -51,6 +53,8 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
   let failParts = new Set<number>();
   /** Moves the API's clock an hour on before each storage request: its links have expired. */
   let expireLinks = false;
+  /** Answers the next storage requests with this status (and a body), instead of storing. */
+  let storageStatus: number | undefined;
   const seen: string[] = [];
 
   beforeAll(async () => {
@@ -69,6 +73,12 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
           return;
         }
         const storage = req.url?.includes("/sample-storage/") && req.method !== "OPTIONS";
+        if (storage && storageStatus) {
+          req.resume();
+          res.writeHead(storageStatus, { "Access-Control-Allow-Origin": "*" });
+          res.end("ok");
+          return;
+        }
         if (storage && expireLinks) clock += 3_600_000;
         try {
           if (await api.handle(storage ? slowBody(req) : req, res)) return;
@@ -122,6 +132,7 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
             signal: controller.signal,
             onProgress: (progress: { loaded: number; total: number }) => {
               events.push({ loaded: progress.loaded, total: progress.total });
+              if (events.length === options.throwAtCall) throw new Error("the progress bar broke");
               if (options.abortAfterBytes && progress.loaded >= options.abortAfterBytes) {
                 controller.abort(new Error("stopped by the user"));
               }
@@ -198,5 +209,27 @@ describe.skipIf(!hasChromium)("fileToCivis in Chromium: upload progress in bytes
     } finally {
       expireLinks = false;
     }
+  });
+
+  it("a storage answer whose status a Response cannot carry settles the upload (205, 600)", async () => {
+    // Both threw inside the XMLHttpRequest's loadend: the upload never settled.
+    session.allowConsoleError(/Failed to load resource/);
+    try {
+      storageStatus = 205;
+      const reset = await upload({ size: 1000 });
+      expect(reset.error).toBeUndefined();
+      expect(reset.id).toBeGreaterThan(0);
+      storageStatus = 600;
+      const odd = await upload({ size: 1000 });
+      expect(odd.error).toMatch(/^upload of file \d+ failed: Failed to fetch/);
+    } finally {
+      storageStatus = undefined;
+    }
+  });
+
+  it("what onProgress throws mid-upload reaches the caller, not the page as an uncaught error", async () => {
+    // It was thrown in the XMLHttpRequest's progress event: an uncaught page error.
+    const outcome = await upload({ size: 12 * MB, throwAtCall: 2 });
+    expect(outcome.error).toBe("the progress bar broke");
   });
 });

@@ -182,13 +182,18 @@ export async function startImport(
   return [importId, idField(run, "id", "imports.post_files_csv_runs")] as const;
 }
 
-/** The future of an import run, returned before the import exists. */
+/**
+ * The future of an import run, returned before the import exists. The getter is looked up
+ * before `start` runs: a spec without it was a TypeError thrown after the upload or lookups
+ * had begun, whose own failure then went unhandled.
+ */
 export function importFuture(
   client: IoClient,
-  started: Promise<readonly [number, number]>,
+  start: () => Promise<readonly [number, number]>,
   options: TableImportOptions,
 ): CivisFuture {
-  return followRun(client, apiMethod(client, "imports", "get_files_csv_runs"), started, options);
+  const getter = apiMethod(client, "imports", "get_files_csv_runs");
+  return followRun(client, getter, start(), options);
 }
 
 /**
@@ -207,7 +212,7 @@ export function civisFileToTable(
   const names = checkImport(table, options);
   return importFuture(
     client,
-    startImport(client, Promise.resolve(ids), database, names, options),
+    () => startImport(client, Promise.resolve(ids), database, names, options),
     options,
   );
 }

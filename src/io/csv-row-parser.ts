@@ -33,8 +33,10 @@ export function csvRowParser(delimiter = ","): CsvRowParser {
   };
   let rows: string[][] = [];
   let failure: Error | undefined;
-  let head = "";
+  let held = "";
   let started = false;
+  // Characters given to papaparse since it last completed a row (see `push`).
+  let unfinished = 0;
   Papa.parse(source as unknown as NodeJS.ReadableStream, {
     delimiter,
     quoteChar: '"',
@@ -60,22 +62,22 @@ export function csvRowParser(delimiter = ","): CsvRowParser {
   };
   return {
     push(text) {
-      if (started) {
-        feed(text);
-        return take();
-      }
-      head += text;
+      held += text;
       // A line end followed by one more character: the line ending is then certain (CR or CRLF).
-      if (/[\r\n][\s\S]/.test(head)) {
-        started = true;
-        feed(head);
-        head = "";
-      }
+      if (!started && !/[\r\n][\s\S]/.test(held)) return [];
+      started = true;
+      // papaparse parses an unfinished row again from its start with each piece it is fed, so
+      // a long row cost time quadratic in its length (a 20 MB field: 21 s). Fed once the text
+      // held is as long as the unfinished row, it parses each character a few times at most.
+      if (held.length < unfinished) return [];
+      feed(held);
+      unfinished = rows.length ? 0 : unfinished + held.length;
+      held = "";
       return take();
     },
     end() {
-      feed(head);
-      head = "";
+      feed(held);
+      held = "";
       listeners.end?.();
       return take();
     },

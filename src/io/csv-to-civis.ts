@@ -34,11 +34,16 @@ export function csvToCivis(
   checkDatabase(database);
   const names = checkImport(table, options);
   // A source with no name of its own takes the table's, as dataframe_to_civis does.
-  const uploaded = fileToCivis(client, source, options.fileName, {
-    ...options.upload,
-    defaultName: names[1],
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  }).then((id) => [id]);
-  return importFuture(client, startImport(client, uploaded, database, names, options), options);
+  const upload = () =>
+    fileToCivis(client, source, options.fileName, {
+      ...options.upload,
+      defaultName: names[1],
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    }).then((id) => [id]);
+  return importFuture(
+    client,
+    () => startImport(client, upload(), database, names, options),
+    options,
+  );
 }

@@ -34,12 +34,20 @@ export async function writeToNodeWritable(
     for await (const chunk of byteChunks(body)) {
       if (failed) throw failed;
       if (!out.write(chunk)) {
+        // Each wait takes its listeners off again: left on, they piled up on the writable
+        // (Node's MaxListenersExceededWarning after ten waits, and a leak on a long download).
         await new Promise<void>((resolve, reject) => {
-          out.once("drain", () => resolve());
-          out.once("error", reject);
-          out.once("close", () =>
-            reject(new Error("the destination closed before the download ended")),
-          );
+          const settle = (error?: unknown) => {
+            out.off?.("drain", settle);
+            out.off?.("error", settle);
+            out.off?.("close", closed);
+            error ? reject(error) : resolve();
+          };
+          const closed = () =>
+            settle(new Error("the destination closed before the download ended"));
+          out.once("drain", settle);
+          out.once("error", settle);
+          out.once("close", closed);
         });
       }
     }

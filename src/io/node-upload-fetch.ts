@@ -47,11 +47,19 @@ export function nodeUploadFetch(onBytes: UploadBytes): typeof fetch {
         for (let i = 0; i < res.rawHeaders.length; i += 2)
           headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
         const status = res.statusCode ?? 0;
-        // A 204 or 304 may not carry a body, even an empty one.
-        const body =
-          status === 204 || status === 304 ? null : (Readable.toWeb(res) as ReadableStream);
+        // A 204, 205 or 304 may not carry a body, even an empty one.
+        const body = /^(204|205|304)$/.test(String(status))
+          ? null
+          : (Readable.toWeb(res) as ReadableStream);
         if (!body) res.resume();
-        resolve(new Response(body, { status, statusText: res.statusMessage ?? "", headers }));
+        try {
+          resolve(new Response(body, { status, statusText: res.statusMessage ?? "", headers }));
+        } catch (error) {
+          // A status a Response cannot have (205 with a body, 600): thrown here, in node:http's
+          // event, it was an uncaught exception and the upload never settled.
+          res.destroy();
+          reject(new TypeError("fetch failed", { cause: error }));
+        }
       });
       let sent = 0;
       pipeline(
@@ -60,7 +68,11 @@ export function nodeUploadFetch(onBytes: UploadBytes): typeof fetch {
           for await (const chunk of chunks) {
             yield chunk;
             sent += chunk.length;
-            onBytes(sent, blob.size);
+            // What onProgress throws reaches the caller at the request's end (ProgressReporter);
+            // thrown here, it cut the request, which was then retried as a lost connection.
+            try {
+              onBytes(sent, blob.size);
+            } catch {}
           }
         },
         req,

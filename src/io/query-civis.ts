@@ -33,6 +33,8 @@ export function queryCivis(
   if (!Number.isInteger(previewRows) || previewRows < 0 || previewRows > 1000) {
     throw new RangeError(`previewRows must be an integer from 0 to 1000, not ${previewRows}`);
   }
+  // Before the query starts: a spec without it is a TypeError, not a query left running.
+  const get = apiMethod(client, "queries", "get");
   const { signal } = options;
   const started = (async () => {
     const [dbId, credId] = await Promise.all([
@@ -55,5 +57,5 @@ export function queryCivis(
     );
     return [idField(query, "id", "queries.post")] as const;
   })();
-  return followRun(client, apiMethod(client, "queries", "get"), started, options);
+  return followRun(client, get, started, options);
 }

@@ -23,7 +23,8 @@ const SQL_PARAMS_KEYS = new Set(["params", "arguments"]);
 /** civis-python's check of `sql_params_arguments`, before any request. */
 export function checkSqlParams(value: SqlOptions["sqlParamsArguments"]): void {
   if (value === undefined) return;
-  const extra = Object.keys(value).filter((key) => !SQL_PARAMS_KEYS.has(key));
+  // null was read by Object.keys first: "Cannot convert undefined or null to object".
+  const extra = Object.keys(value ?? 0).filter((key) => !SQL_PARAMS_KEYS.has(key));
   if (typeof value !== "object" || value === null || extra.length) {
     throw new TypeError(
       `sqlParamsArguments takes only "params" and "arguments"${extra.length ? `, not ${extra.map((k) => `"${k}"`).join(", ")}` : ""}`,

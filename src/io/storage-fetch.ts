@@ -1,4 +1,5 @@
 import { sleep } from "../internal.js";
+import { byteChunks } from "./byte-chunks.js";
 import { CivisStorageError } from "./civis-storage-error.js";
 
 /** How storage requests (presigned, no API key) are retried: a few tries, short waits. */
@@ -24,7 +25,8 @@ export function safeUrl(url: string): string {
 
 /**
  * Sends one storage request with retries (lost connections, 408, 429, 5xx) and returns the
- * successful response, its body unread; a final error answer is a `CivisStorageError`.
+ * successful response, its body unread (a body cut half-way errors naming the request); a
+ * final error answer is a `CivisStorageError`.
  * The body must be re-sendable (a Blob or bytes), as every body here is.
  */
 export async function storageFetch(
@@ -34,6 +36,13 @@ export async function storageFetch(
   const { what, url, init, signal } = request;
   const method = what.split(" ", 1)[0] ?? "GET";
   const base = request.retryBaseMs ?? STORAGE_RETRIES.baseMs;
+  const failed = (error: unknown): Error =>
+    signal?.aborted
+      ? signal.reason
+      : new Error(
+          `${what.slice(method.length + 1)} failed: ${messageOf(error)} (${method} ${safeUrl(url)})`,
+          { cause: error },
+        );
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     let failure: Error;
@@ -41,15 +50,27 @@ export async function storageFetch(
     try {
       response = await fetchImpl(url, { ...init, method, signal: signal ?? null });
     } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      failure = new Error(
-        `${what.slice(method.length + 1)} failed: ${messageOf(error)} (${method} ${safeUrl(url)})`,
-        { cause: error },
-      );
+      failure = failed(error);
+      if (signal?.aborted) throw failure;
     }
     if (response) {
-      if (response.ok) return response;
-      const body = await response.text().catch(() => "");
+      if (response.ok) {
+        if (!response.body) return response;
+        // A body cut half-way errors as the fetch does ("terminated"): the error names the
+        // request and the URL, as a lost connection before the answer does.
+        const reader = response.body.getReader();
+        const body = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const { done, value } = await reader.read().catch((error) => {
+              throw failed(error);
+            });
+            done ? controller.close() : controller.enqueue(value);
+          },
+          cancel: (reason) => reader.cancel(reason),
+        });
+        return new Response(body, response);
+      }
+      const body = await errorText(response);
       failure = new CivisStorageError(
         what,
         response.status,
@@ -69,4 +90,22 @@ function messageOf(error: unknown): string {
   const cause = (error as { cause?: { message?: string } })?.cause?.message;
   const message = error instanceof Error ? error.message : String(error);
   return cause ? `${message}: ${cause}` : message;
+}
+
+/**
+ * The start of an error answer's body: S3's XML error is a few hundred bytes, and a hostile
+ * answer's endless body (read whole by `text()`) grew memory without end, on every attempt.
+ */
+async function errorText(response: Response): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = "";
+  try {
+    for await (const chunk of byteChunks(response.body!)) {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.length > 65536) break;
+    }
+  } catch {
+    // A body cut or refused: the status alone explains the error.
+  }
+  return text;
 }

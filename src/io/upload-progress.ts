@@ -21,15 +21,24 @@ export function progressReporter(
   const byIndex = new Map<number, number>();
   let sum = 0;
   let loaded = 0;
+  // What onProgress threw, thrown again by every later call: the transports (which ignore a
+  // throw, so the request goes on) report bytes, and the end of each request reaches the caller.
+  let failed: [unknown] | undefined;
   onProgress?.({ loaded, total });
   return {
     sent(index, bytes) {
       sum += bytes - (byIndex.get(index) ?? 0);
       byIndex.set(index, bytes);
       const now = Math.min(total, sum);
-      if (now <= loaded) return;
-      loaded = now;
-      onProgress?.({ loaded, total });
+      if (now > loaded) {
+        loaded = now;
+        try {
+          onProgress?.({ loaded, total });
+        } catch (error) {
+          failed ??= [error];
+        }
+      }
+      if (failed) throw failed[0];
     },
   };
 }

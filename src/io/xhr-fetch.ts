@@ -18,15 +18,30 @@ export function xhrFetch(onUpload: UploadBytes): typeof fetch {
       const abort = () => xhr.abort();
       xhr.open(init.method ?? "GET", String(url));
       xhr.responseType = "arraybuffer";
-      xhr.upload.onprogress = (event) => onUpload(event.loaded, event.total);
+      // What onProgress throws reaches the caller at the request's end (ProgressReporter).
+      xhr.upload.onprogress = (event) => {
+        try {
+          onUpload(event.loaded, event.total);
+        } catch {}
+      };
       xhr.onloadend = () => {
         signal?.removeEventListener("abort", abort);
         if (signal?.aborted) reject(signal.reason);
         else if (!xhr.status) reject(new TypeError("Failed to fetch"));
         else {
-          // A 204 may not carry a body, even an empty one.
+          // A 204, 205 or 304 may not carry a body, even an empty one; a status a Response
+          // cannot have (600) is refused as fetch refuses it. Either threw here, unsettled.
           const { status, statusText, response } = xhr;
-          resolve(new Response(status === 204 ? null : response, { status, statusText }));
+          try {
+            resolve(
+              new Response(/^(204|205|304)$/.test(String(status)) ? null : response, {
+                status,
+                statusText,
+              }),
+            );
+          } catch (error) {
+            reject(new TypeError("Failed to fetch", { cause: error }));
+          }
         }
       };
       signal?.addEventListener("abort", abort);

@@ -1,8 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PassThrough, Writable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CivisStorageError } from "../../src/io/civis-storage-error.js";
 import { civisToFile } from "../../src/io/civis-to-file.js";
 import { EmptyResultError } from "../../src/io/empty-result-error.js";
@@ -95,6 +95,71 @@ describe("civisToFile", () => {
     const path = join(dir, "out.csv");
     await expect(civisToFile(fake.client(), 5, path)).rejects.toThrow();
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("a body cut half-way is an error naming the file and the URL (no signature), whatever the destination", async () => {
+    fake.on("GET", /^\/download\/\d+$/, (_req, res) => {
+      res.writeHead(200, { "Content-Length": "1000" });
+      res.write("id,name\n1,");
+      setImmediate(() => res.destroy());
+    });
+    // It was fetch's bare "TypeError: terminated", naming neither the file nor the request.
+    const named =
+      /^download of file 5 failed: terminated.* \(GET http:\/\/127\.0\.0\.1:\d+\/download\/5\)$/;
+    const out = new PassThrough();
+    out.resume();
+    for (const call of [
+      () => civisToFile(fake.client(), 5, join(dir, "out.csv")),
+      () => civisToFile(fake.client(), 5, out),
+      () => civisToFile(fake.client(), 5),
+      () => fileToJson(fake.client(), 5),
+    ]) {
+      await expect(call()).rejects.toThrow(named);
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("an error answer with an endless body: its start is read, then it is dropped", async () => {
+    let answers = 0;
+    let dropped = 0;
+    fake.on("GET", /^\/download\/\d+$/, (_req, res) => {
+      answers++;
+      res.writeHead(503, { "Content-Type": "text/plain" });
+      const chunk = Buffer.alloc(2 ** 16, "x");
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once("drain", more);
+      };
+      res.once("close", () => dropped++);
+      more();
+    });
+    // It was read whole (text()) on every attempt: memory grew until the process ran out.
+    await expect(civisToFile(fake.client(), 5, undefined, { retryBaseMs: 0 })).rejects.toThrow(
+      /^download of file 5 failed: \(503\) x{200} \(GET http:\/\/127\.0\.0\.1:\d+\/download\/5\)$/,
+    );
+    expect(answers).toBe(4);
+    await vi.waitFor(() => expect(dropped).toBe(4));
+  });
+
+  it("a slow Node writable: each wait for drain takes its listeners off again", async () => {
+    const big = Buffer.alloc(2 * 2 ** 20, 97);
+    fake.on("GET", /^\/download\/\d+$/, (_req, res) => {
+      res.writeHead(200);
+      res.end(big);
+    });
+    let written = 0;
+    const out = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.length;
+        setImmediate(done);
+      },
+    });
+    const before = ["drain", "error", "close"].map((event) => out.listenerCount(event));
+    await civisToFile(fake.client(), 5, out);
+    expect(written).toBe(big.length);
+    // Left on, one "error" and one "close" listener piled up per wait (Node warned after ten).
+    expect(["drain", "error", "close"].map((event) => out.listenerCount(event))).toEqual(before);
   });
 
   it("refuses a missing folder and a bad id before any request", async () => {

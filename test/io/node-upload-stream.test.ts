@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { openAsBlob } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -142,6 +143,24 @@ describe("fileToCivis on Node: parts streamed from the file through node:http", 
     expect(completed()).toHaveLength(1);
   });
 
+  it("what onProgress throws mid-part reaches the caller as it is; no part is sent again", async () => {
+    const mine = new Error("the progress bar broke");
+    let calls = 0;
+    const failure = fileToCivis(fake.client(), path, "big.bin", {
+      ...options,
+      concurrency: 1,
+      onProgress: () => {
+        if (++calls === 3) throw mine;
+      },
+    });
+    // It cut the part's request, which was retried as a lost connection ("socket hang up").
+    await expect(failure).rejects.toThrow(/^the progress bar broke; the multipart upload/);
+    await expect(failure).rejects.toHaveProperty("cause", mine);
+    expect(puts.map((p) => p.part)).toEqual([0]);
+    expect(puts[0]!.ended).toBe(true);
+    expect(completed()).toHaveLength(1);
+  });
+
   it("an abort mid-part ends the request and rejects with the signal's reason", async () => {
     const controller = new AbortController();
     const reason = new Error("stopped by the user");
@@ -232,5 +251,39 @@ describe("nodeUploadFetch", () => {
         body: new Blob(["abc"]),
       }),
     ).rejects.toBeInstanceOf(TypeError);
+  });
+});
+
+describe("nodeUploadFetch: an answer whose status a Response cannot carry", () => {
+  /** A storage host that answers every request with this raw status line and a body. */
+  async function rawStorage(statusLine: string): Promise<{ url: string; close(): void }> {
+    const server = createNetServer((socket) => {
+      socket.on("error", () => {});
+      socket.once("data", () =>
+        socket.end(`HTTP/1.1 ${statusLine}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok`),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}/part/1`, close: () => server.close() };
+  }
+
+  // Both threw inside node:http's "response" event: an uncaught exception, and the upload
+  // never settled.
+  it("a 205 resolves with no body; a 600 is a TypeError, as a lost connection", async () => {
+    const reset = await rawStorage("205 Reset Content");
+    const odd = await rawStorage("600 Odd");
+    try {
+      const send = nodeUploadFetch(() => {});
+      const answer = await send(reset.url, { method: "PUT", body: new Blob(["abc"]) });
+      expect(answer.status).toBe(205);
+      expect(answer.body).toBeNull();
+      const failure = send(odd.url, { method: "PUT", body: new Blob(["abc"]) });
+      await expect(failure).rejects.toThrow(TypeError);
+      await expect(failure).rejects.toThrow("fetch failed");
+    } finally {
+      reset.close();
+      odd.close();
+    }
   });
 });

@@ -16,4 +16,15 @@ describe("progressReporter", () => {
     expect(seen.map((p) => p.loaded)).toEqual([0, 10, 30, 50, 90, 100]);
     expect(seen.every((p) => p.total === 100)).toBe(true);
   });
+
+  it("what onProgress threw is thrown by every later call, even one with no new bytes", () => {
+    const mine = new Error("the progress bar broke");
+    const progress = progressReporter(100, (p) => {
+      if (p.loaded === 10) throw mine;
+    });
+    // The transports ignore a throw (the request goes on); the end of the request reports it.
+    expect(() => progress.sent(0, 10)).toThrow(mine);
+    expect(() => progress.sent(0, 10)).toThrow(mine);
+    expect(() => progress.sent(0, 100)).toThrow(mine);
+  });
 });
