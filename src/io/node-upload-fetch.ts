@@ -3,7 +3,7 @@ import { request as httpsRequest } from "node:https";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import type { UploadBytes } from "./xhr-fetch.js";
+import { isNullBodyStatus, type UploadBytes } from "./xhr-fetch.js";
 
 /**
  * A `fetch` for presigned uploads on Node, built on node:http: Node's fetch (undici) holds a
@@ -47,10 +47,7 @@ export function nodeUploadFetch(onBytes: UploadBytes): typeof fetch {
         for (let i = 0; i < res.rawHeaders.length; i += 2)
           headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
         const status = res.statusCode ?? 0;
-        // A 204, 205 or 304 may not carry a body, even an empty one.
-        const body = /^(204|205|304)$/.test(String(status))
-          ? null
-          : (Readable.toWeb(res) as ReadableStream);
+        const body = isNullBodyStatus(status) ? null : (Readable.toWeb(res) as ReadableStream);
         if (!body) res.resume();
         try {
           resolve(new Response(body, { status, statusText: res.statusMessage ?? "", headers }));

@@ -1,6 +1,10 @@
 /** Bytes of a request body sent so far, of how many (the whole body, form fields included). */
 export type UploadBytes = (loaded: number, total: number) => void;
 
+/** A status whose Response may not carry a body, even an empty one (fetch's "null body status"). */
+export const isNullBodyStatus = (status: number): boolean =>
+  status === 204 || status === 205 || status === 304;
+
 /**
  * A `fetch` for presigned uploads in browsers, built on XMLHttpRequest: a browser's fetch
  * cannot report upload progress (a streamed request body needs HTTP/2 in Chromium), XHR's
@@ -29,12 +33,12 @@ export function xhrFetch(onUpload: UploadBytes): typeof fetch {
         if (signal?.aborted) reject(signal.reason);
         else if (!xhr.status) reject(new TypeError("Failed to fetch"));
         else {
-          // A 204, 205 or 304 may not carry a body, even an empty one; a status a Response
-          // cannot have (600) is refused as fetch refuses it. Either threw here, unsettled.
+          // A status a Response cannot have (600) is refused as fetch refuses it; it threw
+          // here, and the request never settled, as a body with a 204, 205 or 304 did.
           const { status, statusText, response } = xhr;
           try {
             resolve(
-              new Response(/^(204|205|304)$/.test(String(status)) ? null : response, {
+              new Response(isNullBodyStatus(status) ? null : response, {
                 status,
                 statusText,
               }),
