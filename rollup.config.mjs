@@ -180,7 +180,24 @@ const budgets = () => ({
   },
 });
 
-const ts = () => esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
+/**
+ * esbuild's transform of each source file, made once for every build that bundles the file
+ * (most bundle the core): the same code in gives the same code out.
+ */
+const transformed = new Map();
+const ts = () => {
+  const plugin = esbuild({ target: "es2022", tsconfig: "tsconfig.json" });
+  return {
+    ...plugin,
+    async transform(code, id) {
+      const known = transformed.get(id);
+      if (known?.code === code) return known.result;
+      const result = await plugin.transform.call(this, code, id);
+      transformed.set(id, { code, result });
+      return result;
+    },
+  };
+};
 
 /** src/io/core.ts: the core, imported from the core's own build. */
 const isIoCore = (source, importer) =>

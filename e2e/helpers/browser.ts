@@ -1,7 +1,8 @@
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { askShared } from "./ask-shared.js";
 import { chromiumPath } from "./chromium-path.js";
+import { chromium } from "./playwright.js";
 
 const skipped = chromiumPath() === undefined && process.env.SKIP_E2E === "1";
 if (skipped) console.warn("\n*** SKIP_E2E=1: browser tests are SKIPPED (no Chromium found). ***\n");

@@ -3,11 +3,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserServer, chromium } from "playwright-core";
+import type { BrowserServer } from "playwright-core";
 import { buildIfStale } from "./build-if-stale.js";
 import { CHROMIUM_ARGS } from "./chromium-args.js";
 import { chromiumPath } from "./chromium-path.js";
 import { packTarball, type Tarball } from "./pack.js";
+import { chromium } from "./playwright.js";
 
 /** What the e2e files share, each made once per run, the first time a file asks for it. */
 export interface SharedAnswers {
