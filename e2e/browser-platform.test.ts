@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)("the browser build's defaults (civis.umd.min.js in
 });
 
 describe.skipIf(!hasChromium)("a browser without IndexedDB", () => {
-  const session = useBrowser();
+  const session = useBrowser({ contextPerTest: true });
   let api: ApiServer;
   let site: StaticServer;
 

@@ -173,7 +173,7 @@ const BROKEN_INDEXEDDB: Record<string, () => void> = {
 };
 
 describe.skipIf(!hasChromium)("IndexedDB that fails", () => {
-  const session = useBrowser();
+  const session = useBrowser({ contextPerTest: true });
   let api: ApiServer;
   let site: StaticServer;
 
