@@ -69,4 +69,14 @@ describe("npm run demo's server: the pages a run's links open", () => {
     expect(text).toContain("The demo's sample API has no Platform pages.");
     expect(text).toContain('<a href="../">Back to the explorer</a>');
   });
+
+  it("serves the page's modules as one app.js, and each module on its own too", async () => {
+    const app = await (await fetch(`${demo.url}app.js`)).text();
+    // Bundled: no import of a sibling module is left, and the modules' code is in it.
+    expect(app).not.toMatch(/\bfrom\s*["']\.\//);
+    const dom = await fetch(`${demo.url}dom.js`);
+    expect(dom.status).toBe(200);
+    expect(app).toContain("// demo/public/dom.js");
+    expect(app).toContain("// demo/public/app.js");
+  });
 });
