@@ -35,7 +35,8 @@ const VIEWPORT = { width: 1280, height: 720 };
 
 /**
  * A context and its page, kept from test to test: a fresh context starts a renderer
- * process, which cost about a third of a demo test's browser CPU. Between tests the page
+ * process, measured at a quarter of the browser's CPU for a load of the demo and nearly half
+ * for a small page. Between tests the page
  * goes blank and loses what a test could leave behind (other pages, routes, cookies,
  * permissions, the HTTP cache, every visited origin's storage), so a test starts as in a
  * fresh context.
