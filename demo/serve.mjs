@@ -125,15 +125,9 @@ function sendText(res, status, text) {
 }
 
 /** The spec `GET /api/endpoints` answers, without its key: it names this server as the API. */
-function sendSampleSpec(req, res, api) {
+function sendSampleSpec(req, res, method, api) {
   const spec = { ...api.spec, host: req.headers.host, schemes: ["http"], basePath: API_BASE_PATH };
-  const body = JSON.stringify(spec);
-  res.writeHead(200, {
-    ...PAGE_HEADERS,
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-  });
-  res.end(req.method === "HEAD" ? undefined : body);
+  sendBody(res, method, "application/json; charset=utf-8", Buffer.from(JSON.stringify(spec)));
 }
 
 async function serveStatic(req, res, api, app) {
@@ -145,7 +139,7 @@ async function serveStatic(req, res, api, app) {
   }
   const { pathname } = new URL(req.url ?? "/", "http://demo.invalid");
   if (pathname === SAMPLE_SPEC_PATH) {
-    sendSampleSpec(req, res, api);
+    sendSampleSpec(req, res, method, api);
     return;
   }
   if (pathname === APP_PATH && app) {
